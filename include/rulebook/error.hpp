@@ -1,0 +1,56 @@
+// Where input problems are, and how they are reported.
+#pragma once
+
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace rulebook {
+
+/// A place in an input file; line and column count from 1 (0 = unknown).
+struct source_position {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+/// One problem found while loading; `path` is the YAML path of the node, e.g. `/rules/3/notice`.
+struct load_issue {
+  source_position where;
+  std::string path;
+  std::string message;
+};
+
+/// `file:line:column: message`, the form every input error is shown in.
+inline auto to_string(const load_issue& issue) -> std::string {
+  std::string out = issue.where.file.empty() ? std::string("<input>") : issue.where.file;
+  if (issue.where.line > 0) {
+    out += ':' + std::to_string(issue.where.line) + ':' + std::to_string(issue.where.column);
+  }
+  out += ": ";
+  out += issue.message;
+  return out;
+}
+
+/// Thrown by the loaders when the input holds one or more errors; holds all of them.
+class load_error : public std::runtime_error {
+ public:
+  explicit load_error(std::vector<load_issue> issues)
+      : std::runtime_error(issues.empty() ? std::string("invalid input") : to_string(issues.front())),
+        issues_(std::move(issues)) {}
+  /// Every problem found, in file order.
+  [[nodiscard]] auto issues() const noexcept -> std::span<const load_issue> { return issues_; }
+
+ private:
+  std::vector<load_issue> issues_;
+};
+
+/// Thrown when a case built in code refers to something that does not exist.
+class case_error : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
+
+}  // namespace rulebook

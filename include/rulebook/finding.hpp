@@ -1,0 +1,121 @@
+// What a rule reports: effects, decisions, and findings with their evidence.
+#pragma once
+
+#include <rulebook/model.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace rulebook {
+
+/// The closed set of effects a finding has (CONTRACT §3).
+enum class effect : std::uint8_t { reject, needs_approval, incomplete, late, warning, violation, absenteeism };
+/// A request's decision, which follows from its findings.
+enum class decision : std::uint8_t { approved, pending, rejected };
+/// The language of messages.
+enum class lang : std::uint8_t { en, zh };
+
+inline constexpr effect all_effects[] = {effect::reject,  effect::needs_approval, effect::incomplete, effect::late,
+                                         effect::warning, effect::violation,      effect::absenteeism};
+
+/// `needs_approval`, `absenteeism`, …
+[[nodiscard]] inline auto to_string(effect e) -> const char* {
+  switch (e) {
+    case effect::reject: return "reject";
+    case effect::needs_approval: return "needs_approval";
+    case effect::incomplete: return "incomplete";
+    case effect::late: return "late";
+    case effect::warning: return "warning";
+    case effect::violation: return "violation";
+    case effect::absenteeism: return "absenteeism";
+  }
+  return "?";
+}
+/// The effect named `s`, if any.
+[[nodiscard]] inline auto parse_effect(std::string_view s) -> std::optional<effect> {
+  for (auto e : all_effects) {
+    if (s == to_string(e)) return e;
+  }
+  return std::nullopt;
+}
+/// `approved`, `pending`, `rejected`.
+[[nodiscard]] inline auto to_string(decision d) -> const char* {
+  switch (d) {
+    case decision::approved: return "approved";
+    case decision::pending: return "pending";
+    case decision::rejected: return "rejected";
+  }
+  return "?";
+}
+
+/// A shift, named in evidence by its id.
+struct shift_ref {
+  index_t index = no_index;
+  friend auto operator==(const shift_ref&, const shift_ref&) -> bool = default;
+};
+/// A person, named in evidence by their id.
+struct person_ref {
+  index_t index = no_index;
+  friend auto operator==(const person_ref&, const person_ref&) -> bool = default;
+};
+/// A list of dates, e.g. days no certificate covers.
+using date_list = std::vector<date>;
+
+/// One number or name that decided a finding; rendered as JSON only when written.
+using evidence_value =
+    std::variant<std::int64_t, bool, std::string, shift_ref, person_ref, date, time_point, rulebook::month, date_list>;
+
+/// A named piece of evidence. Keys are string literals owned by the rule kind.
+struct evidence_item {
+  std::string_view key;
+  evidence_value value;
+};
+
+/// Whom and what a finding is about.
+struct subject {
+  index_t employee = no_index;
+  index_t shift = no_index;
+  index_t request = no_index;  ///< set on the findings of a request
+  std::optional<rulebook::month> month;
+  time_point at;  ///< the subject's time, which orders findings
+};
+
+/// One thing a rule found. `rule` indexes the policy's rules.
+struct finding {
+  std::uint32_t rule = 0;
+  rulebook::effect effect = effect::warning;
+  std::string approver_role;  ///< with `needs_approval`
+  rulebook::subject subject;
+  std::vector<evidence_item> evidence;
+  std::uint8_t variant = 0;  ///< which of its messages the rule renders
+
+  /// The evidence under `key`, or nullptr.
+  [[nodiscard]] auto find(std::string_view key) const -> const evidence_value* {
+    for (const auto& e : evidence) {
+      if (e.key == key) return &e.value;
+    }
+    return nullptr;
+  }
+  /// The integer evidence under `key` (0 when absent).
+  [[nodiscard]] auto number(std::string_view key) const -> std::int64_t {
+    const auto* v = find(key);
+    const auto* n = v ? std::get_if<std::int64_t>(v) : nullptr;
+    return n ? *n : 0;
+  }
+};
+
+/// The decision that follows from a request's findings (CONTRACT §3).
+[[nodiscard]] inline auto decide(const std::vector<finding>& findings) -> decision {
+  bool pending = false;
+  for (const auto& f : findings) {
+    if (f.effect == effect::reject) return decision::rejected;
+    pending = pending || f.effect == effect::needs_approval || f.effect == effect::incomplete;
+  }
+  return pending ? decision::pending : decision::approved;
+}
+
+}  // namespace rulebook

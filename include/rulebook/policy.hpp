@@ -1,0 +1,89 @@
+// A policy: an immutable, thread-safe list of rules compiled from YAML, with its calendars.
+#pragma once
+
+#include <rulebook/calendar.hpp>
+#include <rulebook/error.hpp>
+#include <rulebook/rule.hpp>
+
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace rulebook {
+
+/// The names a policy knows; a case that uses another is an input error.
+struct vocabulary {
+  std::vector<std::string> roles;
+  std::vector<std::string> grades;  ///< in order, lowest first
+  std::vector<std::string> leave_kinds;
+  std::vector<std::string> shift_kinds;
+  std::vector<std::string> tiers;
+
+  [[nodiscard]] static auto has(const std::vector<std::string>& names, const std::string& n) -> bool {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  }
+};
+
+namespace detail {
+struct policy_data {
+  std::string name;
+  std::string version;
+  std::string digest;  ///< `sha256:` of every file the policy was read from, in order
+  std::vector<std::unique_ptr<const rule>> rules;
+  rulebook::calendar calendar;
+  rulebook::vocabulary vocabulary;
+};
+}  // namespace detail
+
+/// A compiled policy. Cheap to copy (it shares its immutable data); safe to judge with concurrently.
+class policy {
+ public:
+  policy() : data_(std::make_shared<detail::policy_data>()) {}
+  explicit policy(std::shared_ptr<const detail::policy_data> data) : data_(std::move(data)) {}
+
+  [[nodiscard]] auto name() const -> const std::string& { return data_->name; }
+  [[nodiscard]] auto version() const -> const std::string& { return data_->version; }
+  [[nodiscard]] auto digest() const -> const std::string& { return data_->digest; }
+  [[nodiscard]] auto rules() const -> std::span<const std::unique_ptr<const rule>> { return data_->rules; }
+  [[nodiscard]] auto rule_at(std::uint32_t i) const -> const rule& { return *data_->rules.at(i); }
+  [[nodiscard]] auto calendar() const -> const rulebook::calendar& { return data_->calendar; }
+  [[nodiscard]] auto vocabulary() const -> const rulebook::vocabulary& { return data_->vocabulary; }
+
+ private:
+  std::shared_ptr<const detail::policy_data> data_;
+};
+
+/// A policy file's name and text, for loading without the file system.
+struct policy_text {
+  std::string file;
+  std::string text;
+};
+
+/// Loads and merges the policies in `paths` (a holiday calendar may be one of them).
+/// @par Errors Collects every problem (unknown key or kind, wrong unit, duplicate rule id across
+///      files, …) into `issues` and returns an empty policy; never throws for bad content.
+/// @par Thread safety The result is immutable and may be shared across threads.
+auto load_policy(const std::vector<std::string>& paths, std::vector<load_issue>& issues,
+                 const kind_registry& kinds = kind_registry::builtin()) -> policy;
+/// As above; throws `load_error` holding every problem.
+auto load_policy(const std::vector<std::string>& paths, const kind_registry& kinds = kind_registry::builtin())
+    -> policy;
+/// Compiles policies given as text (calendars they name are read relative to the working directory).
+auto parse_policy(const std::vector<policy_text>& texts, std::vector<load_issue>& issues,
+                  const kind_registry& kinds = kind_registry::builtin()) -> policy;
+
+/// Loads a case file (YAML or JSON) and checks it against `p`'s vocabulary.
+/// @par Errors Every problem (unknown key, wrong type, impossible date, end before start,
+///      dangling reference, duplicate id, a cycle in `reports_to`) goes to `issues`.
+auto load_case(const std::string& path, const policy& p, std::vector<load_issue>& issues) -> case_file;
+/// As above; throws `load_error` holding every problem.
+auto load_case(const std::string& path, const policy& p) -> case_file;
+/// Reads a case from text; `file` names it in messages.
+auto parse_case(std::string file, std::string text, const policy& p, std::vector<load_issue>& issues) -> case_file;
+
+/// Checks a case built in code against `p`: names the policy does not know, a cycle in the chain
+/// of command, a leave on someone else's shift. Positions are filled in where the case has them.
+auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issue>;
+
+}  // namespace rulebook

@@ -1,0 +1,274 @@
+// A parsed input document (YAML or JSON) with the position of every node, and a reader that
+// turns nodes into typed values while collecting every problem with its place.
+#pragma once
+
+#include <rulebook/error.hpp>
+#include <rulebook/time.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rulebook {
+
+/// One node of an input document. Built by the loaders; rule kinds read their parameters from it.
+struct source_node {
+  enum class type : std::uint8_t { null, scalar, sequence, map };
+  type kind = type::null;
+  bool quoted = false;  ///< a quoted scalar is always text (`"true"` is not a boolean)
+  int line = 0;         ///< from 1; 0 when unknown
+  int column = 0;
+  std::string text;                ///< a scalar's text
+  std::vector<source_node> items;  ///< a sequence's items, or a map's values
+  std::vector<source_node> keys;   ///< a map's keys, parallel to `items`
+
+  /// The value under `key` in a map, or nullptr.
+  [[nodiscard]] auto find(std::string_view key) const -> const source_node* {
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i].text == key) return &items[i];
+    }
+    return nullptr;
+  }
+};
+
+/// A whole input file.
+struct source_document {
+  std::string file;
+  source_node root;
+  std::string bytes;  ///< the file's content, for the policy digest
+};
+
+namespace detail {
+
+/// Edit distance, for "did you mean" hints.
+inline auto edit_distance(std::string_view a, std::string_view b) -> std::size_t {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t prev = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cur = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      prev = cur;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace detail
+
+/// The closest of `candidates` to `word`, if one is close enough to be a likely typo.
+template <typename Names = std::vector<std::string>>
+inline auto did_you_mean(std::string_view word, const Names& candidates) -> std::string {
+  std::string best;
+  std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
+  for (const auto& c : candidates) {
+    const auto d = detail::edit_distance(word, c);
+    if (d < best_d) best_d = d, best = std::string(c);
+  }
+  return best.empty() ? std::string() : ": did you mean `" + best + "`?";
+}
+
+/// Reads typed values out of source nodes; every problem becomes a `load_issue` with its place.
+class source_reader {
+ public:
+  source_reader(std::string file, std::vector<load_issue>& issues) : file_(std::move(file)), issues_(&issues) {}
+
+  /// Records a problem at `node`.
+  void error(const source_node& node, std::string message) {
+    issues_->push_back({{file_, node.line, node.column}, {}, std::move(message)});
+  }
+  [[nodiscard]] auto file() const -> const std::string& { return file_; }
+  [[nodiscard]] auto issue_count() const -> std::size_t { return issues_->size(); }
+
+  static auto describe(const source_node& n) -> std::string {
+    switch (n.kind) {
+      case source_node::type::null: return "nothing";
+      case source_node::type::scalar: return "`" + n.text + "`";
+      case source_node::type::sequence: return "a list";
+      case source_node::type::map: return "a mapping";
+    }
+    return "a value";
+  }
+
+  auto text(const source_node& n, std::string_view what) -> std::optional<std::string> {
+    if (n.kind != source_node::type::scalar || n.text.empty()) {
+      error(n, std::string(what) + " must be text, not " + describe(n));
+      return std::nullopt;
+    }
+    return n.text;
+  }
+  auto boolean(const source_node& n, std::string_view what) -> std::optional<bool> {
+    if (n.kind == source_node::type::scalar && !n.quoted) {
+      if (n.text == "true") return true;
+      if (n.text == "false") return false;
+    }
+    error(n, std::string(what) + " must be `true` or `false`, not " + describe(n));
+    return std::nullopt;
+  }
+  auto integer(const source_node& n, std::string_view what, std::int64_t min = 0) -> std::optional<std::int64_t> {
+    if (n.kind == source_node::type::scalar && !n.quoted && !n.text.empty() && n.text.size() < 16) {
+      std::size_t i = n.text[0] == '-' ? 1 : 0;
+      bool ok = i < n.text.size();
+      std::int64_t v = 0;
+      for (; i < n.text.size() && ok; ++i) {
+        ok = n.text[i] >= '0' && n.text[i] <= '9';
+        v = v * 10 + (n.text[i] - '0');
+      }
+      if (ok) {
+        if (n.text[0] == '-') v = -v;
+        if (v >= min) return v;
+        error(n, std::string(what) + " must be at least " + std::to_string(min) + ", not `" + n.text + "`");
+        return std::nullopt;
+      }
+    }
+    error(n, std::string(what) + " must be a whole number, not " + describe(n));
+    return std::nullopt;
+  }
+  auto date_value(const source_node& n, std::string_view what) -> std::optional<date> {
+    if (n.kind == source_node::type::scalar) {
+      if (auto d = parse_date(n.text)) return d;
+      if (n.text.size() == 10 && n.text[4] == '-' && n.text[7] == '-') {
+        error(n, "impossible date `" + n.text + "` in " + std::string(what));
+        return std::nullopt;
+      }
+    }
+    error(n, std::string(what) + " must be a date like `2026-03-02`, not " + describe(n));
+    return std::nullopt;
+  }
+  auto time_value(const source_node& n, std::string_view what) -> std::optional<time_point> {
+    if (n.kind == source_node::type::scalar) {
+      if (auto t = parse_time_point(n.text)) return t;
+      if (n.text.size() >= 16 && n.text[4] == '-' && n.text[7] == '-' && n.text[13] == ':') {
+        error(n, "impossible time `" + n.text + "` in " + std::string(what));
+        return std::nullopt;
+      }
+    }
+    error(n, std::string(what) + " must be a time like `2026-03-02T08:00`, not " + describe(n));
+    return std::nullopt;
+  }
+  auto month_value(const source_node& n, std::string_view what) -> std::optional<month> {
+    if (n.kind == source_node::type::scalar) {
+      if (auto m = parse_month(n.text)) return m;
+    }
+    error(n, std::string(what) + " must be a month like `2026-03`, not " + describe(n));
+    return std::nullopt;
+  }
+  auto duration_value(const source_node& n, std::string_view what) -> std::optional<duration> {
+    if (n.kind == source_node::type::scalar && !n.text.empty()) {
+      if (auto d = parse_duration(n.text)) return d;
+      if (n.text[0] == '-') {
+        error(n, std::string(what) + " cannot be negative: `" + n.text + "`");
+        return std::nullopt;
+      }
+      if (std::all_of(n.text.begin(), n.text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        error(n, std::string(what) + " `" + n.text + "` has no unit: write it like `" + n.text + "min`, `" + n.text +
+                     "h` or `" + n.text + "d`");
+        return std::nullopt;
+      }
+    }
+    error(n, std::string(what) + " must be a duration like `24h`, `20min` or `2d`, not " + describe(n));
+    return std::nullopt;
+  }
+  auto time_of_day_value(const source_node& n, std::string_view what) -> std::optional<duration> {
+    if (n.kind == source_node::type::scalar) {
+      if (auto t = parse_time_of_day(n.text)) return t;
+    }
+    error(n, std::string(what) + " must be a time of day like `12:00`, not " + describe(n));
+    return std::nullopt;
+  }
+  /// A scalar or a list of scalars, as a list.
+  auto text_list(const source_node& n, std::string_view what) -> std::vector<std::string> {
+    std::vector<std::string> out;
+    if (n.kind == source_node::type::scalar) {
+      if (auto t = text(n, what)) out.push_back(*t);
+    } else if (n.kind == source_node::type::sequence) {
+      for (const auto& item : n.items) {
+        if (auto t = text(item, what)) out.push_back(*t);
+      }
+    } else {
+      error(n, std::string(what) + " must be a name or a list of names, not " + describe(n));
+    }
+    return out;
+  }
+
+ private:
+  std::string file_;
+  std::vector<load_issue>* issues_;
+};
+
+/// The keys of one mapping, read one by one; `finish()` reports keys nobody asked for.
+class field_reader {
+ public:
+  /// `what` names the mapping in messages, e.g. "rule `swap-cap`" or "shift `S1`".
+  field_reader(source_reader& reader, const source_node& node, std::string what)
+      : reader_(&reader), node_(&node), what_(std::move(what)), used_(node.keys.size(), false) {
+    if (node.kind != source_node::type::map) {
+      reader.error(node, what_ + " must be a mapping of keys to values, not " + source_reader::describe(node));
+      ok_ = false;
+    }
+  }
+  field_reader(const field_reader&) = delete;
+  auto operator=(const field_reader&) -> field_reader& = delete;
+
+  [[nodiscard]] auto ok() const -> bool { return ok_; }
+  [[nodiscard]] auto node() const -> const source_node& { return *node_; }
+  [[nodiscard]] auto what() const -> const std::string& { return what_; }
+  [[nodiscard]] auto reader() -> source_reader& { return *reader_; }
+
+  /// The value of `key`, or nullptr when absent (or null).
+  auto optional(std::string_view key) -> const source_node* {
+    known_.emplace_back(key);
+    if (!ok_) return nullptr;
+    for (std::size_t i = 0; i < node_->keys.size(); ++i) {
+      if (node_->keys[i].text == key) {
+        used_[i] = true;
+        return node_->items[i].kind == source_node::type::null ? nullptr : &node_->items[i];
+      }
+    }
+    return nullptr;
+  }
+  /// The value of `key`; a missing key is an error.
+  auto required(std::string_view key) -> const source_node* {
+    const source_node* n = optional(key);
+    if (n == nullptr && ok_) {
+      reader_->error(*node_, "missing key `" + std::string(key) + "` in " + what_);
+    }
+    return n;
+  }
+  /// Reports every key not asked for, with a "did you mean" hint.
+  void finish() {
+    if (!ok_) return;
+    for (std::size_t i = 0; i < node_->keys.size(); ++i) {
+      if (!used_[i]) {
+        reader_->error(node_->keys[i], "unknown key `" + node_->keys[i].text + "` in " + what_ +
+                                           did_you_mean(node_->keys[i].text, known_));
+      }
+    }
+  }
+
+ private:
+  source_reader* reader_;
+  const source_node* node_;
+  std::string what_;
+  std::vector<bool> used_;
+  std::vector<std::string_view> known_;  // keys are string literals of the kind asking
+  bool ok_ = true;
+};
+
+/// Parses YAML or JSON text into a document; syntax errors and duplicate keys become issues.
+/// Implemented in the compiled library (it is the only place that knows yaml-cpp).
+auto parse_source(std::string file, std::string bytes, std::vector<load_issue>& issues) -> source_document;
+
+/// A whole file's bytes; a file that cannot be read is an issue.
+auto read_text_file(const std::string& path, std::vector<load_issue>& issues) -> std::optional<std::string>;
+
+/// Reads and parses a file; a file that cannot be read is an issue.
+auto read_source(const std::string& path, std::vector<load_issue>& issues) -> source_document;
+
+}  // namespace rulebook

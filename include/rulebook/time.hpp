@@ -1,0 +1,168 @@
+// Dates, times and durations as the policy and case files write them.
+#pragma once
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <boost/date_time/posix_time/posix_time_types.hpp>
+
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rulebook {
+
+using date = boost::gregorian::date;
+using time_point = boost::posix_time::ptime;        ///< local wall-clock time of the department
+using duration = boost::posix_time::time_duration;  ///< a length of time, e.g. a notice period
+
+/// A calendar month, as in `2026-03`.
+struct month {
+  int year = 0;
+  int number = 0;  ///< 1..12
+  friend auto operator<=>(const month&, const month&) = default;
+};
+
+/// Whole minutes in `d`, rounded toward negative infinity (lateness is counted in whole minutes).
+[[nodiscard]] inline auto whole_minutes(const duration& d) -> std::int64_t {
+  const std::int64_t secs = d.total_seconds();
+  return secs >= 0 ? secs / 60 : -((-secs + 59) / 60);
+}
+
+namespace detail {
+
+inline auto digits(std::string_view s, std::size_t pos, std::size_t n, int& out) -> bool {
+  if (pos + n > s.size()) return false;
+  int v = 0;
+  for (std::size_t i = pos; i < pos + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  out = v;
+  return true;
+}
+
+inline auto valid_ymd(int y, int m, int d) -> bool {
+  if (y < 1400 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  return d <= boost::gregorian::gregorian_calendar::end_of_month_day(
+                  static_cast<unsigned short>(y), static_cast<unsigned short>(m));
+}
+
+}  // namespace detail
+
+/// Parses `2026-03-02`; nothing for a malformed or impossible date (`2026-02-30`).
+[[nodiscard]] inline auto parse_date(std::string_view s) -> std::optional<date> {
+  int y = 0, m = 0, d = 0;
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !detail::digits(s, 0, 4, y) ||
+      !detail::digits(s, 5, 2, m) || !detail::digits(s, 8, 2, d) || !detail::valid_ymd(y, m, d)) {
+    return std::nullopt;
+  }
+  return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
+}
+
+/// Parses `HH:MM` or `HH:MM:SS` as a time of day (00:00 to 23:59:59).
+[[nodiscard]] inline auto parse_time_of_day(std::string_view s) -> std::optional<duration> {
+  int h = 0, mi = 0, sec = 0;
+  if ((s.size() != 5 && s.size() != 8) || s[2] != ':' || !detail::digits(s, 0, 2, h) ||
+      !detail::digits(s, 3, 2, mi) || h > 23 || mi > 59) {
+    return std::nullopt;
+  }
+  if (s.size() == 8 && (s[5] != ':' || !detail::digits(s, 6, 2, sec) || sec > 59)) return std::nullopt;
+  return duration(h, mi, sec);
+}
+
+/// Parses `2026-03-02T08:00` (seconds allowed; a space may stand for `T`).
+[[nodiscard]] inline auto parse_time_point(std::string_view s) -> std::optional<time_point> {
+  if (s.size() < 16 || (s[10] != 'T' && s[10] != ' ')) return std::nullopt;
+  auto d = parse_date(s.substr(0, 10));
+  auto t = parse_time_of_day(s.substr(11));
+  if (!d || !t) return std::nullopt;
+  return time_point(*d, *t);
+}
+
+/// Parses `2026-03`.
+[[nodiscard]] inline auto parse_month(std::string_view s) -> std::optional<month> {
+  int y = 0, m = 0;
+  if (s.size() != 7 || s[4] != '-' || !detail::digits(s, 0, 4, y) || !detail::digits(s, 5, 2, m) ||
+      !detail::valid_ymd(y, m, 1)) {
+    return std::nullopt;
+  }
+  return month{y, m};
+}
+
+/// Parses a duration with units: `24h`, `20min`, `2d`, `90s`, `1h30min`. Never negative.
+[[nodiscard]] inline auto parse_duration(std::string_view s) -> std::optional<duration> {
+  if (s.empty()) return std::nullopt;
+  std::int64_t total_seconds = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::int64_t n = 0;
+    const std::size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+      n = n * 10 + (s[i] - '0');
+      if (n > 100'000'000) return std::nullopt;
+      ++i;
+    }
+    if (i == start) return std::nullopt;
+    std::int64_t unit = 0;
+    if (s.substr(i, 3) == "min") {
+      unit = 60, i += 3;
+    } else if (s.substr(i, 1) == "d") {
+      unit = 86400, i += 1;
+    } else if (s.substr(i, 1) == "h") {
+      unit = 3600, i += 1;
+    } else if (s.substr(i, 1) == "s") {
+      unit = 1, i += 1;
+    } else {
+      return std::nullopt;
+    }
+    total_seconds += n * unit;
+  }
+  return boost::posix_time::seconds(static_cast<long>(total_seconds));
+}
+
+/// `2026-03-02`.
+[[nodiscard]] inline auto format_date(const date& d) -> std::string {
+  char buf[32];
+  const auto ymd = d.year_month_day();
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(ymd.year), static_cast<int>(ymd.month),
+                static_cast<int>(ymd.day));
+  return buf;
+}
+
+/// `2026-03-02T08:00`, with `:SS` only when the seconds are not zero.
+[[nodiscard]] inline auto format_time_point(const time_point& t) -> std::string {
+  const auto tod = t.time_of_day();
+  char buf[32];
+  if (tod.seconds() != 0) {
+    std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", static_cast<int>(tod.hours()), static_cast<int>(tod.minutes()),
+                  static_cast<int>(tod.seconds()));
+  } else {
+    std::snprintf(buf, sizeof buf, "T%02d:%02d", static_cast<int>(tod.hours()), static_cast<int>(tod.minutes()));
+  }
+  return format_date(t.date()) + buf;
+}
+
+/// `2026-03`.
+[[nodiscard]] inline auto format_month(const month& m) -> std::string {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", m.year, m.number);
+  return buf;
+}
+
+/// A duration as people write it: `24h`, `20min`, `1h30min`, `2d` (days only from two days on).
+[[nodiscard]] inline auto format_duration(const duration& d) -> std::string {
+  std::int64_t s = d.total_seconds();
+  if (s == 0) return "0min";
+  std::string out = s < 0 ? "-" : "";
+  if (s < 0) s = -s;
+  const std::int64_t days = s >= 2 * 86400 ? s / 86400 : 0;
+  const std::int64_t hours = (s - days * 86400) / 3600, mins = s % 3600 / 60, secs = s % 60;
+  if (days) out += std::to_string(days) + "d";
+  if (hours) out += std::to_string(hours) + "h";
+  if (mins) out += std::to_string(mins) + "min";
+  if (secs) out += std::to_string(secs) + "s";
+  return out;
+}
+
+}  // namespace rulebook

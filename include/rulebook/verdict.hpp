@@ -1,0 +1,61 @@
+// The result of a judgement: a decision per request and the conduct findings.
+#pragma once
+
+#include <rulebook/finding.hpp>
+#include <rulebook/policy.hpp>
+
+#include <array>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace rulebook {
+
+/// The judgement of one request.
+struct request_verdict {
+  index_t request = no_index;  ///< index into `case_file::requests`
+  rulebook::decision decision = decision::approved;
+  std::vector<finding> findings;  ///< in policy rule order
+};
+
+/// Everything a judgement found. Holds the policy it was judged by, so rules can render messages.
+struct verdict {
+  rulebook::policy policy;
+  std::vector<request_verdict> requests;  ///< in input order
+  std::vector<finding> findings;          ///< conduct findings: by subject time, employee, clause
+
+  /// How many requests got decision `d`.
+  [[nodiscard]] auto count(decision d) const -> std::size_t {
+    std::size_t n = 0;
+    for (const auto& r : requests) n += r.decision == d ? 1 : 0;
+    return n;
+  }
+  /// How many conduct findings have effect `e`.
+  [[nodiscard]] auto count(effect e) const -> std::size_t {
+    std::size_t n = 0;
+    for (const auto& f : findings) n += f.effect == e ? 1 : 0;
+    return n;
+  }
+  /// CONTRACT §4: some request rejected, or some violation or absenteeism.
+  [[nodiscard]] auto has_breach() const -> bool {
+    return count(decision::rejected) > 0 || count(effect::violation) > 0 || count(effect::absenteeism) > 0;
+  }
+  /// The rule that made `f`.
+  [[nodiscard]] auto rule_of(const finding& f) const -> const rule& { return policy.rule_at(f.rule); }
+  /// `f`'s message, rendered now.
+  [[nodiscard]] auto message(const finding& f, const case_file& c, lang l = lang::en) const -> std::string {
+    return rule_of(f).message(f, message_context{c, l});
+  }
+};
+
+/// How a verdict is written.
+struct write_options {
+  rulebook::lang lang = lang::en;
+};
+
+/// Writes the JSON verdict of CONTRACT §3. Same verdict, same bytes.
+void write_json(std::ostream& out, const verdict& v, const case_file& c, const write_options& o = {});
+/// Writes a report for people.
+void write_text(std::ostream& out, const verdict& v, const case_file& c, const write_options& o = {});
+
+}  // namespace rulebook

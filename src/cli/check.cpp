@@ -1,0 +1,53 @@
+// `rulebook check --policy P.yaml CASE.yaml`: judge a case, print the verdict.
+#include "options.hpp"
+
+#include <rulebook/engine.hpp>
+
+#include <unistd.h>
+
+namespace rulebook::cli {
+
+auto run_check(const options& o) -> int {
+  if (o.files.size() != 1) {
+    std::cerr << "rulebook check: give exactly one case file\n";
+    return exit_bad_input;
+  }
+  std::vector<load_issue> issues;
+  const auto p = load_policy(o.policies, issues);
+  if (!issues.empty()) {
+    print_issues(issues);
+    return exit_bad_input;
+  }
+  const auto c = load_case(o.files.front(), p, issues);
+  if (!issues.empty()) {
+    print_issues(issues);
+    return exit_bad_input;
+  }
+  const auto v = judge(p, c);
+  const bool text = o.format ? *o.format == "text" : isatty(STDOUT_FILENO) != 0;
+  if (text) {
+    write_text(std::cout, v, c, {o.lang});
+  } else {
+    write_json(std::cout, v, c, {o.lang});
+  }
+  std::cout.flush();
+  return v.has_breach() ? exit_breach : exit_ok;
+}
+
+auto run_lint(const options& o) -> int {
+  if (!o.files.empty()) {
+    std::cerr << "rulebook lint: takes no case file, only --policy\n";
+    return exit_bad_input;
+  }
+  std::vector<load_issue> issues;
+  const auto p = load_policy(o.policies, issues);
+  if (!issues.empty()) {
+    print_issues(issues);
+    return exit_bad_input;
+  }
+  std::cout << p.name() << ": " << p.rules().size() << " rules, " << p.calendar().holiday_count()
+            << " holiday days, valid\n";
+  return exit_ok;
+}
+
+}  // namespace rulebook::cli

@@ -1,0 +1,42 @@
+// The `rulebook` command (CONTRACT §4).
+#include "options.hpp"
+
+#include <exception>
+#include <string_view>
+
+namespace {
+
+constexpr const char* usage =
+    "usage: rulebook check --policy P.yaml [--policy MORE.yaml] CASE.yaml [--format json|text] [--lang en|zh]\n"
+    "       rulebook lint --policy P.yaml [--policy MORE.yaml]\n";
+
+}  // namespace
+
+auto main(int argc, char** argv) -> int {
+  using namespace rulebook::cli;
+  if (argc < 2) {
+    std::cerr << usage;
+    return exit_bad_input;
+  }
+  const std::string_view command = argv[1];
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << usage;
+    return exit_ok;
+  }
+  if (command != "check" && command != "lint") {
+    std::cerr << "rulebook: unknown command `" << command << "`\n" << usage;
+    return exit_bad_input;
+  }
+  try {
+    const auto o = parse_options(argc, argv, 2);
+    if (!o) {
+      std::cerr << usage;
+      return exit_bad_input;
+    }
+    return command == "check" ? run_check(*o) : run_lint(*o);
+  } catch (const std::exception& e) {
+    // Bad content never gets here (it comes back as issues); this is a bug or an exhausted machine.
+    std::cerr << "rulebook: internal error: " << e.what() << '\n';
+    return exit_bad_input;
+  }
+}

@@ -1,0 +1,58 @@
+#include "options.hpp"
+
+#include <string_view>
+
+namespace rulebook::cli {
+
+auto parse_options(int argc, char** argv, int first) -> std::optional<options> {
+  options o;
+  for (int i = first; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    auto value = [&](std::string_view flag) -> std::optional<std::string> {
+      if (a.size() > flag.size() && a.substr(0, flag.size()) == flag && a[flag.size()] == '=') {
+        return std::string(a.substr(flag.size() + 1));
+      }
+      if (a == flag) {
+        if (i + 1 < argc) return std::string(argv[++i]);
+        std::cerr << "rulebook: " << flag << " needs a value\n";
+      }
+      return std::nullopt;
+    };
+    if (a.rfind("--policy", 0) == 0) {
+      auto v = value("--policy");
+      if (!v) return std::nullopt;
+      o.policies.push_back(*v);
+    } else if (a.rfind("--format", 0) == 0) {
+      o.format = value("--format");
+      if (!o.format) return std::nullopt;
+      if (*o.format != "json" && *o.format != "text") {
+        std::cerr << "rulebook: --format is `json` or `text`, not `" << *o.format << "`\n";
+        return std::nullopt;
+      }
+    } else if (a.rfind("--lang", 0) == 0) {
+      auto v = value("--lang");
+      if (!v) return std::nullopt;
+      if (*v != "en" && *v != "zh") {
+        std::cerr << "rulebook: --lang is `en` or `zh`, not `" << *v << "`\n";
+        return std::nullopt;
+      }
+      o.lang = *v == "zh" ? lang::zh : lang::en;
+    } else if (a.size() > 1 && a[0] == '-') {
+      std::cerr << "rulebook: unknown option `" << a << "`\n";
+      return std::nullopt;
+    } else {
+      o.files.emplace_back(a);
+    }
+  }
+  if (o.policies.empty()) {
+    std::cerr << "rulebook: give the policy with --policy FILE\n";
+    return std::nullopt;
+  }
+  return o;
+}
+
+void print_issues(const std::vector<load_issue>& issues) {
+  for (const auto& i : issues) std::cerr << to_string(i) << '\n';
+}
+
+}  // namespace rulebook::cli

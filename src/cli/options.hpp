@@ -1,0 +1,35 @@
+// What the subcommands share: parsing `--policy`, `--format`, `--lang`, and reporting input errors.
+#pragma once
+
+#include <rulebook/policy.hpp>
+#include <rulebook/verdict.hpp>
+
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rulebook::cli {
+
+/// Exit statuses of CONTRACT §4.
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_breach = 1;
+inline constexpr int exit_bad_input = 2;
+
+struct options {
+  std::vector<std::string> policies;
+  std::vector<std::string> files;
+  std::optional<std::string> format;  ///< json | text
+  rulebook::lang lang = lang::en;
+};
+
+/// Parses the arguments after the subcommand; prints the problem and returns nothing on a usage error.
+auto parse_options(int argc, char** argv, int first) -> std::optional<options>;
+
+/// Prints every issue as `file:line:column: message` on stderr.
+void print_issues(const std::vector<load_issue>& issues);
+
+auto run_check(const options& o) -> int;
+auto run_lint(const options& o) -> int;
+
+}  // namespace rulebook::cli

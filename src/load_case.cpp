@@ -1,0 +1,513 @@
+// Case files to the model. Every section of CONTRACT §1; every problem with its place.
+#include <rulebook/org_chart.hpp>
+#include <rulebook/policy.hpp>
+
+#include "read_calendar.hpp"
+
+#include <set>
+
+namespace rulebook {
+namespace {
+
+auto ref(const source_node& n) -> source_ref { return {n.line, n.column}; }
+
+class case_loader {
+ public:
+  case_loader(source_reader& rd, case_file& c) : rd_(&rd), c_(&c) {}
+
+  void load(const source_node& root) {
+    if (root.kind == source_node::type::null) return;  // an empty case is a valid case
+    field_reader top(*rd_, root, "the case file");
+    if (!top.ok()) return;
+    if (const auto* n = top.optional("period")) read_period(*n);
+    if (const auto* n = top.optional("calendar")) {
+      field_reader cal(*rd_, *n, "`calendar`");
+      detail::read_calendar_entries(cal, c_->calendar);
+      cal.finish();
+    }
+    // People first, so every later section can refer to them; leaders once everyone is known.
+    const auto* people = top.optional("people");
+    each(people, "people", [&](const source_node& n) { read_person(n); });
+    resolve_superiors();
+    each(top.optional("shifts"), "shifts", [&](const source_node& n) { read_shift(n); });
+    each(top.optional("punches"), "punches", [&](const source_node& n) { read_punch(n); });
+    each(top.optional("away"), "away", [&](const source_node& n) { read_away(n); });
+    each(top.optional("requests"), "requests", [&](const source_node& n) { read_request(n); });
+    each(top.optional("assessments"), "assessments", [&](const source_node& n) { read_assessment(n); });
+    each(top.optional("tickets"), "tickets", [&](const source_node& n) { read_ticket(n); });
+    each(top.optional("callbacks"), "callbacks", [&](const source_node& n) { read_callback(n); });
+    each(top.optional("monitoring"), "monitoring", [&](const source_node& n) { read_monitoring(n); });
+    each(top.optional("accounts"), "accounts", [&](const source_node& n) { read_account(n); });
+    top.finish();
+  }
+
+ private:
+  template <typename F>
+  void each(const source_node* list, const char* name, F&& read) {
+    if (list == nullptr) return;
+    if (list->kind != source_node::type::sequence) {
+      rd_->error(*list, "`" + std::string(name) + "` must be a list");
+      return;
+    }
+    for (const auto& item : list->items) read(item);
+  }
+
+  // A reference to a person; a dangling one is an error at its place.
+  auto person_field(field_reader& f, std::string_view key, bool required = true) -> index_t {
+    const auto* n = required ? f.required(key) : f.optional(key);
+    if (n == nullptr) return no_index;
+    auto id = rd_->text(*n, "`" + std::string(key) + "` of " + f.what());
+    if (!id) return no_index;
+    const auto p = c_->find_person(*id);
+    if (p == no_index) {
+      std::vector<std::string> ids;
+      if (c_->people.size() < 5000) {
+        for (const auto& q : c_->people) ids.push_back(q.id);
+      }
+      rd_->error(*n, "`" + std::string(key) + "` of " + f.what() + " refers to `" + *id +
+                         "`, who is not among `people`" + did_you_mean(*id, ids));
+    }
+    return p;
+  }
+  auto shift_ref_of(const source_node& n, const std::string& what) -> index_t {
+    auto id = rd_->text(n, what);
+    if (!id) return no_index;
+    const auto s = c_->find_shift(*id);
+    if (s == no_index) rd_->error(n, what + " refers to shift `" + *id + "`, which is not among `shifts`");
+    return s;
+  }
+  auto shift_field(field_reader& f, std::string_view key, bool required = true) -> index_t {
+    const auto* n = required ? f.required(key) : f.optional(key);
+    return n ? shift_ref_of(*n, "`" + std::string(key) + "` of " + f.what()) : no_index;
+  }
+  auto time(field_reader& f, std::string_view key, bool required = true) -> std::optional<time_point> {
+    const auto* n = required ? f.required(key) : f.optional(key);
+    return n ? rd_->time_value(*n, "`" + std::string(key) + "` of " + f.what()) : std::nullopt;
+  }
+  auto text(field_reader& f, std::string_view key, bool required = false) -> std::string {
+    const auto* n = required ? f.required(key) : f.optional(key);
+    return n ? rd_->text(*n, "`" + std::string(key) + "` of " + f.what()).value_or("") : std::string();
+  }
+  static auto named(const char* kind, const source_node& n) -> std::string {
+    const auto* id = n.find("id");
+    return id && id->kind == source_node::type::scalar ? std::string(kind) + " `" + id->text + "`" : kind;
+  }
+
+  void read_period(const source_node& n) {
+    field_reader f(*rd_, n, "`period`");
+    const auto* from = f.required("from");
+    const auto* to = f.required("to");
+    f.finish();
+    auto a = from ? rd_->date_value(*from, "`from` of `period`") : std::nullopt;
+    auto b = to ? rd_->date_value(*to, "`to` of `period`") : std::nullopt;
+    if (!a || !b) return;
+    if (*b < *a) {
+      rd_->error(*to, "`period` ends before it starts");
+      return;
+    }
+    c_->period = rulebook::period{*a, *b};
+  }
+
+  void read_person(const source_node& n) {
+    field_reader f(*rd_, n, named("person", n));
+    person p;
+    p.id = text(f, "id", true);
+    p.name = text(f, "name");
+    p.role = text(f, "role", true);
+    p.grade = text(f, "grade");
+    p.seat = text(f, "seat");
+    const auto* leader = f.optional("leader");
+    const auto* reports_to = f.optional("reports_to");
+    f.finish();
+    p.where = ref(n);
+    if (p.id.empty()) return;
+    if (c_->find_person(p.id) != no_index) {
+      rd_->error(*n.find("id"), "duplicate person id `" + p.id + "`");
+      return;
+    }
+    if (leader != nullptr && reports_to != nullptr) {
+      rd_->error(*reports_to, "person `" + p.id + "` has both `leader` and `reports_to`: give one");
+    }
+    superiors_.push_back({c_->add_person(std::move(p)), leader ? leader : reports_to, leader != nullptr});
+  }
+  // Leaders refer to people who may come later in the file: resolved once everyone is known.
+  void resolve_superiors() {
+    for (const auto& [self, node, is_leader] : superiors_) {
+      if (node == nullptr) continue;
+      auto& p = c_->people[self];
+      const auto key = is_leader ? "leader" : "reports_to";
+      auto id = rd_->text(*node, std::string("`") + key + "` of person `" + p.id + "`");
+      if (!id) continue;
+      const auto up = c_->find_person(*id);
+      if (up == no_index) {
+        rd_->error(*node, std::string("`") + key + "` of person `" + p.id + "` refers to `" + *id +
+                              "`, who is not among `people`");
+      } else if (up == self) {
+        rd_->error(*node, "person `" + p.id + "` reports to themself");
+      } else {
+        (is_leader ? p.leader : p.reports_to) = up;
+      }
+    }
+  }
+
+  void read_shift(const source_node& n) {
+    field_reader f(*rd_, n, named("shift", n));
+    shift s;
+    s.id = text(f, "id", true);
+    s.employee = person_field(f, "employee");
+    auto start = time(f, "start");
+    auto end = time(f, "end");
+    s.kind = text(f, "kind");
+    s.seat = text(f, "seat");
+    f.finish();
+    s.where = ref(n);
+    if (s.id.empty() || s.employee == no_index || !start || !end) return;
+    if (*end <= *start) {
+      rd_->error(*n.find("end"), "shift `" + s.id + "` ends at " + format_time_point(*end) + ", not after it starts at " +
+                                     format_time_point(*start));
+      return;
+    }
+    if (c_->find_shift(s.id) != no_index) {
+      rd_->error(*n.find("id"), "duplicate shift id `" + s.id + "`");
+      return;
+    }
+    s.start = *start;
+    s.end = *end;
+    c_->add_shift(std::move(s));
+  }
+
+  void read_punch(const source_node& n) {
+    field_reader f(*rd_, n, "a punch");
+    punch p;
+    p.shift = shift_field(f, "shift");
+    p.in = time(f, "in", false);
+    p.out = time(f, "out", false);
+    f.finish();
+    p.where = ref(n);
+    if (p.shift == no_index) return;
+    if (!n.find("in") && !n.find("out")) {
+      rd_->error(n, "a punch needs `in`, `out` or both");
+    } else if (c_->punch_of(p.shift) != nullptr) {
+      rd_->error(n, "shift `" + c_->shifts[p.shift].id + "` has punches recorded twice");
+    } else if (p.in && p.out && *p.out < *p.in) {
+      rd_->error(*n.find("out"), "punch-out before punch-in for shift `" + c_->shifts[p.shift].id + "`");
+    } else {
+      c_->add_punch(p);
+    }
+  }
+
+  void read_away(const source_node& n) {
+    field_reader f(*rd_, n, "an away period");
+    away_period a;
+    a.employee = person_field(f, "employee");
+    auto from = time(f, "from");
+    auto to = time(f, "to");
+    f.finish();
+    a.where = ref(n);
+    if (a.employee == no_index || !from || !to) return;
+    if (*to <= *from) {
+      rd_->error(*n.find("to"), "away period ends before it starts");
+      return;
+    }
+    a.from = *from;
+    a.to = *to;
+    c_->away.push_back(a);
+  }
+
+  auto approvals(field_reader& f) -> std::vector<approval> {
+    std::vector<approval> out;
+    const auto* list = f.optional("approvals");
+    each(list, "approvals", [&](const source_node& n) {
+      field_reader a(*rd_, n, "an approval of " + f.what());
+      approval ap;
+      ap.by = person_field(a, "by");
+      auto at = time(a, "at");
+      a.finish();
+      ap.where = ref(n);
+      if (ap.by != no_index && at) {
+        ap.at = *at;
+        out.push_back(ap);
+      }
+    });
+    return out;
+  }
+
+  void read_request(const source_node& n) {
+    field_reader f(*rd_, n, named("request", n));
+    const auto before = rd_->issue_count();
+    request r;
+    r.id = text(f, "id", true);
+    const auto type = text(f, "type", true);
+    r.employee = person_field(f, "employee");
+    auto at = time(f, "submitted_at");
+    r.approvals = approvals(f);
+    r.where = ref(n);
+    if (type == "leave") {
+      leave_details l;
+      l.kind = text(f, "kind", true);
+      l.submitted_by = person_field(f, "submitted_by");
+      if (const auto* list = f.optional("shifts")) {
+        each(list, "shifts", [&](const source_node& s) {
+          if (auto i = shift_ref_of(s, "a shift of " + f.what()); i != no_index) l.shifts.push_back(i);
+        });
+      }
+      l.from = time(f, "from", false);
+      l.to = time(f, "to", false);
+      const bool by_shifts = n.find("shifts") != nullptr, by_range = n.find("from") || n.find("to");
+      if (by_shifts == by_range) {
+        rd_->error(n, f.what() + " names either `shifts` or a `from`/`to` time range");
+      } else if (by_range && (!n.find("from") || !n.find("to"))) {
+        rd_->error(n, f.what() + " needs both `from` and `to`");
+      } else if (l.from && l.to && *l.to <= *l.from) {
+        rd_->error(*n.find("to"), f.what() + " ends before it starts");
+      }
+      each(f.optional("certificates"), "certificates", [&](const source_node& cn) {
+        field_reader cf(*rd_, cn, "a certificate of " + f.what());
+        certificate c;
+        const auto* a = cf.required("from");
+        const auto* b = cf.required("to");
+        auto from = a ? rd_->date_value(*a, "`from` of a certificate") : std::nullopt;
+        auto to = b ? rd_->date_value(*b, "`to` of a certificate") : std::nullopt;
+        c.handed_in = time(cf, "handed_in", false);
+        cf.finish();
+        c.where = ref(cn);
+        if (from && to && *to < *from) {
+          rd_->error(*b, "certificate ends before it starts");
+        } else if (from && to) {
+          c.from = *from;
+          c.to = *to;
+          l.certificates.push_back(c);
+        }
+      });
+      l.leader_notified_at = time(f, "leader_notified_at", false);
+      r.details = std::move(l);
+    } else if (type == "swap") {
+      swap_details s;
+      s.counterpart = person_field(f, "counterpart");
+      s.give = shift_field(f, "give");
+      s.take = shift_field(f, "take", false);
+      s.reason = n.find("reason") && n.find("reason")->kind == source_node::type::null ? "" : text(f, "reason");
+      if (const auto* b = f.optional("form_filed")) s.form_filed = rd_->boolean(*b, "`form_filed`").value_or(false);
+      if (s.counterpart != no_index && s.counterpart == r.employee) {
+        rd_->error(*n.find("counterpart"), f.what() + " swaps with the employee themself");
+      }
+      r.details = s;
+    } else if (type == "promotion") {
+      r.details = promotion_details{text(f, "to_grade", true)};
+    } else if (!type.empty()) {
+      rd_->error(*n.find("type"), "unknown request type `" + type + "`" +
+                                      did_you_mean(type, std::vector<std::string>{"leave", "swap", "promotion"}));
+    }
+    f.finish();
+    if (rd_->issue_count() != before || !at) return;
+    r.submitted_at = *at;
+    if (c_->find_request(r.id) != no_index) {
+      rd_->error(*n.find("id"), "duplicate request id `" + r.id + "`");
+      return;
+    }
+    c_->add_request(std::move(r));
+  }
+
+  void read_assessment(const source_node& n) {
+    field_reader f(*rd_, n, "an assessment");
+    assessment a;
+    a.employee = person_field(f, "employee");
+    const auto* m = f.required("month");
+    auto mon = m ? rd_->month_value(*m, "`month` of an assessment") : std::nullopt;
+    const auto* t = f.required("typing_cpm");
+    auto cpm = t ? rd_->integer(*t, "`typing_cpm`") : std::nullopt;
+    const auto* e = f.required("exam_passed");
+    auto passed = e ? rd_->boolean(*e, "`exam_passed`") : std::nullopt;
+    f.finish();
+    if (a.employee == no_index || !mon || !cpm || !passed) return;
+    a.month = *mon;
+    a.typing_cpm = static_cast<int>(*cpm);
+    a.exam_passed = *passed;
+    a.where = ref(n);
+    if (!assessed_.insert({a.employee, format_month(a.month)}).second) {
+      rd_->error(*m, "a second assessment of `" + c_->people[a.employee].id + "` for " + format_month(a.month));
+      return;
+    }
+    c_->assessments.push_back(a);
+  }
+
+  void read_ticket(const source_node& n) {
+    field_reader f(*rd_, n, named("ticket", n));
+    ticket t;
+    t.id = text(f, "id", true);
+    t.receiver = person_field(f, "receiver");
+    auto received = time(f, "received_at");
+    t.dispatched_at = time(f, "dispatched_at", false);
+    f.finish();
+    t.where = ref(n);
+    if (t.id.empty() || t.receiver == no_index || !received) return;
+    t.received_at = *received;
+    if (t.dispatched_at && *t.dispatched_at < t.received_at) {
+      rd_->error(*n.find("dispatched_at"), "ticket `" + t.id + "` is dispatched before it was received");
+    } else if (!ticket_ids_.insert(t.id).second) {
+      rd_->error(*n.find("id"), "duplicate ticket id `" + t.id + "`");
+    } else {
+      c_->tickets.push_back(std::move(t));
+    }
+  }
+
+  void read_callback(const source_node& n) {
+    field_reader f(*rd_, n, "callback case");
+    callback_case cb;
+    cb.id = text(f, "case", true);
+    cb.agent = person_field(f, "agent");
+    auto resolved = time(f, "resolved_at");
+    each(f.optional("attempts"), "attempts", [&](const source_node& an) {
+      field_reader a(*rd_, an, "a callback attempt");
+      auto at = time(a, "at");
+      const auto* r = a.required("reached");
+      auto reached = r ? rd_->boolean(*r, "`reached`") : std::nullopt;
+      a.finish();
+      if (at && reached) cb.attempts.push_back({*at, *reached});
+    });
+    if (const auto* c = f.optional("closed")) {
+      cb.closed = rd_->text(*c, "`closed`").value_or("");
+      if (cb.closed != "wrong_contact" && cb.closed != "unreachable") {
+        rd_->error(*c, "`closed` is `wrong_contact`, `unreachable` or null, not `" + c->text + "`");
+      }
+    }
+    f.finish();
+    cb.where = ref(n);
+    if (cb.id.empty() || cb.agent == no_index || !resolved) return;
+    cb.resolved_at = *resolved;
+    if (!callback_ids_.insert(cb.id).second) {
+      rd_->error(*n.find("case"), "duplicate callback case `" + cb.id + "`");
+      return;
+    }
+    c_->callbacks.push_back(std::move(cb));
+  }
+
+  void read_monitoring(const source_node& n) {
+    field_reader f(*rd_, n, "a monitoring session");
+    monitoring_session m;
+    m.agent = person_field(f, "agent");
+    m.inspector = person_field(f, "inspector");
+    auto at = time(f, "at");
+    f.finish();
+    m.where = ref(n);
+    if (m.agent == no_index || m.inspector == no_index || !at) return;
+    m.at = *at;
+    c_->monitoring.push_back(m);
+  }
+
+  void read_account(const source_node& n) {
+    field_reader f(*rd_, n, "an account book");
+    account_book a;
+    a.manager = person_field(f, "manager");
+    a.tier = text(f, "tier", true);
+    const auto* cn = f.required("customers");
+    auto customers = cn ? rd_->integer(*cn, "`customers`") : std::nullopt;
+    f.finish();
+    a.where = ref(n);
+    if (a.manager == no_index || a.tier.empty() || !customers) return;
+    a.customers = *customers;
+    c_->accounts.push_back(std::move(a));
+  }
+
+  source_reader* rd_;
+  case_file* c_;
+  struct superior {
+    index_t self;
+    const source_node* node;
+    bool is_leader;
+  };
+  std::vector<superior> superiors_;
+  std::set<std::pair<index_t, std::string>> assessed_;
+  std::set<std::string> ticket_ids_, callback_ids_;
+};
+
+auto at(const case_file& c, const source_ref& r) -> source_position { return {c.file, r.line, r.column}; }
+
+}  // namespace
+
+auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issue> {
+  std::vector<load_issue> issues;
+  const auto& v = p.vocabulary();
+  auto check = [&](const std::string& name, const std::vector<std::string>& known, const char* what,
+                   const source_ref& where, const std::string& whose) {
+    if (name.empty() || known.empty() || vocabulary::has(known, name)) return;
+    issues.push_back({at(c, where), {},
+                      "unknown " + std::string(what) + " `" + name + "` of " + whose + ": the policy `" + p.name() +
+                          "` knows " + [&] {
+                            std::string list;
+                            for (const auto& k : known) list += (list.empty() ? "`" : ", `") + k + "`";
+                            return list;
+                          }() + did_you_mean(name, known)});
+  };
+  for (const auto& q : c.people) {
+    check(q.role, v.roles, "role", q.where, "`" + q.id + "`");
+    check(q.grade, v.grades, "grade", q.where, "`" + q.id + "`");
+  }
+  for (const auto& s : c.shifts) check(s.kind, v.shift_kinds, "shift kind", s.where, "shift `" + s.id + "`");
+  for (const auto& a : c.accounts) check(a.tier, v.tiers, "tier", a.where, "an account book");
+  for (const auto& r : c.requests) {
+    if (const auto* l = r.leave()) {
+      check(l->kind, v.leave_kinds, "leave kind", r.where, "request `" + r.id + "`");
+      // A leave covers the employee's own shifts: rostered, or received by a swap in this case.
+      for (const auto s : l->shifts) {
+        if (c.shifts[s].employee == r.employee) continue;
+        const bool received = std::any_of(c.requests.begin(), c.requests.end(), [&](const request& o) {
+          const auto* sw = o.swap();
+          return sw && ((sw->give == s && sw->counterpart == r.employee) || (sw->take == s && o.employee == r.employee));
+        });
+        if (!received) {
+          issues.push_back({at(c, r.where), {},
+                            "leave `" + r.id + "` of `" + c.people[r.employee].id + "` names shift `" + c.shifts[s].id +
+                                "`, which is `" + c.people[c.shifts[s].employee].id + "`'s"});
+        }
+      }
+    }
+    if (const auto* pr = r.promotion()) check(pr->to_grade, v.grades, "grade", r.where, "request `" + r.id + "`");
+  }
+  const org_chart chart(c);
+  if (const auto on_cycle = chart.find_cycle()) {
+    std::string path = c.people[*on_cycle].id;
+    for (index_t q = chart.superior(*on_cycle); q != no_index && q != *on_cycle; q = chart.superior(q)) {
+      path += " → " + c.people[q].id;
+    }
+    path += " → " + c.people[*on_cycle].id;
+    issues.push_back({at(c, c.people[*on_cycle].where), {}, "the chain of command is a cycle: " + path});
+  }
+  return issues;
+}
+
+auto parse_case(std::string file, std::string text, const policy& p, std::vector<load_issue>& issues) -> case_file {
+  const auto first = issues.size();
+  auto doc = parse_source(std::move(file), std::move(text), issues);
+  case_file c;
+  c.file = doc.file;
+  if (issues.size() == first) {
+    source_reader rd(doc.file, issues);
+    case_loader(rd, c).load(doc.root);
+  }
+  if (issues.size() == first) {
+    auto more = validate_case(c, p);
+    issues.insert(issues.end(), more.begin(), more.end());
+  }
+  std::stable_sort(issues.begin() + static_cast<std::ptrdiff_t>(first), issues.end(),
+                   [](const load_issue& a, const load_issue& b) {
+                     return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+                   });
+  if (issues.size() != first) return case_file{};
+  return c;
+}
+
+auto load_case(const std::string& path, const policy& p, std::vector<load_issue>& issues) -> case_file {
+  auto text = read_text_file(path, issues);
+  if (!text) return case_file{};
+  return parse_case(path, std::move(*text), p, issues);
+}
+
+auto load_case(const std::string& path, const policy& p) -> case_file {
+  std::vector<load_issue> issues;
+  auto c = load_case(path, p, issues);
+  if (!issues.empty()) throw load_error(std::move(issues));
+  return c;
+}
+
+}  // namespace rulebook

@@ -1,0 +1,294 @@
+// Policy files to a compiled policy: the header of every rule, then its kind's own parameters.
+#include <rulebook/policy.hpp>
+
+#include "read_calendar.hpp"
+#include "sha256.hpp"
+
+#include <filesystem>
+#include <set>
+
+namespace rulebook {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Contract §1 lists the leave kinds; a policy may name its own in `vocabulary.leave_kinds`.
+const std::vector<std::string> default_leave_kinds = {"personal", "personal_special", "sick", "sick_emergency",
+                                                      "business"};
+
+struct loaded_file {
+  source_document doc;
+  fs::path dir;
+};
+
+class policy_loader {
+ public:
+  policy_loader(std::vector<load_issue>& issues, const kind_registry& kinds) : issues_(&issues), kinds_(&kinds) {}
+
+  void add_file(const std::string& path) {
+    if (!seen_.insert(key_of(path)).second) return;
+    auto doc = read_source(path, *issues_);
+    add(std::move(doc), fs::path(path).parent_path());
+  }
+  void add_text(const policy_text& t) {
+    seen_.insert(key_of(t.file));
+    add(parse_source(t.file, t.text, *issues_), fs::path());
+  }
+
+  auto finish() -> policy {
+    auto data = std::make_shared<detail::policy_data>();
+    std::string all_bytes;
+    // Pass 1: headers, vocabularies and calendars of every file, so rules may use names any file declares.
+    for (auto& f : files_) read_header(f, *data);
+    if (data->vocabulary.leave_kinds.empty()) data->vocabulary.leave_kinds = default_leave_kinds;
+    // Pass 2: the rules.
+    std::map<std::string, source_position> rule_ids;
+    for (auto& f : files_) {
+      all_bytes += std::to_string(f.doc.bytes.size()) + ':' + f.doc.bytes;
+      read_rules(f, *data, rule_ids);
+    }
+    if (data->name.empty() && !files_.empty()) data->name = fs::path(files_.front().doc.file).stem().string();
+    data->digest = "sha256:" + detail::sha256_hex(all_bytes);
+    for (std::uint32_t i = 0; i < data->rules.size(); ++i) const_cast<rule&>(*data->rules[i]).set_index(i);
+    if (issues_->size() != first_issue_) return policy();
+    return policy(std::move(data));
+  }
+
+ private:
+  static auto key_of(const std::string& path) -> std::string {
+    std::error_code ec;
+    auto canon = fs::weakly_canonical(path, ec);
+    return ec ? path : canon.string();
+  }
+
+  void add(source_document doc, fs::path dir) {
+    files_.push_back({std::move(doc), std::move(dir)});
+    // Calendars a policy names are loaded right after it, relative to its directory.
+    const auto& root = files_.back().doc.root;
+    const auto file = files_.back().doc.file;
+    const auto base = files_.back().dir;
+    if (const auto* cals = root.find("calendars")) {
+      source_reader rd(file, *issues_);
+      if (cals->kind != source_node::type::sequence) {
+        rd.error(*cals, "`calendars` must be a list of calendar files");
+        return;
+      }
+      std::vector<std::string> paths;
+      for (const auto& c : cals->items) {
+        if (auto p = rd.text(c, "a calendar file")) {
+          const auto full = (base / *p).string();
+          if (!fs::exists(full)) {
+            rd.error(c, "calendar file `" + *p + "` does not exist (looked for `" + full + "`)");
+          } else {
+            paths.push_back(full);
+          }
+        }
+      }
+      for (const auto& p : paths) add_file(p);
+    }
+  }
+
+  void read_header(loaded_file& f, detail::policy_data& data) {
+    source_reader rd(f.doc.file, *issues_);
+    if (f.doc.root.kind == source_node::type::null && f.doc.bytes.empty()) return;  // unreadable: reported
+    field_reader top(rd, f.doc.root, "the policy file");
+    if (const auto* p = top.optional("policy")) {
+      field_reader head(rd, *p, "`policy`");
+      if (const auto* n = head.required("name")) {
+        if (auto t = rd.text(*n, "`name` of the policy"); t && data.name.empty()) data.name = *t;
+      }
+      if (const auto* n = head.optional("version")) {
+        if (auto t = rd.text(*n, "`version` of the policy"); t && data.version.empty()) data.version = *t;
+      }
+      head.optional("description");
+      head.finish();
+    }
+    top.optional("calendars");  // read when the file was added
+    if (const auto* c = top.optional("calendar")) {
+      field_reader cal(rd, *c, "`calendar`");
+      cal.optional("name");
+      cal.optional("source");
+      detail::read_calendar_entries(cal, data.calendar);
+      cal.finish();
+    }
+    if (const auto* v = top.optional("vocabulary")) {
+      field_reader voc(rd, *v, "`vocabulary`");
+      auto read = [&](std::string_view key, std::vector<std::string>& out) {
+        if (const auto* n = voc.optional(key)) {
+          for (auto& name : rd.text_list(*n, "`" + std::string(key) + "` of the vocabulary")) {
+            if (!vocabulary::has(out, name)) out.push_back(name);
+          }
+        }
+      };
+      read("roles", data.vocabulary.roles);
+      read("grades", data.vocabulary.grades);
+      read("leave_kinds", data.vocabulary.leave_kinds);
+      read("shift_kinds", data.vocabulary.shift_kinds);
+      read("tiers", data.vocabulary.tiers);
+      voc.finish();
+    }
+    top.optional("rules");
+    top.finish();
+  }
+
+  void read_rules(loaded_file& f, detail::policy_data& data, std::map<std::string, source_position>& ids) {
+    const auto* rules = f.doc.root.find("rules");
+    if (rules == nullptr || rules->kind == source_node::type::null) return;
+    source_reader rd(f.doc.file, *issues_);
+    if (rules->kind != source_node::type::sequence) {
+      rd.error(*rules, "`rules` must be a list of rules");
+      return;
+    }
+    for (std::size_t i = 0; i < rules->items.size(); ++i) {
+      const auto& node = rules->items[i];
+      const auto* idn = node.find("id");
+      const std::string what = idn && idn->kind == source_node::type::scalar
+                                   ? "rule `" + idn->text + "`"
+                                   : "rule " + std::to_string(i + 1);
+      field_reader fr(rd, node, what);
+      if (!fr.ok()) continue;
+      if (auto r = read_rule(rd, fr, data, ids, static_cast<std::uint32_t>(data.rules.size()))) {
+        data.rules.push_back(std::move(r));
+      }
+    }
+  }
+
+  auto read_rule(source_reader& rd, field_reader& fr, const detail::policy_data& data,
+                 std::map<std::string, source_position>& ids, std::uint32_t index) -> std::unique_ptr<rule> {
+    const auto before = rd.issue_count();
+    rule_header h;
+    h.index = index;
+    h.where = {rd.file(), fr.node().line, fr.node().column};
+    if (const auto* n = fr.required("id")) {
+      if (auto t = rd.text(*n, "`id` of a rule")) {
+        h.id = *t;
+        auto [it, fresh] = ids.emplace(h.id, source_position{rd.file(), n->line, n->column});
+        if (!fresh) {
+          rd.error(*n, "duplicate rule id `" + h.id + "`: first defined at " + it->second.file + ":" +
+                           std::to_string(it->second.line) + ":" + std::to_string(it->second.column));
+        }
+      }
+    }
+    if (const auto* n = fr.required("clause")) h.clause = rd.text(*n, "`clause` of " + fr.what()).value_or("");
+    if (const auto* n = fr.optional("description")) {
+      h.description = rd.text(*n, "`description` of " + fr.what()).value_or("");
+    }
+    if (const auto* n = fr.required("effect")) {
+      if (auto t = rd.text(*n, "`effect` of " + fr.what())) {
+        if (auto e = parse_effect(*t)) {
+          h.effect = *e;
+        } else {
+          std::vector<std::string> names;
+          for (auto e2 : all_effects) names.emplace_back(to_string(e2));
+          rd.error(*n, "unknown effect `" + *t + "` in " + fr.what() + did_you_mean(*t, names));
+        }
+      }
+    }
+    if (const auto* n = fr.optional("approver")) {
+      h.approvers = rd.text_list(*n, "`approver` of " + fr.what());
+      check_names(rd, *n, h.approvers, data.vocabulary.roles, "role");
+    }
+    if (const auto* n = fr.optional("when")) read_when(rd, *n, fr.what(), data, h.when);
+    const rule_factory* make = nullptr;
+    if (const auto* n = fr.required("kind")) {
+      if (auto t = rd.text(*n, "`kind` of " + fr.what())) {
+        h.kind = *t;
+        make = kinds_->find(*t);
+        if (make == nullptr) {
+          rd.error(*n, "unknown rule kind `" + *t + "` in " + fr.what() + did_you_mean(*t, kinds_->names()));
+        }
+      }
+    }
+    if (make == nullptr) return nullptr;
+    const bool chooses_approver = h.kind == "approval_authority";
+    if (h.effect == effect::needs_approval && h.approvers.empty() && !chooses_approver &&
+        rd.issue_count() == before) {
+      rd.error(fr.node(), fr.what() + " has the effect `needs_approval` but no `approver`");
+    }
+    auto r = (*make)(std::move(h), fr);
+    fr.finish();  // after the kind has asked for its own keys
+    if (rd.issue_count() != before) return nullptr;
+    if (r == nullptr) rd.error(fr.node(), "invalid " + fr.what());
+    return r;
+  }
+
+  static void check_names(source_reader& rd, const source_node& at, const std::vector<std::string>& names,
+                          const std::vector<std::string>& known, const std::string& what) {
+    if (known.empty()) return;
+    for (const auto& n : names) {
+      if (!vocabulary::has(known, n)) {
+        rd.error(at, "unknown " + what + " `" + n + "`" + did_you_mean(n, known));
+      }
+    }
+  }
+
+  static void read_when(source_reader& rd, const source_node& node, const std::string& what,
+                        const detail::policy_data& data, condition& out) {
+    field_reader w(rd, node, "`when` of " + what);
+    if (const auto* n = w.optional("request")) {
+      for (const auto& t : rd.text_list(*n, "`request` of `when`")) {
+        if (t == "leave") {
+          out.requests.push_back(request_type::leave);
+        } else if (t == "swap") {
+          out.requests.push_back(request_type::swap);
+        } else if (t == "promotion") {
+          out.requests.push_back(request_type::promotion);
+        } else {
+          rd.error(*n, "unknown request type `" + t + "`" +
+                           did_you_mean(t, std::vector<std::string>{"leave", "swap", "promotion"}));
+        }
+      }
+    }
+    if (const auto* n = w.optional("leave_kind")) {
+      out.leave_kinds = rd.text_list(*n, "`leave_kind` of `when`");
+      check_names(rd, *n, out.leave_kinds, data.vocabulary.leave_kinds, "leave kind");
+    }
+    if (const auto* n = w.optional("shift_kind")) {
+      out.shift_kinds = rd.text_list(*n, "`shift_kind` of `when`");
+      auto known = data.vocabulary.shift_kinds;
+      if (!known.empty() && !vocabulary::has(known, "night")) known.push_back("night");
+      check_names(rd, *n, out.shift_kinds, known, "shift kind");
+    }
+    if (const auto* n = w.optional("holiday")) out.holiday = rd.boolean(*n, "`holiday` of `when`");
+    if (const auto* n = w.optional("role")) {
+      out.roles = rd.text_list(*n, "`role` of `when`");
+      check_names(rd, *n, out.roles, data.vocabulary.roles, "role");
+    }
+    if (const auto* n = w.optional("grade")) {
+      out.grades = rd.text_list(*n, "`grade` of `when`");
+      check_names(rd, *n, out.grades, data.vocabulary.grades, "grade");
+    }
+    w.finish();
+  }
+
+  std::vector<load_issue>* issues_;
+  const kind_registry* kinds_;
+  std::vector<loaded_file> files_;
+  std::set<std::string> seen_;
+  std::size_t first_issue_ = issues_->size();
+};
+
+}  // namespace
+
+auto load_policy(const std::vector<std::string>& paths, std::vector<load_issue>& issues, const kind_registry& kinds)
+    -> policy {
+  policy_loader loader(issues, kinds);
+  for (const auto& p : paths) loader.add_file(p);
+  return loader.finish();
+}
+
+auto load_policy(const std::vector<std::string>& paths, const kind_registry& kinds) -> policy {
+  std::vector<load_issue> issues;
+  auto p = load_policy(paths, issues, kinds);
+  if (!issues.empty()) throw load_error(std::move(issues));
+  return p;
+}
+
+auto parse_policy(const std::vector<policy_text>& texts, std::vector<load_issue>& issues, const kind_registry& kinds)
+    -> policy {
+  policy_loader loader(issues, kinds);
+  for (const auto& t : texts) loader.add_text(t);
+  return loader.finish();
+}
+
+}  // namespace rulebook

@@ -1,0 +1,162 @@
+// The JSON verdict of CONTRACT §3. Keys in a fixed order, so the same verdict gives the same bytes.
+#include <rulebook/verdict.hpp>
+
+#include <fmt/format.h>
+
+namespace rulebook {
+namespace {
+
+void quote(std::string& out, std::string_view s) {
+  out += '"';
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += fmt::format("\\u{:04x}", c);
+        } else {
+          out += ch;  // UTF-8 passes through
+        }
+    }
+  }
+  out += '"';
+}
+
+struct writer {
+  const case_file& c;
+  const verdict& v;
+  write_options o;
+  std::string out;
+
+  void value(const evidence_value& ev) {
+    std::visit(
+        [&](const auto& x) {
+          using T = std::decay_t<decltype(x)>;
+          if constexpr (std::is_same_v<T, std::int64_t>) {
+            out += std::to_string(x);
+          } else if constexpr (std::is_same_v<T, bool>) {
+            out += x ? "true" : "false";
+          } else if constexpr (std::is_same_v<T, std::string>) {
+            quote(out, x);
+          } else if constexpr (std::is_same_v<T, shift_ref>) {
+            quote(out, c.shifts.at(x.index).id);
+          } else if constexpr (std::is_same_v<T, person_ref>) {
+            quote(out, c.people.at(x.index).id);
+          } else if constexpr (std::is_same_v<T, date>) {
+            quote(out, format_date(x));
+          } else if constexpr (std::is_same_v<T, time_point>) {
+            quote(out, format_time_point(x));
+          } else if constexpr (std::is_same_v<T, month>) {
+            quote(out, format_month(x));
+          } else if constexpr (std::is_same_v<T, date_list>) {
+            out += '[';
+            for (std::size_t i = 0; i < x.size(); ++i) {
+              if (i) out += ", ";
+              quote(out, format_date(x[i]));
+            }
+            out += ']';
+          }
+        },
+        ev);
+  }
+
+  void finding_json(const finding& f, bool top_level, const char* indent) {
+    const auto& h = v.rule_of(f).header();
+    out += indent;
+    out += "{\"rule\": ";
+    quote(out, h.id);
+    out += ", \"clause\": ";
+    quote(out, h.clause);
+    out += ", \"effect\": ";
+    quote(out, to_string(f.effect));
+    if (f.effect == effect::needs_approval) {
+      out += ", \"approver_role\": ";
+      quote(out, f.approver_role);
+    }
+    if (top_level) {
+      out += ",\n";
+      out += indent;
+      out += " \"subject\": {\"employee\": ";
+      quote(out, c.people.at(f.subject.employee).id);
+      if (f.subject.shift != no_index) {
+        out += ", \"shift\": ";
+        quote(out, c.shifts.at(f.subject.shift).id);
+      }
+      if (f.subject.month) {
+        out += ", \"month\": ";
+        quote(out, format_month(*f.subject.month));
+      }
+      out += '}';
+    }
+    out += ",\n";
+    out += indent;
+    out += " \"message\": ";
+    quote(out, v.message(f, c, o.lang));
+    out += ",\n";
+    out += indent;
+    out += " \"evidence\": {";
+    for (std::size_t i = 0; i < f.evidence.size(); ++i) {
+      if (i) out += ", ";
+      quote(out, f.evidence[i].key);
+      out += ": ";
+      value(f.evidence[i].value);
+    }
+    out += "}}";
+  }
+
+  void write() {
+    out += "{\n  \"policy\": {\"name\": ";
+    quote(out, v.policy.name());
+    out += ", \"version\": ";
+    quote(out, v.policy.version());
+    out += ", \"digest\": ";
+    quote(out, v.policy.digest());
+    out += "},\n  \"requests\": [";
+    for (std::size_t i = 0; i < v.requests.size(); ++i) {
+      const auto& rv = v.requests[i];
+      const auto& r = c.requests.at(rv.request);
+      out += i ? ",\n    {" : "\n    {";
+      out += "\"id\": ";
+      quote(out, r.id);
+      out += ", \"type\": ";
+      quote(out, to_string(r.type()));
+      out += ", \"employee\": ";
+      quote(out, c.people.at(r.employee).id);
+      out += ", \"decision\": ";
+      quote(out, to_string(rv.decision));
+      out += ",\n     \"findings\": [";
+      for (std::size_t j = 0; j < rv.findings.size(); ++j) {
+        out += j ? ",\n" : "\n";
+        finding_json(rv.findings[j], false, "       ");
+      }
+      out += rv.findings.empty() ? "]}" : "\n     ]}";
+    }
+    out += v.requests.empty() ? "],\n" : "\n  ],\n";
+    out += "  \"findings\": [";
+    for (std::size_t j = 0; j < v.findings.size(); ++j) {
+      out += j ? ",\n" : "\n";
+      finding_json(v.findings[j], true, "    ");
+    }
+    out += v.findings.empty() ? "],\n" : "\n  ],\n";
+    out += fmt::format(
+        "  \"summary\": {{\"requests\": {{\"approved\": {}, \"pending\": {}, \"rejected\": {}}},\n"
+        "              \"findings\": {{\"late\": {}, \"warning\": {}, \"violation\": {}, \"absenteeism\": {}}}}}\n}}\n",
+        v.count(decision::approved), v.count(decision::pending), v.count(decision::rejected), v.count(effect::late),
+        v.count(effect::warning), v.count(effect::violation), v.count(effect::absenteeism));
+  }
+};
+
+}  // namespace
+
+void write_json(std::ostream& out, const verdict& v, const case_file& c, const write_options& o) {
+  writer w{c, v, o, {}};
+  w.write();
+  out << w.out;
+}
+
+}  // namespace rulebook

@@ -1,0 +1,37 @@
+// The report for people: requests with their decisions and reasons, then conduct findings.
+#include <rulebook/verdict.hpp>
+
+#include <fmt/format.h>
+
+namespace rulebook {
+
+void write_text(std::ostream& out, const verdict& v, const case_file& c, const write_options& o) {
+  const bool zh = o.lang == lang::zh;
+  std::string s;
+  s += fmt::format("{} {} {}\n", zh ? "政策" : "Policy", v.policy.name(),
+                   v.policy.version().empty() ? std::string() : "(" + v.policy.version() + ")");
+  s += fmt::format("\n{} ({})\n", zh ? "申请" : "Requests", v.requests.size());
+  for (const auto& rv : v.requests) {
+    const auto& r = c.requests.at(rv.request);
+    s += fmt::format("  {:<8} {:<9} {:<8} {}\n", r.id, to_string(r.type()), c.people.at(r.employee).id,
+                     to_string(rv.decision));
+    for (const auto& f : rv.findings) {
+      const auto& h = v.rule_of(f).header();
+      s += fmt::format("      - {} [{} {}] {}\n", to_string(f.effect), h.clause, h.id, v.message(f, c, o.lang));
+    }
+  }
+  s += fmt::format("\n{} ({})\n", zh ? "考勤与纪律" : "Findings", v.findings.size());
+  for (const auto& f : v.findings) {
+    const auto& h = v.rule_of(f).header();
+    s += fmt::format("  {:<16} {:<8} {:<12} [{} {}] {}\n", format_time_point(f.subject.at),
+                     c.people.at(f.subject.employee).id, to_string(f.effect), h.clause, h.id,
+                     v.message(f, c, o.lang));
+  }
+  s += fmt::format(
+      "\n{}: {} approved, {} pending, {} rejected; {} late, {} warning, {} violation, {} absenteeism\n",
+      zh ? "合计" : "Summary", v.count(decision::approved), v.count(decision::pending), v.count(decision::rejected),
+      v.count(effect::late), v.count(effect::warning), v.count(effect::violation), v.count(effect::absenteeism));
+  out << s;
+}
+
+}  // namespace rulebook
