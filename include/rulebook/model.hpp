@@ -30,13 +30,13 @@ struct source_ref {
 
 /// Anyone in the case: agents, shift leaders, directors.
 struct person {
-  std::string id;
-  std::string name;
-  std::string role;              ///< a role the policy knows, e.g. `agent`, `shift_leader`
-  std::string grade;             ///< `junior`, `intermediate`, `senior`, or empty
+  std::string id{};
+  std::string name{};
+  std::string role{};              ///< a role the policy knows, e.g. `agent`, `shift_leader`
+  std::string grade{};             ///< `junior`, `intermediate`, `senior`, or empty
   index_t leader = no_index;     ///< an agent's shift leader
   index_t reports_to = no_index; ///< a manager's superior
-  std::string seat;
+  std::string seat{};
   source_ref where{};
   /// The next person up the chain of command: the leader, else whom this person reports to.
   [[nodiscard]] auto superior() const -> index_t { return leader != no_index ? leader : reports_to; }
@@ -44,12 +44,12 @@ struct person {
 
 /// One rostered shift.
 struct shift {
-  std::string id;
+  std::string id{};
   index_t employee = no_index;  ///< who is rostered, before any swap
-  time_point start;
-  time_point end;
-  std::string kind;  ///< `day`, `night`, …; empty when the roster does not say
-  std::string seat;  ///< empty: the person's seat
+  time_point start{};
+  time_point end{};
+  std::string kind{};  ///< `day`, `night`, …; empty when the roster does not say
+  std::string seat{};  ///< empty: the person's seat
   source_ref where{};
   /// CONTRACT §2: `night` by kind; with no kind, when it crosses midnight or starts at 20:00 or later.
   [[nodiscard]] auto is_night() const -> bool {
@@ -61,31 +61,31 @@ struct shift {
 /// The punches of one shift; either may be missing.
 struct punch {
   index_t shift = no_index;
-  std::optional<time_point> in;
-  std::optional<time_point> out;
+  std::optional<time_point> in{};
+  std::optional<time_point> out{};
   source_ref where{};
 };
 
 /// Time away from the post during a shift (脱岗).
 struct away_period {
   index_t employee = no_index;
-  time_point from;
-  time_point to;
+  time_point from{};
+  time_point to{};
   source_ref where{};
 };
 
 /// An approval given on a request.
 struct approval {
   index_t by = no_index;
-  time_point at;
+  time_point at{};
   source_ref where{};
 };
 
 /// A medical certificate covering the days `from` to `to` inclusive.
 struct certificate {
-  date from;
-  date to;
-  std::optional<time_point> handed_in;
+  date from{};
+  date to{};
+  std::optional<time_point> handed_in{};
   source_ref where{};
 };
 
@@ -93,13 +93,13 @@ enum class request_type : std::uint8_t { leave, swap, promotion };
 
 /// What a leave request asks for.
 struct leave_details {
-  std::string kind;  ///< personal | personal_special | sick | sick_emergency | business
+  std::string kind{};  ///< personal | personal_special | sick | sick_emergency | business
   index_t submitted_by = no_index;
-  std::vector<index_t> shifts;  ///< the shifts named; empty when given as a time range
-  std::optional<time_point> from;  ///< or a time range: the employee's shifts it overlaps
-  std::optional<time_point> to;
-  std::vector<certificate> certificates;
-  std::optional<time_point> leader_notified_at;  ///< sick_emergency
+  std::vector<index_t> shifts{};  ///< the shifts named; empty when given as a time range
+  std::optional<time_point> from{};  ///< or a time range: the employee's shifts it overlaps
+  std::optional<time_point> to{};
+  std::vector<certificate> certificates{};
+  std::optional<time_point> leader_notified_at{};  ///< sick_emergency
 };
 
 /// What a swap request asks for: `give` goes to the counterpart, `take` (optional) comes back.
@@ -107,22 +107,22 @@ struct swap_details {
   index_t counterpart = no_index;
   index_t give = no_index;
   index_t take = no_index;
-  std::string reason;
+  std::string reason{};
   bool form_filed = false;
 };
 
 /// What a promotion request asks for.
 struct promotion_details {
-  std::string to_grade;
+  std::string to_grade{};
 };
 
 /// A request of any type; judged in `submitted_at` order, ties in input order.
 struct request {
-  std::string id;
+  std::string id{};
   index_t employee = no_index;
-  time_point submitted_at;
-  std::vector<approval> approvals;
-  std::variant<leave_details, swap_details, promotion_details> details;
+  time_point submitted_at{};
+  std::vector<approval> approvals{};
+  std::variant<leave_details, swap_details, promotion_details> details{};
   source_ref where{};
 
   [[nodiscard]] auto type() const -> request_type { return static_cast<request_type>(details.index()); }
@@ -146,7 +146,7 @@ struct request {
 /// A monthly assessment (每月考核).
 struct assessment {
   index_t employee = no_index;
-  rulebook::month month;
+  rulebook::month month{};
   int typing_cpm = 0;
   bool exam_passed = false;
   source_ref where{};
@@ -154,26 +154,26 @@ struct assessment {
 
 /// A complaint ticket.
 struct ticket {
-  std::string id;
+  std::string id{};
   index_t receiver = no_index;
-  time_point received_at;
-  std::optional<time_point> dispatched_at;
+  time_point received_at{};
+  std::optional<time_point> dispatched_at{};
   source_ref where{};
 };
 
 /// One attempt to call a customer back.
 struct callback_attempt {
-  time_point at;
+  time_point at{};
   bool reached = false;
 };
 
 /// A resolved case that needs a callback.
 struct callback_case {
-  std::string id;
+  std::string id{};
   index_t agent = no_index;
-  time_point resolved_at;
-  std::vector<callback_attempt> attempts;
-  std::string closed;  ///< empty, `wrong_contact` or `unreachable`
+  time_point resolved_at{};
+  std::vector<callback_attempt> attempts{};
+  std::string closed{};  ///< empty, `wrong_contact` or `unreachable`
   source_ref where{};
 };
 
@@ -181,22 +181,22 @@ struct callback_case {
 struct monitoring_session {
   index_t agent = no_index;
   index_t inspector = no_index;
-  time_point at;
+  time_point at{};
   source_ref where{};
 };
 
 /// A VIP account manager's book of customers in one tier.
 struct account_book {
   index_t manager = no_index;
-  std::string tier;
+  std::string tier{};
   std::int64_t customers = 0;
   source_ref where{};
 };
 
 /// The window roster checks look at, both days inclusive.
 struct period {
-  date from;
-  date to;
+  date from{};
+  date to{};
   [[nodiscard]] auto contains(date d) const -> bool { return d >= from && d <= to; }
 };
 
@@ -204,20 +204,20 @@ struct period {
 /// keep the id tables and the per-employee roster index up to date.
 class case_file {
  public:
-  std::string file;  ///< the file it was loaded from, for positions; empty when built in code
-  std::optional<rulebook::period> period;
+  std::string file{};  ///< the file it was loaded from, for positions; empty when built in code
+  std::optional<rulebook::period> period{};
   rulebook::calendar calendar;  ///< holidays the case adds to the policy's calendars
 
-  std::vector<person> people;
-  std::vector<shift> shifts;
-  std::vector<punch> punches;
-  std::vector<away_period> away;
-  std::vector<request> requests;
-  std::vector<assessment> assessments;
-  std::vector<ticket> tickets;
-  std::vector<callback_case> callbacks;
-  std::vector<monitoring_session> monitoring;
-  std::vector<account_book> accounts;
+  std::vector<person> people{};
+  std::vector<shift> shifts{};
+  std::vector<punch> punches{};
+  std::vector<away_period> away{};
+  std::vector<request> requests{};
+  std::vector<assessment> assessments{};
+  std::vector<ticket> tickets{};
+  std::vector<callback_case> callbacks{};
+  std::vector<monitoring_session> monitoring{};
+  std::vector<account_book> accounts{};
 
   /// Adds a person; a duplicate id throws `case_error`. References to leaders may be set later.
   auto add_person(person p) -> index_t {
@@ -310,8 +310,8 @@ class case_file {
   }
 
   id_table person_ids_, shift_ids_, request_ids_;
-  std::vector<std::vector<index_t>> shifts_of_;
-  std::vector<index_t> punch_of_;
+  std::vector<std::vector<index_t>> shifts_of_{};
+  std::vector<index_t> punch_of_{};
 };
 
 }  // namespace rulebook

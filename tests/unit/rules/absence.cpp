@@ -1,0 +1,58 @@
+// Clause leave.1: a rostered shift with no punch and no effective leave is absenteeism (kind absence).
+#include <rulebook/rules/absence.hpp>
+
+#include "support.hpp"
+
+using namespace rulebook;
+using test::judged;
+
+namespace {
+const std::string two_shifts = test::org + R"(
+shifts:
+  - {id: S1, employee: E001, start: 2026-03-02T08:00, end: 2026-03-02T17:00}
+  - {id: S2, employee: E001, start: 2026-03-31T08:00, end: 2026-03-31T17:00}
+)";
+const std::string approvals = "approvals: [{by: L01, at: 2026-02-01T10:00}, {by: D01, at: 2026-02-01T11:00}]";
+}  // namespace
+
+TEST_SUITE("rules/absence") {
+  TEST_CASE("leave.1: a shift nobody punched for and no leave covers is absenteeism") {
+    judged j(two_shifts);
+    const auto f = j.conduct("absence");
+    REQUIRE(f.size() == 2);
+    CHECK(f[0].effect == effect::absenteeism);
+    CHECK(f[0].subject.shift == j.c.find_shift("S1"));
+    CHECK(j.message(f[0]) == "E001 did not punch in for S1 and had no effective leave.");
+    CHECK(j.message(f[0], lang::zh) == "E001未到岗(S1)且无生效的请假,按旷工处理。");
+  }
+  TEST_CASE("leave.1: any punch at all means the shift was not missed") {
+    judged j(two_shifts + "punches:\n  - {shift: S1, out: 2026-03-02T17:00}\n  - {shift: S2, in: 2026-03-31T08:00}\n");
+    CHECK(j.conduct("absence").empty());
+  }
+  TEST_CASE("leave.1: an approved leave excuses the shift; a pending one does not") {
+    judged approved(two_shifts + "requests:\n  - {id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, "
+                                 "submitted_at: 2026-02-01T09:00, shifts: [S1], " + approvals + "}\n");
+    REQUIRE(approved.decision_of("R1") == decision::approved);
+    REQUIRE(approved.conduct("absence").size() == 1);
+    CHECK(approved.conduct("absence")[0].subject.shift == approved.c.find_shift("S2"));
+
+    judged pending(two_shifts + "requests:\n  - {id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, "
+                                "submitted_at: 2026-02-01T09:00, shifts: [S1]}\n");
+    REQUIRE(pending.decision_of("R1") == decision::pending);
+    REQUIRE(pending.conduct("absence").size() == 2);
+    CHECK(pending.message(pending.conduct("absence")[0]) ==
+          "E001 did not punch in for S1, and leave R1 covering it is not effective.");
+  }
+  TEST_CASE("a leave given as a time range covers the shifts it overlaps") {
+    judged j(two_shifts + "requests:\n  - {id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, "
+                          "submitted_at: 2026-02-01T09:00, from: 2026-03-02T12:00, to: 2026-03-02T13:00, " + approvals + "}\n");
+    REQUIRE(j.decision_of("R1") == decision::approved);
+    REQUIRE(j.conduct("absence").size() == 1);
+    CHECK(j.conduct("absence")[0].subject.shift == j.c.find_shift("S2"));
+  }
+  TEST_CASE("roster checks look only at the case's period") {
+    judged j("period: {from: 2026-03-01, to: 2026-03-30}\n" + two_shifts);
+    REQUIRE(j.conduct("absence").size() == 1);
+    CHECK(j.conduct("absence")[0].subject.shift == j.c.find_shift("S1"));
+  }
+}

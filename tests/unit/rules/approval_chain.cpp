@@ -1,0 +1,39 @@
+// Clause leave.3: no asking another team's chain (kind approval_chain).
+#include <rulebook/rules/approval_chain.hpp>
+
+#include "support.hpp"
+
+using namespace rulebook;
+using test::judged;
+using test::with_request;
+
+TEST_SUITE("rules/approval_chain") {
+  TEST_CASE("leave.3: an approval from another team's leader is a warning and does not count") {
+    judged j(with_request(
+        "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-02-01T09:00, "
+        "shifts: [S1], approvals: [{by: L02, at: 2026-02-01T10:00}, {by: D01, at: 2026-02-01T11:00}]}"));
+    const auto f = j.findings_of("R1", "leave-chain");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].effect == effect::warning);
+    CHECK(j.v.rule_of(f[0]).header().clause == "leave.3");
+    CHECK(j.message(f[0]) == "The approval by L02 does not count: L02 is not in E001's chain of command.");
+    // L02 does not stand in for L01, so D01's approval skipped a level.
+    CHECK(j.findings_of("R1", "leave-authority").size() == 1);
+    CHECK(j.decision_of("R1") == decision::pending);
+  }
+  TEST_CASE("leave.3: approvals from the employee's own chain give no warning") {
+    judged j(with_request(
+        "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-02-01T09:00, "
+        "shifts: [S1], approvals: [{by: L01, at: 2026-02-01T10:00}, {by: D01, at: 2026-02-01T11:00}]}"));
+    CHECK(j.findings_of("R1", "leave-chain").empty());
+    CHECK(j.decision_of("R1") == decision::approved);
+  }
+  TEST_CASE("a warning alone leaves the decision approved") {
+    judged j(with_request(
+        "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-02-01T09:00, "
+        "shifts: [S1], approvals: [{by: L01, at: 2026-02-01T10:00}, {by: D01, at: 2026-02-01T11:00}, "
+        "{by: L02, at: 2026-02-01T12:00}]}"));
+    CHECK(j.findings_of("R1", "leave-chain").size() == 1);
+    CHECK(j.decision_of("R1") == decision::approved);
+  }
+}

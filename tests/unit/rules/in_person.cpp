@@ -1,0 +1,37 @@
+// Clause leave.4: personal leave in person; sick leave may be asked by anyone (kind in_person).
+#include <rulebook/rules/in_person.hpp>
+
+#include "support.hpp"
+
+using namespace rulebook;
+using test::judged;
+using test::with_request;
+
+namespace {
+auto leave_by(const std::string& kind, const std::string& by) -> std::string {
+  return "{id: R1, type: leave, kind: " + kind + ", employee: E001, submitted_by: " + by +
+         ", submitted_at: 2026-02-01T09:00, shifts: [S1]}";
+}
+}  // namespace
+
+TEST_SUITE("rules/in_person") {
+  TEST_CASE("leave.4: personal leave submitted by someone else is rejected") {
+    for (const std::string kind : {"personal", "personal_special"}) {
+      CAPTURE(kind);
+      judged j(with_request(leave_by(kind, "E002")));
+      const auto f = j.findings_of("R1", "leave-in-person");
+      REQUIRE(f.size() == 1);
+      CHECK(f[0].effect == effect::reject);
+      CHECK(j.decision_of("R1") == decision::rejected);
+    }
+  }
+  TEST_CASE("leave.4: personal leave submitted by the employee is not rejected") {
+    judged j(with_request(leave_by("personal", "E001")));
+    CHECK(j.findings_of("R1", "leave-in-person").empty());
+  }
+  TEST_CASE("leave.4: sick leave may be submitted by someone else") {
+    judged j(with_request(leave_by("sick", "E002")));
+    CHECK(j.findings_of("R1", "leave-in-person").empty());
+    CHECK(j.decision_of("R1") != decision::rejected);
+  }
+}

@@ -1,0 +1,109 @@
+// What the unit tests share: the shipped policy, a case written inline as YAML, and look-ups in
+// a verdict by rule id.
+#pragma once
+
+#include <rulebook/rulebook.hpp>
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace rulebook::test {
+
+/// policies/customer-service.yaml, loaded once.
+inline auto shipped_policy() -> const policy& {
+  static const policy p = [] {
+    std::vector<load_issue> issues;
+    auto loaded = load_policy({std::string(RULEBOOK_SOURCE_DIR) + "/policies/customer-service.yaml"}, issues);
+    for (const auto& i : issues) FAIL(to_string(i));
+    return loaded;
+  }();
+  return p;
+}
+
+/// The people most cases need: two agents under L01, a second team under L02, and the directors.
+inline const std::string org = R"(
+people:
+  - {id: E001, name: 张三, role: agent, grade: junior, leader: L01, seat: A12}
+  - {id: E002, name: 李四, role: agent, grade: junior, leader: L01, seat: A13}
+  - {id: E003, role: agent, grade: junior, leader: L02}
+  - {id: L01, role: shift_leader, reports_to: D01}
+  - {id: L02, role: shift_leader, reports_to: D01}
+  - {id: D01, role: department_director, reports_to: C01}
+  - {id: C01, role: center_director}
+)";
+
+/// E001's roster for leave tests: two day shifts, a night shift and a shift on Labour Day.
+inline const std::string roster = R"(
+shifts:
+  - {id: S1, employee: E001, start: 2026-03-02T08:00, end: 2026-03-02T17:00, kind: day}
+  - {id: S2, employee: E001, start: 2026-03-03T08:00, end: 2026-03-03T17:00, kind: day}
+  - {id: SN, employee: E001, start: 2026-03-04T22:00, end: 2026-03-05T06:00, kind: night}
+  - {id: SH, employee: E001, start: 2026-05-01T08:00, end: 2026-05-01T17:00, kind: day}
+  - {id: T1, employee: E002, start: 2026-03-02T08:00, end: 2026-03-02T17:00, kind: day}
+)";
+
+/// A case of `org`, `roster` and one request (written as the body of a list item).
+inline auto with_request(const std::string& request_yaml) -> std::string {
+  return org + roster + "requests:\n  - " + request_yaml + "\n";
+}
+
+/// Parses `yaml` as a case under `p`; every issue fails the test.
+inline auto case_of(const std::string& yaml, const policy& p = shipped_policy()) -> case_file {
+  std::vector<load_issue> issues;
+  auto c = parse_case("case.yaml", yaml, p, issues);
+  for (const auto& i : issues) FAIL(to_string(i));
+  return c;
+}
+
+/// The issues of loading `yaml` as a case, each as `file:line:column: message`.
+inline auto case_errors(const std::string& yaml, const policy& p = shipped_policy()) -> std::vector<std::string> {
+  std::vector<load_issue> issues;
+  (void)parse_case("case.yaml", yaml, p, issues);
+  std::vector<std::string> out;
+  for (const auto& i : issues) out.push_back(to_string(i));
+  return out;
+}
+
+/// A judged case, kept together so findings can be looked up and messages rendered.
+struct judged {
+  case_file c;
+  rulebook::verdict v;
+
+  explicit judged(const std::string& yaml, const policy& p = shipped_policy()) : c(case_of(yaml, p)), v(judge(p, c)) {}
+
+  /// The verdict of request `id`.
+  [[nodiscard]] auto request(const std::string& id) const -> const request_verdict& {
+    const auto i = c.find_request(id);
+    REQUIRE_MESSAGE(i != no_index, "no request " << id);
+    return v.requests.at(i);
+  }
+  [[nodiscard]] auto decision_of(const std::string& id) const -> rulebook::decision { return request(id).decision; }
+  /// The findings of request `id` made by rule `rule_id`.
+  [[nodiscard]] auto findings_of(const std::string& id, const std::string& rule_id) const -> std::vector<finding> {
+    std::vector<finding> out;
+    for (const auto& f : request(id).findings) {
+      if (v.rule_of(f).header().id == rule_id) out.push_back(f);
+    }
+    return out;
+  }
+  /// The conduct findings made by rule `rule_id`.
+  [[nodiscard]] auto conduct(const std::string& rule_id) const -> std::vector<finding> {
+    std::vector<finding> out;
+    for (const auto& f : v.findings) {
+      if (v.rule_of(f).header().id == rule_id) out.push_back(f);
+    }
+    return out;
+  }
+  [[nodiscard]] auto message(const finding& f, lang l = lang::en) const -> std::string { return v.message(f, c, l); }
+  [[nodiscard]] auto json() const -> std::string {
+    std::ostringstream out;
+    write_json(out, v, c);
+    return out.str();
+  }
+};
+
+}  // namespace rulebook::test

@@ -1,0 +1,44 @@
+// Dates, times and durations as policy and case files write them.
+#include <rulebook/time.hpp>
+
+#include <doctest/doctest.h>
+
+using namespace rulebook;
+
+TEST_SUITE("time") {
+  TEST_CASE("durations need a unit and are never negative") {
+    CHECK(parse_duration("24h")->total_seconds() == 24 * 3600);
+    CHECK(parse_duration("20min")->total_seconds() == 20 * 60);
+    CHECK(parse_duration("2d")->total_seconds() == 2 * 86400);
+    CHECK(parse_duration("1h30min")->total_seconds() == 90 * 60);
+    CHECK_FALSE(parse_duration("24"));
+    CHECK_FALSE(parse_duration("-5min"));
+    CHECK_FALSE(parse_duration("5 min"));
+    CHECK_FALSE(parse_duration("5mins"));
+    CHECK_FALSE(parse_duration(""));
+  }
+  TEST_CASE("impossible dates are refused, leap days are not") {
+    CHECK(parse_date("2024-02-29"));
+    CHECK_FALSE(parse_date("2026-02-29"));
+    CHECK_FALSE(parse_date("2026-02-30"));
+    CHECK_FALSE(parse_date("2026-13-01"));
+    CHECK_FALSE(parse_date("2026-3-1"));
+  }
+  TEST_CASE("times are to the minute, seconds allowed") {
+    CHECK(format_time_point(*parse_time_point("2026-03-02T08:00")) == "2026-03-02T08:00");
+    CHECK(format_time_point(*parse_time_point("2026-03-02T08:00:30")) == "2026-03-02T08:00:30");
+    CHECK_FALSE(parse_time_point("2026-03-02T24:00"));
+    CHECK_FALSE(parse_time_point("2026-03-02T08:60"));
+    CHECK_FALSE(parse_time_point("2026-03-02"));
+  }
+  TEST_CASE("lateness counts whole minutes, rounded down") {
+    CHECK(whole_minutes(boost::posix_time::seconds(19 * 60 + 59)) == 19);
+    CHECK(whole_minutes(boost::posix_time::minutes(20)) == 20);
+    CHECK(whole_minutes(boost::posix_time::seconds(-30)) == -1);
+  }
+  TEST_CASE("durations print as people write them") {
+    CHECK(format_duration(boost::posix_time::hours(24)) == "24h");
+    CHECK(format_duration(boost::posix_time::hours(48)) == "2d");
+    CHECK(format_duration(boost::posix_time::minutes(65)) == "1h5min");
+  }
+}
