@@ -150,13 +150,13 @@ inline auto valid_ymd(int y, int m, int d) -> bool {
   return buf;
 }
 
-/// A duration as people write it: `24h`, `20min`, `1h30min`, `2d` (days only from two days on).
+/// A duration as people write it: `24h`, `48h`, `20min`, `1h30min`, `7d` (days only from a week on).
 [[nodiscard]] inline auto format_duration(const duration& d) -> std::string {
   std::int64_t s = d.total_seconds();
   if (s == 0) return "0min";
   std::string out = s < 0 ? "-" : "";
   if (s < 0) s = -s;
-  const std::int64_t days = s >= 2 * 86400 ? s / 86400 : 0;
+  const std::int64_t days = s >= 7 * 86400 ? s / 86400 : 0;
   const std::int64_t hours = (s - days * 86400) / 3600, mins = s % 3600 / 60, secs = s % 60;
   if (days) out += std::to_string(days) + "d";
   if (hours) out += std::to_string(hours) + "h";

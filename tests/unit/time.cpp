@@ -38,7 +38,8 @@ TEST_SUITE("time") {
   }
   TEST_CASE("durations print as people write them") {
     CHECK(format_duration(boost::posix_time::hours(24)) == "24h");
-    CHECK(format_duration(boost::posix_time::hours(48)) == "2d");
+    CHECK(format_duration(boost::posix_time::hours(48)) == "48h");
+    CHECK(format_duration(boost::posix_time::hours(24 * 7)) == "7d");
     CHECK(format_duration(boost::posix_time::minutes(65)) == "1h5min");
   }
 }

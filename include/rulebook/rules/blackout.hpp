@@ -35,22 +35,21 @@ class blackout final : public rule {
     const auto& r = m.c.requests.at(f.subject.request);
     const auto what = detail::request_name(r, m.lang);
     const auto shift = m.shift_of(f);
-    std::string why_en, why_zh;
+    std::string where_en = "shift " + shift, where_zh = "班次" + shift;
     if (const auto* h = f.find("holiday")) {
-      why_en = fmt::format(", which starts on a public holiday ({})", std::get<std::string>(*h));
-      why_zh = fmt::format("(节假日:{})", std::get<std::string>(*h));
-    } else if (m.c.shifts[static_cast<std::size_t>(std::get<shift_ref>(*f.find("shift")).index)].is_night()) {
-      why_en = ", a night shift";
-      why_zh = "(夜班)";
+      where_en += fmt::format(" on a public holiday ({})", std::get<std::string>(*h));
+      where_zh += fmt::format("(节假日:{})", std::get<std::string>(*h));
+    } else if (m.c.shifts.at(std::get<shift_ref>(*f.find("shift")).index).is_night()) {
+      where_en = "night " + where_en;
+      where_zh = "夜班" + where_zh;
     }
     if (f.effect == effect::needs_approval) {
-      return m.pick(fmt::format("{} touching shift {}{} needs approval by a {}.", what, shift, why_en,
+      return m.pick(fmt::format("{} touching {} needs approval by a {}.", what, where_en,
                                 detail::role_name(f.approver_role, m.lang)),
-                    fmt::format("涉及班次{}{}的{}须经{}批准。", shift, why_zh, what,
-                                detail::role_name(f.approver_role, m.lang)));
+                    fmt::format("涉及{}的{}须经{}批准。", where_zh, what, detail::role_name(f.approver_role, m.lang)));
     }
-    return m.pick(fmt::format("{} touching shift {}{} is not allowed.", what, shift, why_en),
-                  fmt::format("涉及班次{}{}的{}不被允许。", shift, why_zh, what));
+    return m.pick(fmt::format("{} touching {} is not allowed.", what, where_en),
+                  fmt::format("涉及{}的{}不被允许。", where_zh, what));
   }
 };
 

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the `rulebook` command: exit status, golden stdout/stderr, and the verdict
+checked by ../shared/tools/check-verdict.py where that tool is at hand.
+
+usage: run_cli_tests.py RULEBOOK SOURCE_DIR [--collect]
+  --collect  rewrite the golden files in tests/cli/expected from the current output (on purpose only)
+"""
+import json
+import os
+import subprocess
+import sys
+
+P = "policies/customer-service.yaml"
+C = "tests/cli/cases/"
+
+# name, arguments, expected exit status, whether stdout is a JSON verdict of which case
+TESTS = [
+    ("example-json", ["check", "--policy", P, "examples/march-2026.yaml", "--format", "json"], 1, "examples/march-2026.yaml"),
+    ("example-text", ["check", "--policy", P, "examples/march-2026.yaml", "--format", "text"], 1, None),
+    ("example-zh", ["check", "--policy", P, "examples/march-2026.yaml", "--format", "json", "--lang", "zh"], 1, "examples/march-2026.yaml"),
+    ("default-format-is-json-off-a-terminal", ["check", "--policy", P, "examples/march-2026.yaml"], 1, "examples/march-2026.yaml"),
+    ("clean-exits-0", ["check", "--policy", P, C + "clean.yaml"], 0, C + "clean.yaml"),
+    ("pending-and-late-exit-0", ["check", "--policy", P, C + "pending.yaml"], 0, C + "pending.yaml"),
+    ("json-case-judged-like-yaml", ["check", "--policy", P, C + "pending.json"], 0, C + "pending.json"),
+    ("extra-calendar-policy", ["check", "--policy", P, "--policy", C + "company-day.yaml", C + "pending.yaml"], 1, C + "pending.yaml"),
+    ("bad-case-typo", ["check", "--policy", P, C + "bad-typo.yaml"], 2, None),
+    ("bad-case-many", ["check", "--policy", P, C + "bad-many.yaml"], 2, None),
+    ("bad-case-missing-file", ["check", "--policy", P, C + "no-such-file.yaml"], 2, None),
+    ("bad-policy", ["check", "--policy", C + "bad-policy.yaml", C + "clean.yaml"], 2, None),
+    ("usage-no-policy", ["check", C + "clean.yaml"], 2, None),
+    ("usage-bad-format", ["check", "--policy", P, C + "clean.yaml", "--format", "xml"], 2, None),
+    ("usage-unknown-command", ["judge"], 2, None),
+    ("lint-ok", ["lint", "--policy", P], 0, None),
+    ("lint-bad", ["lint", "--policy", C + "bad-policy.yaml"], 2, None),
+]
+
+
+def main(argv):
+    binary, root = argv[1], argv[2]
+    collect = "--collect" in argv
+    os.chdir(root)
+    checker = os.path.join(root, "..", "shared", "tools", "check-verdict.py")
+    failures = 0
+    for name, args, status, verdict_of in TESTS:
+        run = subprocess.run([binary] + args, capture_output=True, text=True)
+        problems = []
+        if run.returncode != status:
+            problems.append(f"exit status {run.returncode}, expected {status}")
+        for stream, text in (("out", run.stdout), ("err", run.stderr)):
+            golden = f"tests/cli/expected/{name}.{stream}"
+            if collect:
+                if text:
+                    open(golden, "w", encoding="utf-8").write(text)
+                elif os.path.exists(golden):
+                    os.remove(golden)
+                continue
+            expected = open(golden, encoding="utf-8").read() if os.path.exists(golden) else ""
+            if text != expected:
+                problems.append(f"std{stream} differs from {golden}:\n--- expected\n{expected}--- actual\n{text}")
+        if verdict_of:
+            try:
+                json.loads(run.stdout)
+            except json.JSONDecodeError as e:
+                problems.append(f"stdout is not JSON: {e}")
+            if os.path.exists(checker):
+                check = subprocess.run([sys.executable, checker, "-", verdict_of], input=run.stdout,
+                                       capture_output=True, text=True)
+                if check.returncode != 0:
+                    problems.append("check-verdict.py: " + check.stdout + check.stderr)
+        if problems:
+            failures += 1
+            print(f"FAIL {name}")
+            for p in problems:
+                print("  " + p.replace("\n", "\n  "))
+        else:
+            print(f"ok   {name}")
+    passed = len(TESTS) - failures
+    print(f"{passed} passed, {failures} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
