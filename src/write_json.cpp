@@ -134,7 +134,29 @@ struct writer {
         out += j ? ",\n" : "\n";
         finding_json(rv.findings[j], false, "       ");
       }
-      out += rv.findings.empty() ? "]}" : "\n     ]}";
+      out += rv.findings.empty() ? "]" : "\n     ]";
+      if (!rv.criteria.empty()) {
+        out += ",\n     \"criteria\": [";
+        for (std::size_t j = 0; j < rv.criteria.size(); ++j) {
+          const auto& cr = rv.criteria[j];
+          out += j ? ",\n       {" : "\n       {";
+          out += "\"criterion\": ";
+          quote(out, cr.name);
+          out += ", \"rule\": ";
+          quote(out, v.policy.rule_at(cr.rule).header().id);
+          out += ", \"required\": ";
+          value(cr.required);
+          out += ", \"found\": ";
+          if (cr.found) {
+            value(*cr.found);
+          } else {
+            out += "null";
+          }
+          out += cr.holds ? ", \"holds\": true}" : ", \"holds\": false}";
+        }
+        out += "\n     ]";
+      }
+      out += '}';
     }
     out += v.requests.empty() ? "],\n" : "\n  ],\n";
     out += "  \"findings\": [";

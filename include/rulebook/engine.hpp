@@ -91,9 +91,10 @@ inline void sort_findings(std::vector<finding>& findings, const policy& p, const
     out.decision = decide(ctx.findings);
     detail::apply(state, ctx, out.decision);
     out.findings = std::move(ctx.findings);
+    out.criteria = std::move(ctx.criteria);
   }
 
-  // Conduct over the final roster, employee by employee.
+  // Conduct over the final roster, employee by employee, then across the case.
   std::vector<const rule*> conduct;
   for (const auto& rl : p.rules()) {
     if (rl->judges_conduct()) conduct.push_back(rl.get());
@@ -113,8 +114,13 @@ inline void sort_findings(std::vector<finding>& findings, const policy& p, const
       }
       for (auto& f : ctx.findings) v.findings.push_back(std::move(f));
     }
-    detail::sort_findings(v.findings, p, c);
   }
+  case_context whole(scope, state);
+  for (const auto& rl : p.rules()) {
+    if (rl->judges_case()) rl->judge_case(whole);
+  }
+  for (auto& f : whole.findings) v.findings.push_back(std::move(f));
+  detail::sort_findings(v.findings, p, c);
   return v;
 }
 

@@ -108,6 +108,16 @@ struct finding {
   }
 };
 
+/// One criterion of a request (a promotion's "typing at least 50 cpm"): what is required, what was
+/// found, and whether it holds. Listed in the request's verdict so a reader sees why.
+struct criterion {
+  std::string name;
+  evidence_value required;
+  std::optional<evidence_value> found;  ///< nothing when there was nothing to measure
+  bool holds = false;
+  std::uint32_t rule = 0;  ///< the rule that judged it
+};
+
 /// The decision that follows from a request's findings (CONTRACT §3).
 [[nodiscard]] inline auto decide(const std::vector<finding>& findings) -> decision {
   bool pending = false;

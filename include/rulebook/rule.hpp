@@ -214,6 +214,7 @@ class request_context {
   }
 
   std::vector<finding> findings;
+  std::vector<criterion> criteria;  ///< what criteria-judging rules measured, in rule order
 
  private:
   const judge_scope* scope_;
@@ -260,6 +261,31 @@ class employee_context {
   std::vector<index_t> away_;
 };
 
+/// The whole final roster and case, for conduct rules that look across employees (handover on a
+/// seat, a team leader's span) or at records not tied to one employee's shifts.
+class case_context {
+ public:
+  case_context(const judge_scope& scope, const roster_state& state) : scope_(&scope), state_(&state) {}
+
+  [[nodiscard]] auto scope() const -> const judge_scope& { return *scope_; }
+  [[nodiscard]] auto c() const -> const case_file& { return scope_->c; }
+  [[nodiscard]] auto state() const -> const roster_state& { return *state_; }
+  /// Whether an effective leave covers `shift`.
+  [[nodiscard]] auto on_leave(index_t shift) const -> bool { return state_->effective_leave[shift]; }
+
+  /// Adds a finding of `r`; its subject must name an employee.
+  void report(const rule_header& r, finding f) {
+    f.rule = r.index;
+    findings.push_back(std::move(f));
+  }
+
+  std::vector<finding> findings;
+
+ private:
+  const judge_scope* scope_;
+  const roster_state* state_;
+};
+
 /// What a message may name: people and shifts by id.
 struct message_context {
   const case_file& c;
@@ -298,6 +324,10 @@ class rule {
   [[nodiscard]] virtual auto judges_conduct() const -> bool { return false; }
   /// Judges one employee's conduct; reports through `ctx`.
   virtual void judge_employee(employee_context& ctx) const { (void)ctx; }
+  /// Whether this rule judges the final roster as a whole (once per case).
+  [[nodiscard]] virtual auto judges_case() const -> bool { return false; }
+  /// Judges the whole case after every request; reports through `ctx`.
+  virtual void judge_case(case_context& ctx) const { (void)ctx; }
   /// The finding's message in the language asked for.
   [[nodiscard]] virtual auto message(const finding& f, const message_context& m) const -> std::string = 0;
 

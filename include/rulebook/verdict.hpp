@@ -16,6 +16,7 @@ struct request_verdict {
   index_t request = no_index;  ///< index into `case_file::requests`
   rulebook::decision decision = decision::approved;
   std::vector<finding> findings;  ///< in policy rule order
+  std::vector<criterion> criteria;  ///< criteria measured (a promotion's), in rule order
 };
 
 /// Everything a judgement found. Holds the policy it was judged by, so rules can render messages.
