@@ -15,6 +15,16 @@ auto kind_registry::builtin() -> const kind_registry& {
     k.add("duration_threshold", &rules::duration_threshold::make);
     k.add("in_person", &rules::in_person::make);
     k.add("notice_period", &rules::notice_period::make);
+    // Shift swaps and handover (section 2 and 3 of the rulebook).
+    k.add("consecutive_swap", &rules::consecutive_swap::make);
+    k.add("count_cap", &rules::count_cap::make);
+    k.add("early_arrival", &rules::early_arrival::make);
+    k.add("party_approval", &rules::party_approval::make);
+    k.add("required_field", &rules::required_field::make);
+    k.add("rest_between_shifts", &rules::rest_between_shifts::make);
+    k.add("same_attributes", &rules::same_attributes::make);
+    k.add("seat_handover", &rules::seat_handover::make);
+    k.add("unworked_swap", &rules::unworked_swap::make);
     return k;
   }();
   return kinds;

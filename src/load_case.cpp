@@ -286,7 +286,14 @@ class case_loader {
       s.counterpart = person_field(f, "counterpart");
       s.give = shift_field(f, "give");
       s.take = shift_field(f, "take", false);
-      s.reason = n.find("reason") && n.find("reason")->kind == source_node::type::null ? "" : text(f, "reason");
+      // Clause swap.1 judges an empty reason, so an empty or null one loads as empty text.
+      if (const auto* reason = f.optional("reason")) {
+        if (reason->kind == source_node::type::scalar) {
+          s.reason = reason->text;
+        } else {
+          rd_->error(*reason, "`reason` of " + f.what() + " must be text, not " + source_reader::describe(*reason));
+        }
+      }
       if (const auto* b = f.optional("form_filed")) s.form_filed = rd_->boolean(*b, "`form_filed`").value_or(false);
       if (s.counterpart != no_index && s.counterpart == r.employee) {
         rd_->error(*n.find("counterpart"), f.what() + " swaps with the employee themself");
@@ -445,22 +452,28 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
   }
   for (const auto& s : c.shifts) check(s.kind, v.shift_kinds, "shift kind", s.where, "shift `" + s.id + "`");
   for (const auto& a : c.accounts) check(a.tier, v.tiers, "tier", a.where, "an account book");
+  // A request names its employee's own shifts: rostered to them, or received by a swap in this case.
+  auto could_hold = [&](index_t who, index_t s) {
+    return c.shifts[s].employee == who || std::any_of(c.requests.begin(), c.requests.end(), [&](const request& o) {
+             const auto* sw = o.swap();
+             return sw && ((sw->give == s && sw->counterpart == who) || (sw->take == s && o.employee == who));
+           });
+  };
+  auto not_theirs = [&](const request& r, index_t who, index_t s) {
+    issues.push_back({at(c, r.where), {},
+                      std::string(to_string(r.type())) + " `" + r.id + "` names shift `" + c.shifts[s].id + "` as `" +
+                          c.people[who].id + "`'s, but it is `" + c.people[c.shifts[s].employee].id + "`'s"});
+  };
   for (const auto& r : c.requests) {
     if (const auto* l = r.leave()) {
       check(l->kind, v.leave_kinds, "leave kind", r.where, "request `" + r.id + "`");
-      // A leave covers the employee's own shifts: rostered, or received by a swap in this case.
       for (const auto s : l->shifts) {
-        if (c.shifts[s].employee == r.employee) continue;
-        const bool received = std::any_of(c.requests.begin(), c.requests.end(), [&](const request& o) {
-          const auto* sw = o.swap();
-          return sw && ((sw->give == s && sw->counterpart == r.employee) || (sw->take == s && o.employee == r.employee));
-        });
-        if (!received) {
-          issues.push_back({at(c, r.where), {},
-                            "leave `" + r.id + "` of `" + c.people[r.employee].id + "` names shift `" + c.shifts[s].id +
-                                "`, which is `" + c.people[c.shifts[s].employee].id + "`'s"});
-        }
+        if (!could_hold(r.employee, s)) not_theirs(r, r.employee, s);
       }
+    }
+    if (const auto* sw = r.swap()) {
+      if (!could_hold(r.employee, sw->give)) not_theirs(r, r.employee, sw->give);
+      if (sw->take != no_index && !could_hold(sw->counterpart, sw->take)) not_theirs(r, sw->counterpart, sw->take);
     }
     if (const auto* pr = r.promotion()) check(pr->to_grade, v.grades, "grade", r.where, "request `" + r.id + "`");
   }

@@ -250,6 +250,7 @@ class policy_loader {
       check_names(rd, *n, out.shift_kinds, known, "shift kind");
     }
     if (const auto* n = w.optional("holiday")) out.holiday = rd.boolean(*n, "`holiday` of `when`");
+    if (const auto* n = w.optional("swapped")) out.swapped = rd.boolean(*n, "`swapped` of `when`");
     if (const auto* n = w.optional("role")) {
       out.roles = rd.text_list(*n, "`role` of `when`");
       check_names(rd, *n, out.roles, data.vocabulary.roles, "role");

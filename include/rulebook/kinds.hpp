@@ -10,3 +10,13 @@
 #include <rulebook/rules/duration_threshold.hpp>
 #include <rulebook/rules/in_person.hpp>
 #include <rulebook/rules/notice_period.hpp>
+// Shift swaps and handover.
+#include <rulebook/rules/consecutive_swap.hpp>
+#include <rulebook/rules/count_cap.hpp>
+#include <rulebook/rules/early_arrival.hpp>
+#include <rulebook/rules/party_approval.hpp>
+#include <rulebook/rules/required_field.hpp>
+#include <rulebook/rules/rest_between_shifts.hpp>
+#include <rulebook/rules/same_attributes.hpp>
+#include <rulebook/rules/seat_handover.hpp>
+#include <rulebook/rules/unworked_swap.hpp>

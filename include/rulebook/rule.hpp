@@ -9,6 +9,7 @@
 #include <rulebook/org_chart.hpp>
 #include <rulebook/source.hpp>
 
+#include <boost/graph/adjacency_list.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -17,9 +18,96 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace rulebook {
+
+/// A shift changing hands through a swap: an edge of the ownership graph.
+struct shift_move {
+  index_t shift = no_index;
+  index_t request = no_index;
+  std::uint32_t step = 0;  ///< 0 for the shift's first move, 1 for its second, …
+};
+
+/// The roster as requests change it, judged in `submitted_at` order.
+struct roster_state {
+  /// People as vertices, each swap's moves as edges giver → receiver: a shift swapped twice is a
+  /// path of length two (clause swap.3).
+  using ownership_graph =
+      boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property, shift_move>;
+
+  std::vector<index_t> owner;           ///< per shift: who works it now
+  std::vector<index_t> leave;           ///< per shift: the last non-rejected leave covering it
+  std::vector<bool> effective_leave;    ///< per shift: an approved leave covers it
+  std::vector<index_t> moved_by;        ///< per shift: the last swap that moved it, or no_index
+  std::vector<std::vector<index_t>> gained;  ///< per person: shifts received by swap
+  std::vector<std::vector<index_t>> given;   ///< per person: shifts given away by swap
+  std::unordered_map<std::uint64_t, int> swaps;  ///< per (person, month): non-rejected swaps
+  ownership_graph moves;
+  std::vector<std::uint32_t> moves_of;  ///< per shift: how many times it has moved
+
+  explicit roster_state(const case_file& c)
+      : owner(c.shifts.size()), leave(c.shifts.size(), no_index), effective_leave(c.shifts.size(), false),
+        moved_by(c.shifts.size(), no_index), gained(c.people.size()), given(c.people.size()), moves(c.people.size()),
+        moves_of(c.shifts.size(), 0) {
+    for (index_t s = 0; s < c.shifts.size(); ++s) owner[s] = c.shifts[s].employee;
+  }
+  /// The shifts `p` works now, sorted by start.
+  [[nodiscard]] auto shifts_of(const case_file& c, index_t p) const -> std::vector<index_t> {
+    std::vector<index_t> out;
+    for (auto s : c.rostered_shifts(p)) {
+      if (owner[s] == p) out.push_back(s);
+    }
+    for (auto s : gained[p]) {
+      if (owner[s] == p && c.shifts[s].employee != p) out.push_back(s);
+    }
+    if (!gained[p].empty()) {
+      by_start(c, out);
+      out.erase(std::unique(out.begin(), out.end()), out.end());  // a shift may come back twice
+    }
+    return out;
+  }
+  /// Clause swap.3: how many non-rejected swaps `p` is a party to in month `m`.
+  [[nodiscard]] auto swaps_in(index_t p, month m) const -> int {
+    auto it = swaps.find(key(p, m));
+    return it == swaps.end() ? 0 : it->second;
+  }
+  /// Moves `s` to `to` by swap `request`.
+  void move(index_t s, index_t to, index_t request) {
+    const auto from = owner[s];
+    boost::add_edge(from, to, shift_move{s, request, moves_of[s]++}, moves);
+    given[from].push_back(s);
+    gained[to].push_back(s);
+    owner[s] = to;
+    moved_by[s] = request;
+  }
+  void count_swap(index_t p, month m) { ++swaps[key(p, m)]; }
+  /// Everyone who has held `s`, from its rostered employee to its owner now, found by following
+  /// its moves, step by step, through the ownership graph.
+  [[nodiscard]] auto holders(const case_file& c, index_t s) const -> std::vector<index_t> {
+    std::vector<index_t> path{c.shifts[s].employee};
+    for (std::uint32_t step = 0; step < moves_of[s]; ++step) {
+      for (auto [e, end] = boost::out_edges(path.back(), moves); e != end; ++e) {
+        if (moves[*e].shift == s && moves[*e].step == step) {
+          path.push_back(static_cast<index_t>(boost::target(*e, moves)));
+          break;
+        }
+      }
+    }
+    return path;
+  }
+  static void by_start(const case_file& c, std::vector<index_t>& shifts) {
+    std::sort(shifts.begin(), shifts.end(), [&](index_t a, index_t b) {
+      return c.shifts[a].start < c.shifts[b].start || (c.shifts[a].start == c.shifts[b].start && a < b);
+    });
+  }
+
+ private:
+  static auto key(index_t p, month m) -> std::uint64_t {
+    return (std::uint64_t{p} << 32) | static_cast<std::uint32_t>(m.year * 12 + m.number);
+  }
+};
 
 /// A rule's `when:`: which requests, employees and shifts it looks at. Empty lists match anything.
 struct condition {
@@ -27,6 +115,7 @@ struct condition {
   std::vector<std::string> leave_kinds;
   std::vector<std::string> shift_kinds;  ///< `night` also matches a shift that is night by its times
   std::optional<bool> holiday;           ///< the shift starts on a holiday
+  std::optional<bool> swapped;           ///< the shift came to its owner by a swap or return
   std::vector<std::string> roles;        ///< the employee's role
   std::vector<std::string> grades;       ///< the employee's grade
 
@@ -44,9 +133,15 @@ struct condition {
     if (!roles.empty() && std::find(roles.begin(), roles.end(), p.role) == roles.end()) return false;
     return grades.empty() || std::find(grades.begin(), grades.end(), p.grade) != grades.end();
   }
-  [[nodiscard]] auto filters_shifts() const -> bool { return !shift_kinds.empty() || holiday.has_value(); }
-  [[nodiscard]] auto matches_shift(const shift& s, const calendar& cal) const -> bool {
+  [[nodiscard]] auto filters_shifts() const -> bool {
+    return !shift_kinds.empty() || holiday.has_value() || swapped.has_value();
+  }
+  /// Whether shift `i` of `c` is one `when:` selects, on the roster as `state` has it now.
+  [[nodiscard]] auto matches_shift(index_t i, const case_file& c, const calendar& cal, const roster_state& state) const
+      -> bool {
+    const auto& s = c.shifts[i];
     if (holiday && cal.is_holiday(s.start.date()) != *holiday) return false;
+    if (swapped && (state.moved_by[i] != no_index) != *swapped) return false;
     if (shift_kinds.empty()) return true;
     return std::any_of(shift_kinds.begin(), shift_kinds.end(),
                        [&](const std::string& k) { return k == "night" ? s.is_night() : s.kind == k; });
@@ -64,35 +159,6 @@ struct rule_header {
   std::string description;
   source_position where;
   std::uint32_t index = 0;  ///< position in the policy
-};
-
-/// The roster as requests change it, judged in `submitted_at` order.
-struct roster_state {
-  std::vector<index_t> owner;           ///< per shift: who works it now
-  std::vector<index_t> leave;           ///< per shift: the last non-rejected leave covering it
-  std::vector<bool> effective_leave;    ///< per shift: an approved leave covers it
-  std::vector<index_t> moved_by;        ///< per shift: the swap that gave it its owner
-  std::vector<std::vector<index_t>> gained;  ///< per person: shifts received by swap
-
-  explicit roster_state(const case_file& c)
-      : owner(c.shifts.size()), leave(c.shifts.size(), no_index), effective_leave(c.shifts.size(), false),
-        moved_by(c.shifts.size(), no_index), gained(c.people.size()) {
-    for (index_t s = 0; s < c.shifts.size(); ++s) owner[s] = c.shifts[s].employee;
-  }
-  /// The shifts `p` works now, sorted by start.
-  [[nodiscard]] auto shifts_of(const case_file& c, index_t p) const -> std::vector<index_t> {
-    std::vector<index_t> out;
-    for (auto s : c.rostered_shifts(p)) {
-      if (owner[s] == p) out.push_back(s);
-    }
-    for (auto s : gained[p]) {
-      if (owner[s] == p) out.push_back(s);
-    }
-    if (!gained[p].empty()) {
-      std::sort(out.begin(), out.end(), [&](index_t a, index_t b) { return c.shifts[a].start < c.shifts[b].start; });
-    }
-    return out;
-  }
 };
 
 /// What the rules share while one case is judged.
@@ -179,7 +245,7 @@ class request_context {
     if (!when.filters_shifts()) return covered_;
     std::vector<index_t> out;
     for (auto s : covered_) {
-      if (when.matches_shift(c().shifts[s], scope_->holidays)) out.push_back(s);
+      if (when.matches_shift(s, c(), scope_->holidays, *state_)) out.push_back(s);
     }
     return out;
   }
@@ -200,13 +266,18 @@ class request_context {
     return false;
   }
 
-  /// Adds a finding of `r`. A `needs_approval` that a valid approval already lifts is dropped.
-  void report(const rule_header& r, finding f) {
+  /// Adds a finding of `r`. A `needs_approval` that a valid approval from one of the rule's
+  /// approver roles in the employee's chain already lifts is dropped, unless `liftable` is false
+  /// (the rule judged the approvals itself).
+  void report(const rule_header& r, finding f, bool liftable = true) {
     f.rule = r.index;
-    if (f.effect == effect::needs_approval) {
+    if (f.effect == effect::needs_approval && liftable) {
       if (f.approver_role.empty() && !r.approvers.empty()) f.approver_role = r.approvers.front();
       const auto& roles = r.approvers.empty() ? std::vector<std::string>{f.approver_role} : r.approvers;
       if (approved_by_role(roles)) return;
+    }
+    if (f.effect == effect::needs_approval && f.approver_role.empty() && !r.approvers.empty()) {
+      f.approver_role = r.approvers.front();
     }
     if (f.subject.employee == no_index) f.subject.employee = request_->employee;
     f.subject.request = index_;
@@ -286,10 +357,16 @@ class case_context {
   const roster_state* state_;
 };
 
-/// What a message may name: people and shifts by id.
+/// What a message may name: people, shifts and requests by id.
 struct message_context {
   const case_file& c;
   rulebook::lang lang = lang::en;
+  const request* extra = nullptr;  ///< a what-if request, indexed just past the case's requests
+
+  /// The request a finding is about (`subject.request`).
+  [[nodiscard]] auto req(index_t i) const -> const request& {
+    return i < c.requests.size() || extra == nullptr ? c.requests.at(i) : *extra;
+  }
 
   [[nodiscard]] auto person_id(index_t p) const -> std::string { return p == no_index ? "?" : c.people[p].id; }
   [[nodiscard]] auto shift_id(index_t s) const -> std::string { return s == no_index ? "?" : c.shifts[s].id; }

@@ -89,7 +89,7 @@ class source_reader {
   static auto describe(const source_node& n) -> std::string {
     switch (n.kind) {
       case source_node::type::null: return "nothing";
-      case source_node::type::scalar: return "`" + n.text + "`";
+      case source_node::type::scalar: return n.text.empty() ? "an empty text" : "`" + n.text + "`";
       case source_node::type::sequence: return "a list";
       case source_node::type::map: return "a mapping";
     }

@@ -74,7 +74,20 @@ def main(argv):
                 print("  " + p.replace("\n", "\n  "))
         else:
             print(f"ok   {name}")
-    passed = len(TESTS) - failures
+    # The README shows the example's report: it must be the report the command prints today.
+    readme = open("README.md", encoding="utf-8").read()
+    head, sep, rest = readme.partition("## What the example prints")
+    start = rest.index("```text\n") + len("```text\n")
+    end = rest.index("```", start)
+    report = subprocess.run([binary] + TESTS[1][1], capture_output=True, text=True).stdout
+    if collect:
+        open("README.md", "w", encoding="utf-8").write(head + sep + rest[:start] + report + rest[end:])
+    elif rest[start:end] != report:
+        failures += 1
+        print("FAIL readme-report-is-current: README.md's example report differs from what the command prints")
+    else:
+        print("ok   readme-report-is-current")
+    passed = len(TESTS) + 1 - failures
     print(f"{passed} passed, {failures} failed")
     return 1 if failures else 0
 

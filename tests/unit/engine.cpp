@@ -75,3 +75,95 @@ punches:
     CHECK_THROWS_AS((void)judge(test::shipped_policy(), c), case_error);
   }
 }
+
+namespace {
+
+// A case, a request to ask about, and that request's verdict in a full judgement of the case with
+// the request appended, compared with the what-if answer of a session on the case without it.
+void check_what_if_matches_full_judgement(const std::string& base, const std::string& existing,
+                                          const std::string& asked) {
+  const auto& p = test::shipped_policy();
+  const auto full = test::case_of(base + "requests:\n" + existing + asked);
+  const auto without = test::case_of(base + (existing.empty() ? "" : "requests:\n" + existing));
+  const auto expected = judge(p, full);
+  const auto& r = full.requests.back();
+  const session s(p, without);
+  const auto got = s.what_if(r);
+  const auto& want = expected.requests.back();
+  CHECK(got.decision == want.decision);
+  REQUIRE(got.findings.size() == want.findings.size());
+  for (std::size_t i = 0; i < got.findings.size(); ++i) {
+    CAPTURE(i);
+    CHECK(got.findings[i].rule == want.findings[i].rule);
+    CHECK(got.findings[i].effect == want.findings[i].effect);
+    CHECK(got.findings[i].approver_role == want.findings[i].approver_role);
+    CHECK(s.message(got.findings[i], r) == expected.message(want.findings[i], full));
+  }
+}
+
+const std::string team = test::swap_org + "shifts:\n" + test::day_shift("A2", "E001", "2026-03-02") +
+                         test::day_shift("A3", "E001", "2026-03-03") + test::day_shift("A4", "E001", "2026-03-04") +
+                         test::day_shift("A6", "E001", "2026-03-06") + test::day_shift("B1", "E002", "2026-03-20") +
+                         test::day_shift("B2", "E002", "2026-03-24") + test::day_shift("C1", "E003", "2026-03-22") +
+                         "  - {id: BN, employee: E002, start: 2026-03-05T16:00, end: 2026-03-06T00:30}\n";
+
+}  // namespace
+
+TEST_SUITE("engine") {
+  TEST_CASE("what_if answers as a full judgement of the case with the request appended would") {
+    const auto r1 = test::swap("R1", "E001", "E002", "A2", "2026-02-20T09:00");
+    const auto r2 = test::swap("R2", "E001", "E003", "A4", "2026-02-21T09:00");
+    SUBCASE("a first swap, nothing before it") {
+      check_what_if_matches_full_judgement(team, "", r1);
+    }
+    SUBCASE("the third swap of a month, rejected by the cap") {
+      check_what_if_matches_full_judgement(team, r1 + r2, test::swap("R3", "E001", "E002", "A6", "2026-02-22T09:00"));
+    }
+    SUBCASE("re-swapping a swapped shift") {
+      check_what_if_matches_full_judgement(team, r1, test::swap("R3", "E002", "E003", "A2", "2026-02-22T09:00"));
+    }
+    SUBCASE("a swap that leaves the counterpart 7h30 of rest") {
+      check_what_if_matches_full_judgement(team, r1, test::swap("R3", "E001", "E002", "A6", "2026-02-22T09:00"));
+    }
+    SUBCASE("leave on a shift obtained by swap") {
+      check_what_if_matches_full_judgement(
+          team, r1,
+          "  - {id: R3, type: leave, kind: personal, employee: E002, submitted_by: E002, submitted_at: 2026-02-25T09:00, "
+          "shifts: [A2]}\n");
+    }
+    SUBCASE("leave with 23h59 notice, as a time range") {
+      check_what_if_matches_full_judgement(
+          team, r1 + r2,
+          "  - {id: R3, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-03-02T08:01, "
+          "from: 2026-03-03T00:00, to: 2026-03-04T00:00}\n");
+    }
+    SUBCASE("a request submitted before requests already in the case replays only those before it") {
+      check_what_if_matches_full_judgement(team, r1 + r2, test::swap("R0", "E001", "E002", "A3", "2026-02-20T12:00"));
+    }
+    SUBCASE("a request submitted at the same minute as the last one comes after it, as in file order") {
+      check_what_if_matches_full_judgement(team, r1, test::swap("R3", "E001", "E003", "A3", "2026-02-20T09:00"));
+    }
+  }
+  TEST_CASE("what_if changes nothing: asking twice gives the same answer and the verdict stays") {
+    const auto c = test::case_of(team + "requests:\n" + test::swap("R1", "E001", "E002", "A2", "2026-02-20T09:00"));
+    const session s(test::shipped_policy(), c);
+    const auto before = s.verdict().requests.size();
+    request r = c.requests.front();
+    r.id = "Q";
+    r.submitted_at = *parse_time_point("2026-02-21T09:00");
+    const auto first = s.what_if(r);
+    CHECK(first.decision == decision::rejected);  // A2 moved to E002 already: a swap of a swapped shift
+    CHECK(s.what_if(r).findings.size() == first.findings.size());
+    CHECK(s.verdict().requests.size() == before);
+    CHECK(s.roster().owner[c.find_shift("A2")] == c.find_person("E002"));
+  }
+  TEST_CASE("what_if refuses a request that names a shift the case does not have") {
+    const auto c = test::case_of(team);
+    const session s(test::shipped_policy(), c);
+    request r;
+    r.id = "Q";
+    r.employee = c.find_person("E001");
+    r.details = swap_details{.counterpart = c.find_person("E002"), .give = 999};
+    CHECK_THROWS_AS((void)s.what_if(r), case_error);
+  }
+}

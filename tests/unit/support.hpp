@@ -51,6 +51,38 @@ inline auto with_request(const std::string& request_yaml) -> std::string {
   return org + roster + "requests:\n  - " + request_yaml + "\n";
 }
 
+/// People for swap tests: E001, E002 and E004 under L01; E003 under L02; E004 is intermediate;
+/// Q01 works quality, not the phones.
+inline const std::string swap_org = R"(
+people:
+  - {id: E001, role: agent, grade: junior, leader: L01, seat: A12}
+  - {id: E002, role: agent, grade: junior, leader: L01, seat: A13}
+  - {id: E003, role: agent, grade: junior, leader: L02}
+  - {id: E004, role: agent, grade: intermediate, leader: L01}
+  - {id: Q01, role: quality, grade: junior, leader: L01}
+  - {id: L01, role: shift_leader, reports_to: D01}
+  - {id: L02, role: shift_leader, reports_to: D01}
+  - {id: D01, role: department_director, reports_to: C01}
+  - {id: C01, role: center_director}
+)";
+
+/// A day shift `id` of `who` from 08:00 to 17:00 on `day`, as a YAML list item.
+inline auto day_shift(const std::string& id, const std::string& who, const std::string& day) -> std::string {
+  return "  - {id: " + id + ", employee: " + who + ", start: " + day + "T08:00, end: " + day + "T17:00, kind: day}\n";
+}
+
+/// A swap request as a YAML list item, complete (reason, form, both leaders) unless `extra` overrides.
+inline auto swap(const std::string& id, const std::string& who, const std::string& other, const std::string& give,
+                 const std::string& submitted_at, const std::string& extra = "") -> std::string {
+  return "  - {id: " + id + ", type: swap, employee: " + who + ", counterpart: " + other + ", give: " + give +
+         ", submitted_at: " + submitted_at + (extra.find("reason") == std::string::npos ? ", reason: clinic visit" : "") +
+         (extra.find("form_filed") == std::string::npos ? ", form_filed: true" : "") +
+         (extra.find("approvals") == std::string::npos
+              ? ", approvals: [{by: L01, at: " + submitted_at + "}, {by: L02, at: " + submitted_at + "}]"
+              : "") +
+         extra + "}\n";
+}
+
 /// Parses `yaml` as a case under `p`; every issue fails the test.
 inline auto case_of(const std::string& yaml, const policy& p = shipped_policy()) -> case_file {
   std::vector<load_issue> issues;

@@ -21,7 +21,7 @@ class absence final : public rule {
     const auto& when = header().when;
     for (const auto s : ctx.shifts()) {
       const auto& sh = ctx.c().shifts[s];
-      if (ctx.on_leave(s) || !when.matches_shift(sh, ctx.scope().holidays)) continue;
+      if (ctx.on_leave(s) || !when.matches_shift(s, ctx.c(), ctx.scope().holidays, ctx.state())) continue;
       const auto* p = ctx.c().punch_of(s);
       if (p != nullptr && (p->in || p->out)) continue;
       auto f = make_finding(ctx.employee(), s, sh.start);

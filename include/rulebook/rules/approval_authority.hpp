@@ -75,7 +75,7 @@ class approval_authority final : public rule {
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto& r = m.c.requests.at(f.subject.request);
+    const auto& r = m.req(f.subject.request);
     const auto days = f.number("days");
     return m.pick(fmt::format("{} of {} day{} needs approval by the {} in {}'s chain of command.",
                               detail::request_name(r, m.lang), days, days == 1 ? "" : "s",

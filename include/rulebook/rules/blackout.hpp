@@ -32,7 +32,7 @@ class blackout final : public rule {
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto& r = m.c.requests.at(f.subject.request);
+    const auto& r = m.req(f.subject.request);
     const auto what = detail::request_name(r, m.lang);
     const auto shift = m.shift_of(f);
     std::string where_en = "shift " + shift, where_zh = "班次" + shift;

@@ -40,7 +40,7 @@ class certificate_coverage final : public rule {
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto& r = m.c.requests.at(f.subject.request);
+    const auto& r = m.req(f.subject.request);
     std::string list;
     for (const auto& d : std::get<date_list>(*f.find("uncovered_days"))) list += (list.empty() ? "" : ", ") + format_date(d);
     return m.pick(fmt::format("{} of {} day(s) needs medical certificates covering every day; not covered: {}.",

@@ -41,7 +41,7 @@ class deadline final : public rule {
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto& r = m.c.requests.at(f.subject.request);
+    const auto& r = m.req(f.subject.request);
     const auto* cut = f.find("deadline");
     const auto cutoff = cut ? format_time_point(std::get<time_point>(*cut)) : std::string("?");
     return m.pick(fmt::format("{} touching shift {} had to be submitted before {}; it was submitted at {}.",

@@ -66,7 +66,7 @@ class duration_threshold final : public rule {
         while (s < shifts.size() && c.shifts[shifts[s]].end <= ap.from) ++s;
         if (s == shifts.size()) break;
         const auto sh = shifts[s];
-        if (c.shifts[sh].start >= ap.to || ctx.on_leave(sh) || !when.matches_shift(c.shifts[sh], ctx.scope().holidays)) {
+        if (c.shifts[sh].start >= ap.to || ctx.on_leave(sh) || !when.matches_shift(sh, c, ctx.scope().holidays, ctx.state())) {
           continue;
         }
         emit(ctx, sh, whole_minutes(ap.to - ap.from), &ap);
@@ -75,7 +75,7 @@ class duration_threshold final : public rule {
     }
     for (const auto s : ctx.shifts()) {
       const auto& sh = c.shifts[s];
-      if (ctx.on_leave(s) || !when.matches_shift(sh, ctx.scope().holidays)) continue;
+      if (ctx.on_leave(s) || !when.matches_shift(s, c, ctx.scope().holidays, ctx.state())) continue;
       const auto* p = c.punch_of(s);
       if (p == nullptr) continue;
       if (measure_ == measure::late_arrival && p->in && *p->in > sh.start) {

@@ -25,7 +25,7 @@ class in_person final : public rule {
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto& r = m.c.requests.at(f.subject.request);
+    const auto& r = m.req(f.subject.request);
     const auto by = m.person_id(r.leave()->submitted_by);
     return m.pick(fmt::format("{} must be requested by {} in person; it was submitted by {}.",
                               detail::request_name(r, m.lang), m.person_id(r.employee), by),

@@ -51,7 +51,7 @@ class notice_period final : public rule {
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto& r = m.c.requests.at(f.subject.request);
+    const auto& r = m.req(f.subject.request);
     const auto what = detail::request_name(r, m.lang);
     const auto shift = m.shift_of(f);
     const bool strictly_before = strict_ && notice_.total_seconds() == 0;

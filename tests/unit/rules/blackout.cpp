@@ -37,4 +37,26 @@ TEST_SUITE("rules/blackout") {
     CHECK(j.findings_of("R1", "holiday-leave-approval").empty());
     CHECK(j.findings_of("R1", "night-leave-approval").empty());
   }
+  TEST_CASE("swap.9: a swap whose given shift starts on a holiday is rejected") {
+    judged j(test::swap_org + "shifts:\n" + test::day_shift("AH", "E001", "2026-05-01") +
+             test::day_shift("B1", "E002", "2026-05-20") + "requests:\n" +
+             test::swap("R1", "E001", "E002", "AH", "2026-04-01T09:00"));
+    const auto f = j.findings_of("R1", "swap-holiday");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].effect == effect::reject);
+    CHECK(j.message(f[0]) == "Swap touching shift AH on a public holiday (劳动节 Labour Day) is not allowed.");
+  }
+  TEST_CASE("swap.9: a swap whose returned shift starts on a holiday is rejected, whatever approvals it has") {
+    judged j(test::swap_org + "shifts:\n" + test::day_shift("A1", "E001", "2026-04-20") +
+             test::day_shift("BH", "E002", "2026-05-02") + "requests:\n" +
+             test::swap("R1", "E001", "E002", "A1", "2026-04-01T09:00", ", take: BH"));
+    CHECK(j.findings_of("R1", "swap-holiday").size() == 1);
+    CHECK(j.decision_of("R1") == decision::rejected);
+  }
+  TEST_CASE("swap.9: a swap of shifts on working days is not blacked out") {
+    judged j(test::swap_org + "shifts:\n" + test::day_shift("A1", "E001", "2026-04-20") +
+             test::day_shift("B1", "E002", "2026-05-07") + "requests:\n" +
+             test::swap("R1", "E001", "E002", "A1", "2026-04-01T09:00", ", take: B1"));
+    CHECK(j.findings_of("R1", "swap-holiday").empty());
+  }
 }

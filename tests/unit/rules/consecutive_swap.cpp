@@ -1,0 +1,68 @@
+// Clause swap.3: no consecutive swaps (kind consecutive_swap), and swap chains in the ownership graph.
+#include <rulebook/rules/consecutive_swap.hpp>
+
+#include "support.hpp"
+
+using namespace rulebook;
+using test::judged;
+
+namespace {
+auto roster() -> std::string {
+  return test::swap_org + "shifts:\n" + test::day_shift("A2", "E001", "2026-03-02") +
+         test::day_shift("A3", "E001", "2026-03-03") + test::day_shift("A4", "E001", "2026-03-04") +
+         test::day_shift("B1", "E002", "2026-03-20") + test::day_shift("C1", "E003", "2026-03-22") + "requests:\n";
+}
+}  // namespace
+
+TEST_SUITE("rules/consecutive_swap") {
+  TEST_CASE("swap.3: a shift obtained by swap cannot be swapped again") {
+    judged j(roster() + test::swap("R1", "E001", "E002", "A2", "2026-02-20T09:00") +
+             test::swap("R2", "E002", "E003", "A2", "2026-02-21T09:00"));
+    REQUIRE(j.decision_of("R1") == decision::approved);
+    const auto f = j.findings_of("R2", "swap-consecutive");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].effect == effect::reject);
+    CHECK(std::get<std::string>(*f[0].find("holders")) == "E001 → E002");
+    CHECK(j.message(f[0]) == "Shift A2 was itself obtained by swap R1 (E001 → E002): no swapping a swapped shift.");
+  }
+  TEST_CASE("swap.3: the shift right after an already swapped one cannot be swapped") {
+    judged j(roster() + test::swap("R1", "E001", "E002", "A2", "2026-02-20T09:00") +
+             test::swap("R2", "E001", "E003", "A3", "2026-02-21T09:00"));
+    const auto f = j.findings_of("R2", "swap-consecutive");
+    REQUIRE(f.size() == 1);
+    CHECK(j.message(f[0]) == "Shift A3 is right next to shift A2, already swapped by R1: no consecutive swaps.");
+  }
+  TEST_CASE("swap.3: the shift right before an already swapped one cannot be swapped either") {
+    judged j(roster() + test::swap("R1", "E001", "E002", "A3", "2026-02-20T09:00") +
+             test::swap("R2", "E001", "E003", "A2", "2026-02-21T09:00"));
+    CHECK(j.findings_of("R2", "swap-consecutive").size() == 1);
+  }
+  TEST_CASE("swap.3: with an unswapped shift between them, two swaps are not consecutive") {
+    judged j(roster() + test::swap("R1", "E001", "E002", "A2", "2026-02-20T09:00") +
+             test::swap("R2", "E001", "E003", "A4", "2026-02-21T09:00"));
+    CHECK(j.findings_of("R2", "swap-consecutive").empty());
+    CHECK(j.decision_of("R2") == decision::approved);
+  }
+  TEST_CASE("a rejected swap moves nothing, so it does not make the next one consecutive") {
+    judged j(roster() + test::swap("R1", "E001", "E002", "A2", "2026-02-20T09:00", ", reason: \"\"") +
+             test::swap("R2", "E001", "E003", "A3", "2026-02-21T09:00"));
+    CHECK(j.findings_of("R2", "swap-consecutive").empty());
+  }
+  TEST_CASE("the ownership graph follows a shift moved twice as a path of length two") {
+    // Under a policy without the consecutive rule a shift can move twice.
+    std::vector<load_issue> issues;
+    const auto p = parse_policy({{"open.yaml", "policy: {name: open}\nrules: []\n"}}, issues);
+    REQUIRE(issues.empty());
+    const auto c = test::case_of(roster() + test::swap("R1", "E001", "E002", "A2", "2026-02-20T09:00") +
+                                     test::swap("R2", "E002", "E003", "A2", "2026-02-21T09:00"),
+                                 p);
+    const session s(p, c);
+    const auto a2 = c.find_shift("A2");
+    const auto path = s.roster().holders(c, a2);
+    REQUIRE(path.size() == 3);
+    CHECK(c.people[path[0]].id == "E001");
+    CHECK(c.people[path[1]].id == "E002");
+    CHECK(c.people[path[2]].id == "E003");
+    CHECK(s.roster().owner[a2] == c.find_person("E003"));
+  }
+}
