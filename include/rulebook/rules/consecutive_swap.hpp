@@ -6,7 +6,7 @@
 
 namespace rulebook::rules {
 
-/// Reports a swap whose given shift the swapper does not hold, was itself obtained by an earlier
+/// Reports a swap whose shifts the parties do not hold, whose given shift was itself obtained by an earlier
 /// swap (a path of two moves in the ownership graph), or sits right before or after a shift that
 /// a non-rejected swap already moved, in the swapper's own roster (shifts given away still count
 /// as theirs).
@@ -37,7 +37,16 @@ class consecutive_swap final : public rule {
       ctx.report(header(), std::move(f));
       return;
     }
-    if (st.owner[give] != r.employee) return;  // not theirs, never moved: a load error, not judged here
+    const auto take = r.swap()->take;
+    for (const auto& [s, holder] : {std::pair{give, r.employee}, std::pair{take, r.swap()->counterpart}}) {
+      if (s == no_index || st.owner[s] == holder) continue;
+      // Never moved and not theirs: a loaded case cannot say so, a request built in code can.
+      f.variant = 3;
+      f.evidence.front().value = shift_ref{s};
+      f.evidence.push_back({"holder", person_ref{st.owner[s]}});
+      ctx.report(header(), std::move(f));
+      return;
+    }
     auto own = st.shifts_of(c, r.employee);
     for (const auto s : st.given[r.employee]) own.push_back(s);
     roster_state::by_start(c, own);
@@ -55,6 +64,11 @@ class consecutive_swap final : public rule {
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto shift = m.shift_of(f);
+    if (f.variant == 3) {
+      const auto holder = m.person_id(std::get<person_ref>(*f.find("holder")).index);
+      return m.pick(fmt::format("Shift {} is {}'s to work, not a party's to give.", shift, holder),
+                    fmt::format("班次{}属于{},不能由换班双方换出。", shift, holder));
+    }
     const auto earlier = std::get<std::string>(*f.find("earlier_swap"));
     if (f.variant == 2) {
       const auto next = m.shift_of(f, "adjacent_shift");

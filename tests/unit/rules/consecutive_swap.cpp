@@ -48,6 +48,21 @@ TEST_SUITE("rules/consecutive_swap") {
              test::swap("R2", "E001", "E003", "A3", "2026-02-21T09:00"));
     CHECK(j.findings_of("R2", "swap-consecutive").empty());
   }
+  TEST_CASE("a swap built in code that gives a shift the swapper does not hold is rejected") {
+    const auto c = test::case_of(roster());
+    const session s(test::shipped_policy(), c);
+    request r;
+    r.id = "Q";
+    r.employee = c.find_person("E001");
+    r.submitted_at = *parse_time_point("2026-02-20T09:00");
+    r.details = swap_details{.counterpart = c.find_person("E003"), .give = c.find_shift("B1"), .reason = "x",
+                             .form_filed = true};
+    const auto v = s.what_if(r);
+    CHECK(v.decision == decision::rejected);
+    bool said = false;
+    for (const auto& f : v.findings) said = said || s.message(f, r) == "Shift B1 is E002's to work, not a party's to give.";
+    CHECK(said);
+  }
   TEST_CASE("the ownership graph follows a shift moved twice as a path of length two") {
     // Under a policy without the consecutive rule a shift can move twice.
     std::vector<load_issue> issues;
