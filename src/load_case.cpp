@@ -489,25 +489,29 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
   return issues;
 }
 
-auto parse_case(std::string file, std::string text, const policy& p, std::vector<load_issue>& issues) -> case_file {
+auto case_from_source(const std::string& file, const source_node& root, const policy& p,
+                      std::vector<load_issue>& issues) -> case_file {
   const auto first = issues.size();
-  auto doc = parse_source(std::move(file), std::move(text), issues);
   case_file c;
-  c.file = doc.file;
-  if (issues.size() == first) {
-    source_reader rd(doc.file, issues);
-    case_loader(rd, c).load(doc.root);
-  }
-  if (issues.size() == first) {
-    auto more = validate_case(c, p);
-    issues.insert(issues.end(), more.begin(), more.end());
-  }
+  c.file = file;
+  source_reader rd(file, issues);
+  case_loader(rd, c).load(root);
+  // Names the policy does not know are reported with the rest, so one run shows every problem.
+  auto more = validate_case(c, p);
+  issues.insert(issues.end(), more.begin(), more.end());
   std::stable_sort(issues.begin() + static_cast<std::ptrdiff_t>(first), issues.end(),
                    [](const load_issue& a, const load_issue& b) {
                      return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
                    });
   if (issues.size() != first) return case_file{};
   return c;
+}
+
+auto parse_case(std::string file, std::string text, const policy& p, std::vector<load_issue>& issues) -> case_file {
+  const auto first = issues.size();
+  auto doc = parse_source(std::move(file), std::move(text), issues);
+  if (issues.size() != first) return case_file{};
+  return case_from_source(doc.file, doc.root, p, issues);
 }
 
 auto load_case(const std::string& path, const policy& p, std::vector<load_issue>& issues) -> case_file {

@@ -82,6 +82,10 @@ auto load_case(const std::string& path, const policy& p) -> case_file;
 /// Reads a case from text; `file` names it in messages.
 auto parse_case(std::string file, std::string text, const policy& p, std::vector<load_issue>& issues) -> case_file;
 
+/// Reads a case from an already parsed document node (e.g. a case written inline in a test file).
+auto case_from_source(const std::string& file, const source_node& root, const policy& p,
+                      std::vector<load_issue>& issues) -> case_file;
+
 /// Checks a case built in code against `p`: names the policy does not know, a cycle in the chain
 /// of command, a leave on someone else's shift. Positions are filled in where the case has them.
 auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issue>;

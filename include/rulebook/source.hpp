@@ -145,7 +145,9 @@ class source_reader {
     if (n.kind == source_node::type::scalar) {
       if (auto t = parse_time_point(n.text)) return t;
       if (n.text.size() >= 16 && n.text[4] == '-' && n.text[7] == '-' && n.text[13] == ':') {
-        error(n, "impossible time `" + n.text + "` in " + std::string(what));
+        const auto day = n.text.substr(0, 10);
+        error(n, parse_date(day) ? "impossible time of day `" + n.text.substr(11) + "` in " + std::string(what)
+                                 : "impossible date `" + day + "` in " + std::string(what));
         return std::nullopt;
       }
     }
