@@ -8,6 +8,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -80,7 +81,37 @@ class tree_builder final : public YAML::EventHandler {
   void close() {
     frame f = std::move(stack_.back());
     stack_.pop_back();
+    if (f.node.kind == source_node::type::map) merge_keys(f.node);
     add(std::move(f.node), f.anchor);
+  }
+  // YAML merge keys (`<<: *base`, `<<: [*a, *b]`): the merged mappings' entries, unless the
+  // mapping has the key itself. yaml-cpp's event stream leaves them to us.
+  void merge_keys(source_node& map) {
+    for (std::size_t i = 0; i < map.keys.size(); ++i) {
+      if (map.keys[i].text != "<<" || map.keys[i].quoted) continue;
+      source_node from = std::move(map.items[i]);
+      map.keys.erase(map.keys.begin() + static_cast<std::ptrdiff_t>(i));
+      map.items.erase(map.items.begin() + static_cast<std::ptrdiff_t>(i));
+      std::vector<source_node> sources;
+      if (from.kind == source_node::type::map) {
+        sources.push_back(std::move(from));
+      } else if (from.kind == source_node::type::sequence) {
+        sources = std::move(from.items);
+      }
+      if (sources.empty() || std::any_of(sources.begin(), sources.end(), [](const source_node& n) {
+            return n.kind != source_node::type::map;
+          })) {
+        reader_->error(from, "a merge key `<<` takes a mapping or a list of mappings");
+      }
+      for (auto& src : sources) {
+        for (std::size_t k = 0; k < src.keys.size(); ++k) {
+          if (map.find(src.keys[k].text) != nullptr) continue;
+          map.keys.push_back(src.keys[k]);
+          map.items.push_back(src.items[k]);
+        }
+      }
+      --i;
+    }
   }
   void add(source_node n, YAML::anchor_t anchor) {
     if (anchor != 0) anchors_[anchor] = n;

@@ -7,8 +7,11 @@
 namespace {
 
 constexpr const char* usage =
-    "usage: rulebook check --policy P.yaml [--policy MORE.yaml] CASE.yaml [--format json|text] [--lang en|zh]\n"
-    "       rulebook lint --policy P.yaml [--policy MORE.yaml]\n";
+    "usage: rulebook check --policy P.yaml [--policy MORE.yaml] CASE.yaml [--format json|text] [--lang en|zh] "
+    "[--explain]\n"
+    "       rulebook lint --policy P.yaml [--policy MORE.yaml]\n"
+    "       rulebook test --policy P.yaml TESTS.yaml... [--junit FILE]\n"
+    "       rulebook diff --policy OLD.yaml --against NEW.yaml CASE.yaml\n";
 
 }  // namespace
 
@@ -23,7 +26,7 @@ auto main(int argc, char** argv) -> int {
     std::cout << usage;
     return exit_ok;
   }
-  if (command != "check" && command != "lint") {
+  if (command != "check" && command != "lint" && command != "test" && command != "diff") {
     std::cerr << "rulebook: unknown command `" << command << "`\n" << usage;
     return exit_bad_input;
   }
@@ -33,7 +36,10 @@ auto main(int argc, char** argv) -> int {
       std::cerr << usage;
       return exit_bad_input;
     }
-    return command == "check" ? run_check(*o) : run_lint(*o);
+    if (command == "check") return run_check(*o);
+    if (command == "lint") return run_lint(*o);
+    if (command == "test") return run_test(*o);
+    return run_diff(*o);
   } catch (const std::exception& e) {
     // Bad content never gets here (it comes back as issues); this is a bug or an exhausted machine.
     std::cerr << "rulebook: internal error: " << e.what() << '\n';

@@ -29,6 +29,15 @@ auto parse_options(int argc, char** argv, int first) -> std::optional<options> {
         std::cerr << "rulebook: --format is `json` or `text`, not `" << *o.format << "`\n";
         return std::nullopt;
       }
+    } else if (a.rfind("--against", 0) == 0) {
+      auto v = value("--against");
+      if (!v) return std::nullopt;
+      o.against.push_back(*v);
+    } else if (a.rfind("--junit", 0) == 0) {
+      o.junit = value("--junit");
+      if (!o.junit) return std::nullopt;
+    } else if (a == "--explain") {
+      o.explain = true;
     } else if (a.rfind("--lang", 0) == 0) {
       auto v = value("--lang");
       if (!v) return std::nullopt;
@@ -53,6 +62,16 @@ auto parse_options(int argc, char** argv, int first) -> std::optional<options> {
 
 void print_issues(const std::vector<load_issue>& issues) {
   for (const auto& i : issues) std::cerr << to_string(i) << '\n';
+}
+
+auto load_policies(const std::vector<std::string>& paths) -> std::optional<policy> {
+  std::vector<load_issue> issues;
+  auto p = load_policy(paths, issues);
+  if (!issues.empty()) {
+    print_issues(issues);
+    return std::nullopt;
+  }
+  return p;
 }
 
 }  // namespace rulebook::cli

@@ -21,6 +21,9 @@ struct options {
   std::vector<std::string> files;
   std::optional<std::string> format;  ///< json | text
   rulebook::lang lang = lang::en;
+  std::vector<std::string> against;   ///< diff: the new policy files
+  std::optional<std::string> junit;   ///< test: where to write JUnit XML
+  bool explain = false;               ///< check: every rule that applied, and what would satisfy it
 };
 
 /// Parses the arguments after the subcommand; prints the problem and returns nothing on a usage error.
@@ -29,7 +32,12 @@ auto parse_options(int argc, char** argv, int first) -> std::optional<options>;
 /// Prints every issue as `file:line:column: message` on stderr.
 void print_issues(const std::vector<load_issue>& issues);
 
+/// Loads the policies of `paths`, printing problems; nothing when they hold errors.
+auto load_policies(const std::vector<std::string>& paths) -> std::optional<policy>;
+
 auto run_check(const options& o) -> int;
 auto run_lint(const options& o) -> int;
+auto run_test(const options& o) -> int;
+auto run_diff(const options& o) -> int;
 
 }  // namespace rulebook::cli

@@ -7,8 +7,10 @@ usage: run_cli_tests.py RULEBOOK SOURCE_DIR [--collect]
 """
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 P = "policies/customer-service.yaml"
 C = "tests/cli/cases/"
@@ -30,6 +32,13 @@ TESTS = [
     ("usage-no-policy", ["check", C + "clean.yaml"], 2, None),
     ("usage-bad-format", ["check", "--policy", P, C + "clean.yaml", "--format", "xml"], 2, None),
     ("usage-unknown-command", ["judge"], 2, None),
+    ("policy-tests-pass", ["test", "--policy", P, "policies/tests/attendance.yaml", "policies/tests/leave.yaml",
+                           "policies/tests/swaps.yaml"], 0, None),
+    ("policy-edit-breaks-a-test", ["test", "--policy", C + "lenient-attendance.yaml", "policies/tests/attendance.yaml"], 1, None),
+    ("policy-tests-junit", ["test", "--policy", C + "lenient-attendance.yaml", "policies/tests/attendance.yaml",
+                            "--junit", "/dev/stderr"], 1, None),
+    ("diff-raising-the-swap-cap", ["diff", "--policy", P, "--against", "{tmp}/cap-3.yaml", C + "swaps.yaml"], 1, None),
+    ("diff-no-change", ["diff", "--policy", P, "--against", P, C + "swaps.yaml"], 0, None),
     ("lint-ok", ["lint", "--policy", P], 0, None),
     ("lint-bad", ["lint", "--policy", C + "bad-policy.yaml"], 2, None),
 ]
@@ -40,8 +49,15 @@ def main(argv):
     collect = "--collect" in argv
     os.chdir(root)
     checker = os.path.join(root, "..", "shared", "tools", "check-verdict.py")
+    # A policy edit to diff against: the shipped policy with the swap cap raised from 2 to 3.
+    tmp = tempfile.mkdtemp(prefix="rulebook-cli-")
+    shutil.copytree("policies/calendars", os.path.join(tmp, "calendars"))
+    shipped = open(P, encoding="utf-8").read()
+    assert "    max: 2\n" in shipped
+    open(os.path.join(tmp, "cap-3.yaml"), "w", encoding="utf-8").write(shipped.replace("    max: 2\n", "    max: 3\n"))
     failures = 0
     for name, args, status, verdict_of in TESTS:
+        args = [a.replace("{tmp}", tmp) for a in args]
         run = subprocess.run([binary] + args, capture_output=True, text=True)
         problems = []
         if run.returncode != status:
@@ -87,6 +103,7 @@ def main(argv):
         print("FAIL readme-report-is-current: README.md's example report differs from what the command prints")
     else:
         print("ok   readme-report-is-current")
+    shutil.rmtree(tmp)
     passed = len(TESTS) + 1 - failures
     print(f"{passed} passed, {failures} failed")
     return 1 if failures else 0

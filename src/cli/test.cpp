@@ -1,0 +1,44 @@
+// `rulebook test --policy P.yaml TESTS... [--junit FILE]`: run policy test files.
+#include "options.hpp"
+
+#include <rulebook/policy_test.hpp>
+
+#include <fstream>
+
+namespace rulebook::cli {
+
+auto run_test(const options& o) -> int {
+  if (o.files.empty()) {
+    std::cerr << "rulebook test: give one or more test files\n";
+    return exit_bad_input;
+  }
+  const auto p = load_policies(o.policies);
+  if (!p) return exit_bad_input;
+  const auto report = run_policy_tests(*p, o.files);
+  for (const auto& t : report.tests) {
+    std::cout << (t.passed() ? "ok   " : "FAIL ") << t.file << ": " << t.name << '\n';
+    for (const auto& e : t.errors) std::cout << "  " << to_string(e) << '\n';
+    for (const auto& c : t.checks) {
+      if (c.passed) continue;
+      std::cout << "  expected " << c.expected << "\n    actual " << c.actual << '\n';
+    }
+  }
+  std::cout << "\ncoverage: " << report.rules_fired.size() << " of " << p->rules().size()
+            << " rules made a finding in these tests";
+  if (!report.rules_never_fired.empty()) {
+    std::cout << "; never fired:";
+    for (const auto& id : report.rules_never_fired) std::cout << ' ' << id;
+  }
+  std::cout << "\n" << report.tests.size() - report.failures() << " passed, " << report.failures() << " failed\n";
+  if (o.junit) {
+    std::ofstream out(*o.junit);
+    if (!out) {
+      std::cerr << "rulebook test: cannot write `" << *o.junit << "`\n";
+      return exit_bad_input;
+    }
+    write_junit(out, report);
+  }
+  return report.failures() == 0 ? exit_ok : exit_breach;
+}
+
+}  // namespace rulebook::cli

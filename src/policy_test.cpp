@@ -1,0 +1,263 @@
+// Policy test files (see policy_test.hpp): read, judge, compare, report.
+#include <rulebook/engine.hpp>
+#include <rulebook/policy_test.hpp>
+
+#include <filesystem>
+#include <set>
+
+namespace rulebook {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view spec_keys[] = {"request", "rule",  "clause", "effect",
+                                          "employee", "shift", "month",  "approver_role"};
+
+// A finding as a test file describes it: only the keys given must match.
+struct finding_spec {
+  std::vector<std::pair<std::string, std::string>> keys;
+  std::string request;  // empty: a conduct finding
+
+  [[nodiscard]] auto text() const -> std::string {
+    std::string out = "{";
+    for (const auto& [k, v] : keys) out += (out.size() > 1 ? ", " : "") + k + ": " + v;
+    return out + "}";
+  }
+};
+
+auto read_spec(source_reader& rd, const source_node& n, const std::string& what) -> std::optional<finding_spec> {
+  field_reader f(rd, n, what);
+  finding_spec spec;
+  for (const auto key : spec_keys) {
+    if (const auto* v = f.optional(key)) {
+      if (auto t = rd.text(*v, "`" + std::string(key) + "` of " + what)) {
+        spec.keys.emplace_back(key, *t);
+        if (key == "request") spec.request = *t;
+      }
+    }
+  }
+  f.finish();
+  if (!f.ok()) return std::nullopt;
+  return spec;
+}
+
+struct judged_case {
+  const case_file& c;
+  const verdict& v;
+
+  [[nodiscard]] auto field(const finding& f, std::string_view key) const -> std::string {
+    const auto& h = v.rule_of(f).header();
+    if (key == "rule") return h.id;
+    if (key == "clause") return h.clause;
+    if (key == "effect") return to_string(f.effect);
+    if (key == "employee") return f.subject.employee == no_index ? "" : c.people[f.subject.employee].id;
+    if (key == "shift") return f.subject.shift == no_index ? "" : c.shifts[f.subject.shift].id;
+    if (key == "month") return f.subject.month ? format_month(*f.subject.month) : "";
+    if (key == "approver_role") return f.approver_role;
+    if (key == "request") return f.subject.request == no_index ? "" : c.requests[f.subject.request].id;
+    return "";
+  }
+  [[nodiscard]] auto matches(const finding_spec& s, const finding& f) const -> bool {
+    return std::all_of(s.keys.begin(), s.keys.end(), [&](const auto& kv) { return field(f, kv.first) == kv.second; });
+  }
+  [[nodiscard]] auto describe(const finding& f) const -> std::string {
+    std::string out = field(f, "clause") + " " + field(f, "effect") + " (" + field(f, "rule");
+    if (f.subject.employee != no_index && f.subject.request == no_index) out += ", " + field(f, "employee");
+    if (f.subject.shift != no_index) out += ", " + field(f, "shift");
+    return out + ")";
+  }
+  // The findings a spec is matched against: a request's, or the conduct findings.
+  [[nodiscard]] auto pool(const finding_spec& s) const -> const std::vector<finding>* {
+    if (s.request.empty()) return &v.findings;
+    const auto i = c.find_request(s.request);
+    return i == no_index ? nullptr : &v.requests[i].findings;
+  }
+  [[nodiscard]] auto list(const std::vector<finding>& findings, const finding_spec& s) const -> std::string {
+    std::string out;
+    std::size_t shown = 0;
+    for (const auto& f : findings) {
+      // Keep the list short: only findings about the same employee, when the spec names one.
+      bool related = true;
+      for (const auto& [k, val] : s.keys) related = related && (k != "employee" || field(f, k) == val);
+      if (!related) continue;
+      if (shown++ == 8) {
+        out += ", …";
+        break;
+      }
+      out += (out.empty() ? "" : ", ") + describe(f);
+    }
+    return out.empty() ? "none" : out;
+  }
+};
+
+void run_test(const policy& p, const std::string& file, const source_node& node, const std::string& default_name,
+              policy_test_report& report, std::set<std::uint32_t>& fired) {
+  policy_test_result result;
+  result.file = file;
+  result.name = default_name;
+  source_reader rd(file, result.errors);
+  field_reader t(rd, node, "test `" + default_name + "`");
+  if (const auto* n = t.optional("name")) result.name = rd.text(*n, "`name` of a test").value_or(default_name);
+  const auto* case_node = t.required("case");
+  const auto* expect = t.required("expect");
+  t.finish();
+  case_file c;
+  if (case_node != nullptr && case_node->kind == source_node::type::scalar) {
+    const auto path = (fs::path(file).parent_path() / case_node->text).string();
+    c = load_case(path, p, result.errors);
+  } else if (case_node != nullptr) {
+    c = case_from_source(file, *case_node, p, result.errors);
+  }
+  std::map<std::string, std::pair<std::string, source_node>> decisions;
+  std::vector<finding_spec> present, absent;
+  if (expect != nullptr) {
+    field_reader e(rd, *expect, "`expect` of test `" + result.name + "`");
+    if (const auto* d = e.optional("decisions")) {
+      if (d->kind != source_node::type::map) {
+        rd.error(*d, "`decisions` maps request ids to `approved`, `pending` or `rejected`");
+      } else {
+        for (std::size_t i = 0; i < d->keys.size(); ++i) {
+          const auto& want = d->items[i];
+          if (want.text != "approved" && want.text != "pending" && want.text != "rejected") {
+            rd.error(want, "decision `" + want.text + "` of `" + d->keys[i].text +
+                               "` is not `approved`, `pending` or `rejected`");
+          }
+          decisions[d->keys[i].text] = {want.text, d->keys[i]};
+        }
+      }
+    }
+    for (auto [key, out] : {std::pair{"findings", &present}, std::pair{"absent", &absent}}) {
+      const auto* list = e.optional(key);
+      if (list == nullptr) continue;
+      if (list->kind != source_node::type::sequence) {
+        rd.error(*list, "`" + std::string(key) + "` is a list of finding specs");
+        continue;
+      }
+      for (const auto& item : list->items) {
+        if (auto s = read_spec(rd, item, "a finding spec")) out->push_back(std::move(*s));
+      }
+    }
+    e.finish();
+  }
+  if (result.errors.empty()) {
+    for (const auto& [id, want] : decisions) {
+      if (c.find_request(id) == no_index) rd.error(want.second, "no request `" + id + "` in the case");
+    }
+    for (const auto* specs : {&present, &absent}) {
+      for (const auto& s : *specs) {
+        if (!s.request.empty() && c.find_request(s.request) == no_index) {
+          result.errors.push_back({{file, 0, 0}, {}, "no request `" + s.request + "` in the case"});
+        }
+      }
+    }
+  }
+  if (!result.errors.empty()) {
+    report.tests.push_back(std::move(result));
+    return;
+  }
+  const auto v = judge(p, c);
+  for (const auto& rv : v.requests) {
+    for (const auto& f : rv.findings) fired.insert(f.rule);
+  }
+  for (const auto& f : v.findings) fired.insert(f.rule);
+  const judged_case j{c, v};
+  for (const auto& [id, want] : decisions) {
+    const auto& rv = v.requests[c.find_request(id)];
+    test_check check{id + " is " + want.first, {}, to_string(rv.decision) == want.first};
+    if (!check.passed) {
+      std::string why;
+      for (const auto& f : rv.findings) why += (why.empty() ? ": " : ", ") + j.describe(f);
+      check.actual = id + " is " + to_string(rv.decision) + why;
+    }
+    result.checks.push_back(std::move(check));
+  }
+  for (const auto& s : present) {
+    const auto* pool = j.pool(s);
+    const bool found = std::any_of(pool->begin(), pool->end(), [&](const finding& f) { return j.matches(s, f); });
+    result.checks.push_back({"a finding " + s.text(), found ? "" : "not found; " + (s.request.empty() ? std::string("findings") : s.request + "'s findings") + ": " + j.list(*pool, s), found});
+  }
+  for (const auto& s : absent) {
+    const auto* pool = j.pool(s);
+    std::string hits;
+    for (const auto& f : *pool) {
+      if (j.matches(s, f)) hits += (hits.empty() ? "" : ", ") + j.describe(f) + " \"" + v.message(f, c) + "\"";
+    }
+    result.checks.push_back({"no finding " + s.text(), hits.empty() ? "" : "found " + hits, hits.empty()});
+  }
+  report.tests.push_back(std::move(result));
+}
+
+void xml_escape(std::ostream& out, std::string_view s) {
+  for (const char ch : s) {
+    switch (ch) {
+      case '&': out << "&amp;"; break;
+      case '<': out << "&lt;"; break;
+      case '>': out << "&gt;"; break;
+      case '"': out << "&quot;"; break;
+      default: out << ch;
+    }
+  }
+}
+
+}  // namespace
+
+auto run_policy_tests(const policy& p, const std::vector<std::string>& paths) -> policy_test_report {
+  policy_test_report report;
+  std::set<std::uint32_t> fired;
+  for (const auto& path : paths) {
+    std::vector<load_issue> issues;
+    const auto doc = read_source(path, issues);
+    const auto stem = fs::path(path).stem().string();
+    if (!issues.empty()) {
+      report.tests.push_back({path, stem, std::move(issues), {}});
+      continue;
+    }
+    if (const auto* list = doc.root.find("tests")) {
+      for (std::size_t i = 0; i < list->items.size(); ++i) {
+        run_test(p, path, list->items[i], stem + " #" + std::to_string(i + 1), report, fired);
+      }
+      if (list->kind != source_node::type::sequence || doc.root.keys.size() != 1) {
+        report.tests.push_back({path, stem, {{{path, list->line, list->column}, {}, "`tests` is the only key of a "
+                                              "file of tests, and it is a list"}}, {}});
+      }
+    } else {
+      run_test(p, path, doc.root, stem, report, fired);
+    }
+  }
+  for (const auto& r : p.rules()) {
+    (fired.count(r->header().index) ? report.rules_fired : report.rules_never_fired).push_back(r->header().id);
+  }
+  return report;
+}
+
+void write_junit(std::ostream& out, const policy_test_report& report) {
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"rulebook\" tests=\""
+      << report.tests.size() << "\" failures=\"" << report.failures() << "\">\n";
+  for (const auto& t : report.tests) {
+    out << "    <testcase classname=\"";
+    xml_escape(out, t.file);
+    out << "\" name=\"";
+    xml_escape(out, t.name);
+    out << "\"";
+    if (t.passed()) {
+      out << "/>\n";
+      continue;
+    }
+    out << ">\n      <failure message=\"";
+    xml_escape(out, t.errors.empty() ? "expectations not met" : "the test could not be read");
+    out << "\">";
+    for (const auto& e : t.errors) {
+      xml_escape(out, to_string(e));
+      out << '\n';
+    }
+    for (const auto& c : t.checks) {
+      if (c.passed) continue;
+      xml_escape(out, "expected " + c.expected + "\n  actual: " + c.actual);
+      out << '\n';
+    }
+    out << "</failure>\n    </testcase>\n";
+  }
+  out << "  </testsuite>\n</testsuites>\n";
+}
+
+}  // namespace rulebook
