@@ -135,6 +135,30 @@ struct writer {
         finding_json(rv.findings[j], false, "       ");
       }
       out += rv.findings.empty() ? "]" : "\n     ]";
+      if (o.explain) {
+        out += ",\n     \"explain\": [";
+        const auto outcomes = explain(v, c, rv.request);
+        for (std::size_t j = 0; j < outcomes.size(); ++j) {
+          const auto& h = v.policy.rule_at(outcomes[j].rule).header();
+          out += j ? ",\n       {" : "\n       {";
+          out += "\"rule\": ";
+          quote(out, h.id);
+          out += ", \"clause\": ";
+          quote(out, h.clause);
+          out += outcomes[j].held ? ", \"held\": true" : ", \"held\": false";
+          std::string remedy;
+          for (const auto* f : outcomes[j].findings) {
+            const auto more = v.rule_of(*f).remedy(*f, message_context{c, o.lang});
+            if (!more.empty()) remedy += (remedy.empty() ? "" : "; ") + more;
+          }
+          if (!remedy.empty()) {
+            out += ", \"remedy\": ";
+            quote(out, remedy);
+          }
+          out += '}';
+        }
+        out += outcomes.empty() ? "]" : "\n     ]";
+      }
       if (!rv.criteria.empty()) {
         out += ",\n     \"criteria\": [";
         for (std::size_t j = 0; j < rv.criteria.size(); ++j) {

@@ -15,9 +15,30 @@ void write_text(std::ostream& out, const verdict& v, const case_file& c, const w
     const auto& r = c.requests.at(rv.request);
     s += fmt::format("  {:<8} {:<9} {:<8} {}\n", r.id, to_string(r.type()), c.people.at(r.employee).id,
                      to_string(rv.decision));
-    for (const auto& f : rv.findings) {
-      const auto& h = v.rule_of(f).header();
-      s += fmt::format("      - {} [{} {}] {}\n", to_string(f.effect), h.clause, h.id, v.message(f, c, o.lang));
+    if (!o.explain) {
+      for (const auto& f : rv.findings) {
+        const auto& h = v.rule_of(f).header();
+        s += fmt::format("      - {} [{} {}] {}\n", to_string(f.effect), h.clause, h.id, v.message(f, c, o.lang));
+      }
+      continue;
+    }
+    // --explain: every rule that applied, whether it held, the numbers, and what would satisfy it.
+    for (const auto& outcome : explain(v, c, rv.request)) {
+      const auto& h = v.policy.rule_at(outcome.rule).header();
+      s += fmt::format("      {} [{} {}]{}\n", outcome.held ? "held  " : "unmet ", h.clause, h.id,
+                       outcome.findings.empty() && !h.description.empty() ? " — " + h.description : std::string());
+      for (const auto* f : outcome.findings) {
+        std::string numbers;
+        for (const auto& e : f->evidence) {
+          if (const auto* n = std::get_if<std::int64_t>(&e.value)) {
+            numbers += fmt::format("{}{} {}", numbers.empty() ? "" : ", ", e.key, *n);
+          }
+        }
+        s += fmt::format("          {}: {}{}\n", to_string(f->effect), v.message(*f, c, o.lang),
+                         numbers.empty() ? std::string() : " (" + numbers + ")");
+        const auto remedy = v.rule_of(*f).remedy(*f, message_context{c, o.lang});
+        if (!remedy.empty()) s += fmt::format("          -> {}\n", remedy);
+      }
     }
   }
   s += fmt::format("\n{} ({})\n", zh ? "考勤与纪律" : "Findings", v.findings.size());

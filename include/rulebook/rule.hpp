@@ -407,6 +407,35 @@ class rule {
   virtual void judge_case(case_context& ctx) const { (void)ctx; }
   /// The finding's message in the language asked for.
   [[nodiscard]] virtual auto message(const finding& f, const message_context& m) const -> std::string = 0;
+  /// What would satisfy the rule, for `--explain` ("submit at least 1h5min earlier"). By default,
+  /// for `needs_approval`, who in the employee's chain of command would have to approve.
+  [[nodiscard]] virtual auto remedy(const finding& f, const message_context& m) const -> std::string {
+    if (f.effect != effect::needs_approval || f.subject.employee == no_index) return {};
+    const auto& people = m.c.people;
+    index_t up = people[f.subject.employee].superior();
+    for (std::size_t hops = 0; up != no_index && hops < people.size(); ++hops, up = people[up].superior()) {
+      if (people[up].role == f.approver_role) {
+        return m.pick(fmt::format("needs approval by {}, {}", people[up].id, role_words(f.approver_role, lang::en)),
+                      fmt::format("须经{}({})批准", people[up].id, role_words(f.approver_role, lang::zh)));
+      }
+    }
+    return m.pick(fmt::format("needs approval by a {}, and there is none in {}'s chain of command",
+                              role_words(f.approver_role, lang::en), people[f.subject.employee].id),
+                  fmt::format("须经{}批准,但{}的审批链中没有", role_words(f.approver_role, lang::zh),
+                              people[f.subject.employee].id));
+  }
+
+  /// A role as words: "department director", 客服部主任.
+  static auto role_words(std::string role, lang l) -> std::string {
+    if (l == lang::zh) {
+      if (role == "shift_leader") return "班长";
+      if (role == "department_director") return "客服部主任";
+      if (role == "center_director") return "客服中心主任";
+      return role;
+    }
+    std::replace(role.begin(), role.end(), '_', ' ');
+    return role;
+  }
 
   /// Called by the loader after the header is set; re-indexes the rule in a merged policy.
   void set_index(std::uint32_t i) { header_.index = i; }

@@ -4,6 +4,7 @@
 #include <rulebook/finding.hpp>
 #include <rulebook/policy.hpp>
 
+#include <algorithm>
 #include <array>
 #include <ostream>
 #include <string>
@@ -49,9 +50,36 @@ struct verdict {
   }
 };
 
+/// How one rule came out for one request, for `--explain`.
+struct rule_outcome {
+  std::uint32_t rule = 0;
+  bool held = true;
+  std::vector<const finding*> findings;  ///< the rule's findings on the request (none when it held)
+};
+
+/// Every rule that applied to request `i` of `c` (its kind judges the request type and its
+/// `when:` matches), in policy order, and whether it held.
+[[nodiscard]] inline auto explain(const verdict& v, const case_file& c, index_t i) -> std::vector<rule_outcome> {
+  std::vector<rule_outcome> out;
+  const auto& r = c.requests.at(i);
+  const auto& rv = v.requests.at(i);
+  for (const auto& rl : v.policy.rules()) {
+    if (!rl->judges(r.type()) || !rl->header().when.matches_request(r, c)) continue;
+    rule_outcome o{rl->header().index, true, {}};
+    for (const auto& f : rv.findings) {
+      if (f.rule == o.rule) o.findings.push_back(&f);
+    }
+    // A warning reports something, but the rule's requirement still holds.
+    o.held = std::all_of(o.findings.begin(), o.findings.end(), [](const finding* f) { return f->effect == effect::warning; });
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
 /// How a verdict is written.
 struct write_options {
   rulebook::lang lang = lang::en;
+  bool explain = false;  ///< with each request, every rule that applied and what would satisfy it
 };
 
 /// Writes the JSON verdict of CONTRACT §3. Same verdict, same bytes.

@@ -25,10 +25,11 @@ auto run_check(const options& o) -> int {
   }
   const auto v = judge(p, c);
   const bool text = o.format ? *o.format == "text" : isatty(STDOUT_FILENO) != 0;
+  const write_options how{o.lang, o.explain};
   if (text) {
-    write_text(std::cout, v, c, {o.lang});
+    write_text(std::cout, v, c, how);
   } else {
-    write_json(std::cout, v, c, {o.lang});
+    write_json(std::cout, v, c, how);
   }
   std::cout.flush();
   return v.has_breach() ? exit_breach : exit_ok;

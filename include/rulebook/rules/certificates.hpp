@@ -49,6 +49,13 @@ class certificate_coverage final : public rule {
                               f.number("days"), list));
   }
 
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    std::string list;
+    for (const auto& d : std::get<date_list>(*f.find("uncovered_days"))) list += (list.empty() ? "" : ", ") + format_date(d);
+    return m.pick(fmt::format("hand in a medical certificate covering {}", list),
+                  fmt::format("补交覆盖{}的医疗单位证明", list));
+  }
+
  private:
   std::int64_t min_days_;
 };

@@ -59,18 +59,8 @@ inline auto require_effect(field_reader& params, const rule_header& h, std::init
 /// `24h`, `1h05min`, or "10min after" for a negative notice.
 inline auto human(duration d) -> std::string { return format_duration(d.is_negative() ? d.invert_sign() : d); }
 
-/// The English name of a role, e.g. "department director".
-inline auto role_name(const std::string& role, lang l) -> std::string {
-  if (l == lang::zh) {
-    if (role == "shift_leader") return "班长";
-    if (role == "department_director") return "客服部主任";
-    if (role == "center_director") return "客服中心主任";
-    return role;
-  }
-  std::string out = role;
-  std::replace(out.begin(), out.end(), '_', ' ');
-  return out;
-}
+/// A role as words in the language asked for: "department director", 客服部主任.
+inline auto role_name(const std::string& role, lang l) -> std::string { return rule::role_words(role, l); }
 
 /// "Personal leave", "Sick leave", "Swap", …, for message openings.
 inline auto request_name(const request& r, lang l) -> std::string {

@@ -51,6 +51,11 @@ class deadline final : public rule {
                               detail::request_name(r, m.lang), cutoff, format_time_point(r.submitted_at)));
   }
 
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    const auto cutoff = format_time_point(std::get<time_point>(*f.find("deadline")));
+    return m.pick(fmt::format("submit before {}", cutoff), fmt::format("在{}之前提出", cutoff));
+  }
+
  private:
   duration time_;
   std::int64_t days_before_;

@@ -32,6 +32,11 @@ class in_person final : public rule {
                   fmt::format("{}须由{}本人办理,不得由{}代请。", detail::request_name(r, m.lang),
                               m.person_id(r.employee), by));
   }
+
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    return m.pick(fmt::format("{} submits it in person", m.person_id(f.subject.employee)),
+                  fmt::format("由{}本人办理", m.person_id(f.subject.employee)));
+  }
 };
 
 }  // namespace rulebook::rules

@@ -80,6 +80,20 @@ class notice_period final : public rule {
                   fmt::format("{};实际在班次{}开始前{}{}。", need_zh, shift, detail::human(d), verb_zh));
   }
 
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    const auto* actual = f.find("actual_notice_minutes");
+    std::string out;
+    if (actual != nullptr) {
+      const auto short_by = f.number("required_notice_minutes") - std::get<std::int64_t>(*actual) + (strict_ ? 1 : 0);
+      out = m.pick(fmt::format("submit at least {} earlier", format_duration(boost::posix_time::minutes(short_by))),
+                   fmt::format("至少提前{}提出", format_duration(boost::posix_time::minutes(short_by))));
+    } else {
+      out = m.pick("record when the shift leader was notified", "记录通知班长的时间");
+    }
+    const auto approval = rule::remedy(f, m);
+    return approval.empty() ? out : out + m.pick(", or it ", ",或") + approval;
+  }
+
  private:
   duration notice_;
   bool strict_;

@@ -45,6 +45,11 @@ class required_field final : public rule {
                   fmt::format("换班{}未填写换班登记表。", r.id));
   }
 
+  [[nodiscard]] auto remedy(const finding&, const message_context& m) const -> std::string override {
+    return field_ == field::reason ? m.pick("give the reason for the swap", "填写换班事由")
+                                   : m.pick("file the swap registration form", "填写换班登记表");
+  }
+
  private:
   field field_;
 };

@@ -55,6 +55,13 @@ class rest_between_shifts final : public rule {
                               m.shift_of(f, "second"), rest, format_duration(min_rest_)));
   }
 
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    const auto party = m.person_id(std::get<person_ref>(*f.find("party")).index);
+    return m.pick(fmt::format("choose shifts that leave {} at least {} between shifts", party,
+                              format_duration(min_rest_)),
+                  fmt::format("所换班次须使{}两班之间至少休息{}", party, format_duration(min_rest_)));
+  }
+
  private:
   void check(request_context& ctx, index_t party, index_t first, index_t second) const {
     const auto& c = ctx.c();

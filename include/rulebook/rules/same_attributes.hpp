@@ -53,6 +53,11 @@ class same_attributes final : public rule {
                   fmt::format("{}({})与{}({})不同,换班须同工种、技术业务水平相当。", m.person_id(r.employee), x, other, y));
   }
 
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    const auto attr = std::get<std::string>(*f.find("attribute"));
+    return m.pick(fmt::format("swap with a colleague of the same {}", attr), "与同工种、同级别的同事换班");
+  }
+
  private:
   std::vector<std::string> attributes_;
 };

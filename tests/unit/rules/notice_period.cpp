@@ -133,4 +133,17 @@ requests:
       CHECK(j.findings_of("R1", "holiday-leave-notice").size() == 1);
     }
   }
+  TEST_CASE("--explain says what would satisfy an unmet notice: how much earlier, or who must approve") {
+    judged j(with_request(leave("personal", "2026-03-01T09:05", "S1")));
+    const auto outcomes = explain(j.v, j.c, j.c.find_request("R1"));
+    bool notice_unmet = false;
+    for (const auto& o : outcomes) {
+      if (j.v.policy.rule_at(o.rule).header().id != "leave-notice-personal") continue;
+      notice_unmet = !o.held;
+      REQUIRE(o.findings.size() == 1);
+      CHECK(j.v.rule_of(*o.findings[0]).remedy(*o.findings[0], message_context{j.c}) ==
+            "submit at least 1h5min earlier, or it needs approval by D01, department director");
+    }
+    CHECK(notice_unmet);
+  }
 }
