@@ -11,6 +11,18 @@
 #include <string>
 #include <vector>
 
+namespace doctest {
+/// Error lists print one per line, so a failing check shows the whole `file:line:column: message`.
+template <>
+struct StringMaker<std::vector<std::string>> {
+  static auto convert(const std::vector<std::string>& v) -> String {
+    std::string out = "{";
+    for (const auto& s : v) out += "\n  \"" + s + "\"";
+    return (out + (v.empty() ? "}" : "\n}")).c_str();
+  }
+};
+}  // namespace doctest
+
 namespace rulebook::test {
 
 /// policies/customer-service.yaml, loaded once.
