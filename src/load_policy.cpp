@@ -127,6 +127,20 @@ class policy_loader {
       read("tiers", data.vocabulary.tiers);
       voc.finish();
     }
+    if (const auto* cl = top.optional("clauses")) {
+      // The rulebook's own words, per clause id: `leave.2: {zh: …, en: …}`.
+      if (cl->kind != source_node::type::map) {
+        rd.error(*cl, "`clauses` maps clause ids to `{zh: …, en: …}`");
+      } else {
+        for (std::size_t i = 0; i < cl->keys.size(); ++i) {
+          field_reader t(rd, cl->items[i], "clause `" + cl->keys[i].text + "`");
+          auto& [en, zh] = data.clause_texts[cl->keys[i].text];
+          if (const auto* n = t.optional("en")) en = rd.text(*n, "`en` of a clause").value_or("");
+          if (const auto* n = t.optional("zh")) zh = rd.text(*n, "`zh` of a clause").value_or("");
+          t.finish();
+        }
+      }
+    }
     top.optional("rules");
     top.finish();
   }
@@ -183,6 +197,12 @@ class policy_loader {
           rd.error(*n, "unknown effect `" + *t + "` in " + fr.what() + did_you_mean(*t, names));
         }
       }
+    }
+    if (const auto* n = fr.optional("message")) {
+      field_reader m(rd, *n, "`message` of " + fr.what());
+      if (const auto* en = m.optional("en")) h.message_en = rd.text(*en, "`en` of `message`").value_or("");
+      if (const auto* zh = m.optional("zh")) h.message_zh = rd.text(*zh, "`zh` of `message`").value_or("");
+      m.finish();
     }
     if (const auto* n = fr.optional("approver")) {
       h.approvers = rd.text_list(*n, "`approver` of " + fr.what());

@@ -34,35 +34,20 @@ struct writer {
   std::string out;
 
   void value(const evidence_value& ev) {
-    std::visit(
-        [&](const auto& x) {
-          using T = std::decay_t<decltype(x)>;
-          if constexpr (std::is_same_v<T, std::int64_t>) {
-            out += std::to_string(x);
-          } else if constexpr (std::is_same_v<T, bool>) {
-            out += x ? "true" : "false";
-          } else if constexpr (std::is_same_v<T, std::string>) {
-            quote(out, x);
-          } else if constexpr (std::is_same_v<T, shift_ref>) {
-            quote(out, c.shifts.at(x.index).id);
-          } else if constexpr (std::is_same_v<T, person_ref>) {
-            quote(out, c.people.at(x.index).id);
-          } else if constexpr (std::is_same_v<T, date>) {
-            quote(out, format_date(x));
-          } else if constexpr (std::is_same_v<T, time_point>) {
-            quote(out, format_time_point(x));
-          } else if constexpr (std::is_same_v<T, month>) {
-            quote(out, format_month(x));
-          } else if constexpr (std::is_same_v<T, date_list>) {
-            out += '[';
-            for (std::size_t i = 0; i < x.size(); ++i) {
-              if (i) out += ", ";
-              quote(out, format_date(x[i]));
-            }
-            out += ']';
-          }
-        },
-        ev);
+    if (const auto* n = std::get_if<std::int64_t>(&ev)) {
+      out += std::to_string(*n);
+    } else if (const auto* b = std::get_if<bool>(&ev)) {
+      out += *b ? "true" : "false";
+    } else if (const auto* days = std::get_if<date_list>(&ev)) {
+      out += '[';
+      for (std::size_t i = 0; i < days->size(); ++i) {
+        if (i) out += ", ";
+        quote(out, format_date((*days)[i]));
+      }
+      out += ']';
+    } else {
+      quote(out, evidence_text(ev, c));
+    }
   }
 
   void finding_json(const finding& f, bool top_level, const char* indent) {
@@ -97,6 +82,12 @@ struct writer {
     out += indent;
     out += " \"message\": ";
     quote(out, v.message(f, c, o.lang));
+    if (o.clauses) {
+      if (const auto text = v.policy.clause_text(h.clause, o.lang); !text.empty()) {
+        out += ", \"clause_text\": ";
+        quote(out, text);
+      }
+    }
     out += ",\n";
     out += indent;
     out += " \"evidence\": {";

@@ -4,6 +4,15 @@
 #include <fmt/format.h>
 
 namespace rulebook {
+namespace {
+
+// The rulebook's own words for a clause, as a quoted line under a finding.
+auto clause_line(const verdict& v, const std::string& clause, lang l, const char* indent) -> std::string {
+  const auto text = v.policy.clause_text(clause, l);
+  return text.empty() ? std::string() : fmt::format("{}{}: “{}”\n", indent, clause, text);
+}
+
+}  // namespace
 
 void write_text(std::ostream& out, const verdict& v, const case_file& c, const write_options& o) {
   const bool zh = o.lang == lang::zh;
@@ -19,6 +28,7 @@ void write_text(std::ostream& out, const verdict& v, const case_file& c, const w
       for (const auto& f : rv.findings) {
         const auto& h = v.rule_of(f).header();
         s += fmt::format("      - {} [{} {}] {}\n", to_string(f.effect), h.clause, h.id, v.message(f, c, o.lang));
+        if (o.clauses) s += clause_line(v, h.clause, o.lang, "          ");
       }
       continue;
     }
@@ -36,6 +46,7 @@ void write_text(std::ostream& out, const verdict& v, const case_file& c, const w
         }
         s += fmt::format("          {}: {}{}\n", to_string(f->effect), v.message(*f, c, o.lang),
                          numbers.empty() ? std::string() : " (" + numbers + ")");
+        if (o.clauses) s += clause_line(v, h.clause, o.lang, "          ");
         const auto remedy = v.rule_of(*f).remedy(*f, message_context{c, o.lang});
         if (!remedy.empty()) s += fmt::format("          -> {}\n", remedy);
       }
@@ -47,6 +58,7 @@ void write_text(std::ostream& out, const verdict& v, const case_file& c, const w
     s += fmt::format("  {:<16} {:<8} {:<12} [{} {}] {}\n", format_time_point(f.subject.at),
                      c.people.at(f.subject.employee).id, to_string(f.effect), h.clause, h.id,
                      v.message(f, c, o.lang));
+    if (o.clauses) s += clause_line(v, h.clause, o.lang, "      ");
   }
   s += fmt::format(
       "\n{}: {} approved, {} pending, {} rejected; {} late, {} warning, {} violation, {} absenteeism\n",

@@ -107,7 +107,7 @@ class session {
   }
   /// `f`'s message, where `f` may come from `what_if(r)`.
   [[nodiscard]] auto message(const finding& f, const request& r, lang l = lang::en) const -> std::string {
-    return policy_.rule_at(f.rule).message(f, message_context{*c_, l, &r});
+    return render_message(policy_.rule_at(f.rule), f, message_context{*c_, l, &r});
   }
 
  private:

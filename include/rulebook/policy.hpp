@@ -5,6 +5,7 @@
 #include <rulebook/error.hpp>
 #include <rulebook/rule.hpp>
 
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -33,6 +34,7 @@ struct policy_data {
   std::vector<std::unique_ptr<const rule>> rules;
   rulebook::calendar calendar;
   rulebook::vocabulary vocabulary;
+  std::map<std::string, std::pair<std::string, std::string>> clause_texts;  ///< clause id → {en, zh}
 };
 }  // namespace detail
 
@@ -49,6 +51,12 @@ class policy {
   [[nodiscard]] auto rule_at(std::uint32_t i) const -> const rule& { return *data_->rules.at(i); }
   [[nodiscard]] auto calendar() const -> const rulebook::calendar& { return data_->calendar; }
   [[nodiscard]] auto vocabulary() const -> const rulebook::vocabulary& { return data_->vocabulary; }
+  /// The rulebook's own text of clause `id` (from the policy's `clauses:`), or an empty string.
+  [[nodiscard]] auto clause_text(const std::string& id, lang l = lang::en) const -> std::string {
+    auto it = data_->clause_texts.find(id);
+    if (it == data_->clause_texts.end()) return {};
+    return l == lang::zh && !it->second.second.empty() ? it->second.second : it->second.first;
+  }
 
  private:
   std::shared_ptr<const detail::policy_data> data_;

@@ -157,6 +157,8 @@ struct rule_header {
   std::vector<std::string> approvers;  ///< roles whose valid approval lifts a `needs_approval`
   condition when;
   std::string description;
+  std::string message_en;  ///< the policy's own message template, if it gives one (`message: {en: …}`)
+  std::string message_zh;
   source_position where;
   std::uint32_t index = 0;  ///< position in the policy
 };

@@ -25,7 +25,7 @@ auto run_check(const options& o) -> int {
   }
   const auto v = judge(p, c);
   const bool text = o.format ? *o.format == "text" : isatty(STDOUT_FILENO) != 0;
-  const write_options how{o.lang, o.explain};
+  const write_options how{.lang = o.lang, .clauses = o.clauses, .explain = o.explain};
   if (text) {
     write_text(std::cout, v, c, how);
   } else {

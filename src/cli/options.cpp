@@ -38,6 +38,8 @@ auto parse_options(int argc, char** argv, int first) -> std::optional<options> {
       if (!o.junit) return std::nullopt;
     } else if (a == "--explain") {
       o.explain = true;
+    } else if (a == "--clauses") {
+      o.clauses = true;
     } else if (a.rfind("--lang", 0) == 0) {
       auto v = value("--lang");
       if (!v) return std::nullopt;

@@ -24,6 +24,7 @@ struct options {
   std::vector<std::string> against;   ///< diff: the new policy files
   std::optional<std::string> junit;   ///< test: where to write JUnit XML
   bool explain = false;               ///< check: every rule that applied, and what would satisfy it
+  bool clauses = false;               ///< check: the rulebook's text of each finding's clause
 };
 
 /// Parses the arguments after the subcommand; prints the problem and returns nothing on a usage error.

@@ -24,6 +24,8 @@ TESTS = [
     ("explain-text", ["check", "--policy", P, "examples/march-2026.yaml", "--format", "text", "--explain"], 1, None),
     ("explain-json", ["check", "--policy", P, C + "pending.yaml", "--explain"], 0, C + "pending.yaml"),
     ("explain-zh", ["check", "--policy", P, C + "pending.yaml", "--format", "text", "--explain", "--lang", "zh"], 0, None),
+    ("clauses-text-zh", ["check", "--policy", P, C + "pending.yaml", "--format", "text", "--clauses", "--lang", "zh"], 0, None),
+    ("clauses-json", ["check", "--policy", P, C + "pending.yaml", "--clauses"], 0, C + "pending.yaml"),
     ("clean-exits-0", ["check", "--policy", P, C + "clean.yaml"], 0, C + "clean.yaml"),
     ("pending-and-late-exit-0", ["check", "--policy", P, C + "pending.yaml"], 0, C + "pending.yaml"),
     ("json-case-judged-like-yaml", ["check", "--policy", P, C + "pending.json"], 0, C + "pending.json"),
