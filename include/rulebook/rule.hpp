@@ -119,6 +119,8 @@ struct condition {
   std::vector<std::string> roles;        ///< the employee's role
   std::vector<std::string> grades;       ///< the employee's grade
 
+  friend auto operator==(const condition&, const condition&) -> bool = default;
+
   [[nodiscard]] auto matches_request(const request& r, const case_file& c) const -> bool {
     if (!requests.empty() && std::find(requests.begin(), requests.end(), r.type()) == requests.end()) return false;
     if (!leave_kinds.empty()) {
@@ -407,6 +409,11 @@ class rule {
   [[nodiscard]] virtual auto judges_case() const -> bool { return false; }
   /// Judges the whole case after every request; reports through `ctx`.
   virtual void judge_case(case_context& ctx) const { (void)ctx; }
+  /// Whether the kind narrows what it judges by the shift conditions of `when:` (for lint).
+  [[nodiscard]] virtual auto looks_at_shifts() const -> bool { return false; }
+  /// Whether this rule reports whenever `other`, a rule of the same kind, `when:` and effect,
+  /// would (for lint: `other` is then shadowed). Kinds with no parameters cover each other.
+  [[nodiscard]] virtual auto covers(const rule& other) const -> bool { (void)other; return false; }
   /// The finding's message in the language asked for.
   [[nodiscard]] virtual auto message(const finding& f, const message_context& m) const -> std::string = 0;
   /// What would satisfy the rule, for `--explain` ("submit at least 1h5min earlier"). By default,

@@ -46,8 +46,10 @@ auto run_lint(const options& o) -> int {
     print_issues(issues);
     return exit_bad_input;
   }
+  const auto warnings = lint_policy(p);
+  print_issues(warnings);
   std::cout << p.name() << ": " << p.rules().size() << " rules, " << p.calendar().holiday_count()
-            << " holiday days, valid\n";
+            << " holiday days, valid" << (warnings.empty() ? "" : ", with warnings") << "\n";
   return exit_ok;
 }
 

@@ -45,6 +45,7 @@ TESTS = [
     ("diff-raising-the-swap-cap", ["diff", "--policy", P, "--against", "{tmp}/cap-3.yaml", C + "swaps.yaml"], 1, None),
     ("diff-no-change", ["diff", "--policy", P, "--against", P, C + "swaps.yaml"], 0, None),
     ("lint-ok", ["lint", "--policy", P], 0, None),
+    ("lint-warnings", ["lint", "--policy", C + "suspicious-policy.yaml"], 0, None),
     ("lint-bad", ["lint", "--policy", C + "bad-policy.yaml"], 2, None),
 ]
 

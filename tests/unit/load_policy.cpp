@@ -90,4 +90,19 @@ TEST_SUITE("load_policy") {
     CHECK(a.digest() != b.digest());
     CHECK(a.digest() == parse_policy({{"x.yaml", "policy: {name: x}\nrules: []\n"}}, issues).digest());
   }
+  TEST_CASE("lint warns of a when: that can never match and of a rule another always shadows") {
+    std::vector<load_issue> issues;
+    const auto p = parse_policy({{"p.yaml", "policy: {name: p}\nrules:\n"
+        "  - {id: a, clause: leave.8, kind: duration_threshold, measure: late_arrival, threshold: 20min, effect: violation}\n"
+        "  - {id: b, clause: leave.8, kind: duration_threshold, measure: late_arrival, threshold: 30min, effect: violation}\n"
+        "  - {id: c, clause: leave.4, kind: in_person, effect: reject, when: {request: swap}}\n"}}, issues);
+    REQUIRE(issues.empty());
+    strings warnings;
+    for (const auto& w : lint_policy(p)) warnings.push_back(to_string(w));
+    CHECK(warnings == strings{"p.yaml:5:5: warning: `when` of rule `c` names requests that kind `in_person` never "
+                              "judges: it can never match",
+                              "p.yaml:4:5: warning: rule `b` is shadowed by rule `a` (p.yaml:3): whenever it fires, `a` "
+                              "reports the same"});
+    CHECK(lint_policy(test::shipped_policy()).empty());
+  }
 }

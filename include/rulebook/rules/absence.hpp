@@ -45,6 +45,10 @@ class absence final : public rule {
     return m.pick(fmt::format("{} did not punch in for {} and had no effective leave.", who, shift),
                   fmt::format("{}未到岗({})且无生效的请假,按旷工处理。", who, shift));
   }
+
+  [[nodiscard]] auto looks_at_shifts() const -> bool override { return true; }
+  [[nodiscard]] auto covers(const rule& other) const -> bool override { return other.header().kind == header().kind; }
+
 };
 
 }  // namespace rulebook::rules

@@ -34,6 +34,9 @@ class approval_chain final : public rule {
     return m.pick(fmt::format("The approval by {} does not count: {} is not in {}'s chain of command.", by, by, emp),
                   fmt::format("{}的审批无效:{}不在{}的逐级审批链中,不允许交叉请假。", by, by, emp));
   }
+
+  [[nodiscard]] auto covers(const rule& other) const -> bool override { return other.header().kind == header().kind; }
+
 };
 
 }  // namespace rulebook::rules

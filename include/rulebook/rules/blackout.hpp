@@ -51,6 +51,10 @@ class blackout final : public rule {
     return m.pick(fmt::format("{} touching {} is not allowed.", what, where_en),
                   fmt::format("涉及{}的{}不被允许。", where_zh, what));
   }
+
+  [[nodiscard]] auto looks_at_shifts() const -> bool override { return true; }
+  [[nodiscard]] auto covers(const rule& other) const -> bool override { return other.header().kind == header().kind; }
+
 };
 
 }  // namespace rulebook::rules

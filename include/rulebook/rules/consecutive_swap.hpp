@@ -85,6 +85,9 @@ class consecutive_swap final : public rule {
                               earlier, chain),
                   fmt::format("班次{}本身由换班{}换得({}),不允许连续换班。", shift, earlier, chain));
   }
+
+  [[nodiscard]] auto covers(const rule& other) const -> bool override { return other.header().kind == header().kind; }
+
 };
 
 }  // namespace rulebook::rules

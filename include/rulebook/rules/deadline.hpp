@@ -56,6 +56,7 @@ class deadline final : public rule {
     return m.pick(fmt::format("submit before {}", cutoff), fmt::format("在{}之前提出", cutoff));
   }
 
+  [[nodiscard]] auto looks_at_shifts() const -> bool override { return true; }
  private:
   duration time_;
   std::int64_t days_before_;

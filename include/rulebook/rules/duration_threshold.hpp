@@ -113,6 +113,13 @@ class duration_threshold final : public rule {
     return {};
   }
 
+  [[nodiscard]] auto looks_at_shifts() const -> bool override { return true; }
+  [[nodiscard]] auto covers(const rule& other) const -> bool override {
+    const auto* o = dynamic_cast<const duration_threshold*>(&other);
+    // Whenever the other's higher (or equal) threshold is reached, this lower one is too.
+    return o != nullptr && o->measure_ == measure_ && !lesser_ && !o->lesser_ && threshold_ <= o->threshold_;
+  }
+
  private:
   void emit(employee_context& ctx, index_t s, std::int64_t minutes, const away_period* ap) const {
     rulebook::effect e;

@@ -44,6 +44,7 @@ class early_arrival final : public rule {
                               f.number("minutes_before_start"), f.number("required_minutes")));
   }
 
+  [[nodiscard]] auto looks_at_shifts() const -> bool override { return true; }
  private:
   duration lead_;
 };

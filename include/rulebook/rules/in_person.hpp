@@ -37,6 +37,9 @@ class in_person final : public rule {
     return m.pick(fmt::format("{} submits it in person", m.person_id(f.subject.employee)),
                   fmt::format("由{}本人办理", m.person_id(f.subject.employee)));
   }
+
+  [[nodiscard]] auto covers(const rule& other) const -> bool override { return other.header().kind == header().kind; }
+
 };
 
 }  // namespace rulebook::rules

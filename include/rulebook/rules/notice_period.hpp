@@ -94,6 +94,13 @@ class notice_period final : public rule {
     return approval.empty() ? out : out + m.pick(", or it ", ",或") + approval;
   }
 
+  [[nodiscard]] auto looks_at_shifts() const -> bool override { return true; }
+  [[nodiscard]] auto covers(const rule& other) const -> bool override {
+    const auto* o = dynamic_cast<const notice_period*>(&other);
+    // Whenever the other's shorter (or equal) notice is missed, this longer one is missed too.
+    return o != nullptr && o->from_ == from_ && o->strict_ == strict_ && o->notice_ <= notice_;
+  }
+
  private:
   duration notice_;
   bool strict_;

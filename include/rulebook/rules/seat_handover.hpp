@@ -63,6 +63,9 @@ class seat_handover final : public rule {
                               format_time_point(std::get<time_point>(*f.find("punched_out"))), seat, next,
                               f.number("minutes_unattended")));
   }
+
+  [[nodiscard]] auto covers(const rule& other) const -> bool override { return other.header().kind == header().kind; }
+
 };
 
 }  // namespace rulebook::rules

@@ -43,6 +43,9 @@ class unworked_swap final : public rule {
                   fmt::format("换班{}后班次{}无人上岗(应由{}上岗),双方按旷工处理。", swap, m.shift_id(f.subject.shift),
                               owner));
   }
+
+  [[nodiscard]] auto covers(const rule& other) const -> bool override { return other.header().kind == header().kind; }
+
 };
 
 }  // namespace rulebook::rules
