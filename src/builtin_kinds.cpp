@@ -25,6 +25,14 @@ auto kind_registry::builtin() -> const kind_registry& {
     k.add("same_attributes", &rules::same_attributes::make);
     k.add("seat_handover", &rules::seat_handover::make);
     k.add("unworked_swap", &rules::unworked_swap::make);
+    // Grades, service duties (sections 4 and 5) and the VIP team (section 6).
+    k.add("callback_deadline", &rules::callback_deadline::make);
+    k.add("caseload_ratio", &rules::caseload_ratio::make);
+    k.add("criteria", &rules::criteria::make);
+    k.add("dispatch_deadline", &rules::dispatch_deadline::make);
+    k.add("grade_order", &rules::grade_order::make);
+    k.add("monthly_minimum", &rules::monthly_minimum::make);
+    k.add("span_of_control", &rules::span_of_control::make);
     return k;
   }();
   return kinds;

@@ -116,6 +116,9 @@ class case_loader {
     p.role = text(f, "role", true);
     p.grade = text(f, "grade");
     p.seat = text(f, "seat");
+    if (const auto* since = f.optional("grade_since")) {
+      p.grade_since = rd_->date_value(*since, "`grade_since` of person `" + p.id + "`");
+    }
     const auto* leader = f.optional("leader");
     const auto* reports_to = f.optional("reports_to");
     f.finish();

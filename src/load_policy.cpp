@@ -209,6 +209,7 @@ class policy_loader {
       check_names(rd, *n, h.approvers, data.vocabulary.roles, "role");
     }
     if (const auto* n = fr.optional("when")) read_when(rd, *n, fr.what(), data, h.when);
+    h.vocabulary = &data.vocabulary;
     const rule_factory* make = nullptr;
     if (const auto* n = fr.required("kind")) {
       if (auto t = rd.text(*n, "`kind` of " + fr.what())) {
@@ -278,6 +279,10 @@ class policy_loader {
     if (const auto* n = w.optional("grade")) {
       out.grades = rd.text_list(*n, "`grade` of `when`");
       check_names(rd, *n, out.grades, data.vocabulary.grades, "grade");
+    }
+    if (const auto* n = w.optional("to_grade")) {
+      out.to_grades = rd.text_list(*n, "`to_grade` of `when`");
+      check_names(rd, *n, out.to_grades, data.vocabulary.grades, "grade");
     }
     w.finish();
   }

@@ -159,6 +159,12 @@ struct writer {
           quote(out, cr.name);
           out += ", \"rule\": ";
           quote(out, v.policy.rule_at(cr.rule).header().id);
+          if (cr.month) {
+            out += ", \"month\": ";
+            quote(out, format_month(*cr.month));
+          }
+          out += ", \"test\": ";
+          quote(out, cr.test);
           out += ", \"required\": ";
           value(cr.required);
           out += ", \"found\": ";

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace rulebook {
 namespace {
 
@@ -24,6 +26,16 @@ void write_text(std::ostream& out, const verdict& v, const case_file& c, const w
     const auto& r = c.requests.at(rv.request);
     s += fmt::format("  {:<8} {:<9} {:<8} {}\n", r.id, to_string(r.type()), c.people.at(r.employee).id,
                      to_string(rv.decision));
+    for (const auto& cr : rv.criteria) {
+      // A promotion's criteria: what is required, what was found, whether it holds (grade.order).
+      std::string test = cr.test;
+      std::replace(test.begin(), test.end(), '_', ' ');
+      if (zh) test = cr.test == "at_least" ? "至少" : cr.test == "at_most" ? "至多" : "等于";
+      s += fmt::format("      {} {} {} {}: {}{}\n", cr.holds ? (zh ? "满足  " : "met   ") : (zh ? "不满足" : "unmet "),
+                       cr.name, test, evidence_text(cr.required, c),
+                       cr.found ? evidence_text(*cr.found, c) : std::string(zh ? "无记录" : "nothing on record"),
+                       cr.month ? " (" + format_month(*cr.month) + ")" : std::string());
+    }
     if (!o.explain) {
       for (const auto& f : rv.findings) {
         const auto& h = v.rule_of(f).header();

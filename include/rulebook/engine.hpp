@@ -64,7 +64,8 @@ class session {
       merged_ = std::make_unique<calendar>(policy_.calendar());
       merged_->merge(c.calendar);
     }
-    scope_ = std::make_unique<judge_scope>(judge_scope{c, chart_, merged_ ? *merged_ : policy_.calendar()});
+    scope_ = std::make_unique<judge_scope>(
+        judge_scope{c, chart_, merged_ ? *merged_ : policy_.calendar(), policy_.vocabulary()});
     order_.resize(c.requests.size());
     std::iota(order_.begin(), order_.end(), index_t{0});
     // CONTRACT §2: requests in submitted_at order, ties in file order.
@@ -73,8 +74,24 @@ class session {
     });
     verdict_.policy = policy_;
     verdict_.requests.resize(c.requests.size());
-    for (const auto i : order_) verdict_.requests[i] = judge_and_apply(c.requests[i], i, state_);
+    const auto promotion = [&](index_t i) { return c.requests[i].type() == request_type::promotion; };
+    for (const auto i : order_) {
+      if (!promotion(i)) verdict_.requests[i] = judge_and_apply(c.requests[i], i, state_);
+    }
     judge_conduct();
+    // Promotions change nothing on the roster, so judging them last keeps CONTRACT §2 and lets
+    // their criteria see the conduct record (grade.order: "no violation in the last 3 months").
+    auto& record = scope_->record;
+    record.reserve(verdict_.findings.size());
+    for (const auto& f : verdict_.findings) {
+      if (f.subject.employee != no_index) record.push_back({f.subject.employee, f.effect, f.subject.at, f.rule});
+    }
+    std::stable_sort(record.begin(), record.end(), [](const conduct_entry& a, const conduct_entry& b) {
+      return a.employee < b.employee || (a.employee == b.employee && a.at < b.at);
+    });
+    for (const auto i : order_) {
+      if (promotion(i)) verdict_.requests[i] = judge_and_apply(c.requests[i], i, state_);
+    }
   }
   session(const session&) = delete;
   auto operator=(const session&) -> session& = delete;

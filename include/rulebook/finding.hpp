@@ -81,8 +81,11 @@ struct subject {
   index_t shift = no_index;
   index_t request = no_index;  ///< set on the findings of a request
   std::optional<rulebook::month> month;
-  time_point at;  ///< the subject's time, which orders findings
+  time_point at;  ///< the subject's time, which orders findings; `timeless` when there is none
 };
+
+/// The `subject.at` of a finding about no moment (a VIP book, a team's size): it sorts first.
+inline const time_point timeless{boost::posix_time::neg_infin};
 
 /// One thing a rule found. `rule` indexes the policy's rules.
 struct finding {
@@ -112,10 +115,12 @@ struct finding {
 /// found, and whether it holds. Listed in the request's verdict so a reader sees why.
 struct criterion {
   std::string name;
+  std::string test;  ///< how `found` is compared with `required`: `at_least`, `at_most`, `equals`
   evidence_value required;
   std::optional<evidence_value> found;  ///< nothing when there was nothing to measure
   bool holds = false;
   std::uint32_t rule = 0;  ///< the rule that judged it
+  std::optional<rulebook::month> month{};  ///< the assessment month the value comes from
 };
 
 /// The decision that follows from a request's findings (CONTRACT §3).

@@ -20,3 +20,11 @@
 #include <rulebook/rules/same_attributes.hpp>
 #include <rulebook/rules/seat_handover.hpp>
 #include <rulebook/rules/unworked_swap.hpp>
+// Grades, service duties and the VIP team.
+#include <rulebook/rules/callback_deadline.hpp>
+#include <rulebook/rules/caseload_ratio.hpp>
+#include <rulebook/rules/criteria.hpp>
+#include <rulebook/rules/dispatch_deadline.hpp>
+#include <rulebook/rules/grade_order.hpp>
+#include <rulebook/rules/monthly_minimum.hpp>
+#include <rulebook/rules/span_of_control.hpp>

@@ -37,6 +37,7 @@ struct person {
   index_t leader = no_index;     ///< an agent's shift leader
   index_t reports_to = no_index; ///< a manager's superior
   std::string seat{};
+  std::optional<date> grade_since{};  ///< since when the person holds `grade`, when known
   source_ref where{};
   /// The next person up the chain of command: the leader, else whom this person reports to.
   [[nodiscard]] auto superior() const -> index_t { return leader != no_index ? leader : reports_to; }

@@ -13,19 +13,6 @@
 
 namespace rulebook {
 
-/// The names a policy knows; a case that uses another is an input error.
-struct vocabulary {
-  std::vector<std::string> roles;
-  std::vector<std::string> grades;  ///< in order, lowest first
-  std::vector<std::string> leave_kinds;
-  std::vector<std::string> shift_kinds;
-  std::vector<std::string> tiers;
-
-  [[nodiscard]] static auto has(const std::vector<std::string>& names, const std::string& n) -> bool {
-    return std::find(names.begin(), names.end(), n) != names.end();
-  }
-};
-
 namespace detail {
 struct policy_data {
   std::string name;
@@ -118,7 +105,11 @@ namespace rulebook {
     } else if (!w.leave_kinds.empty() && !w.requests.empty() &&
                std::find(w.requests.begin(), w.requests.end(), request_type::leave) == w.requests.end()) {
       warn(h, "`when` of rule `" + h.id + "` names leave kinds but no leave requests: it can never match");
-    } else if (!requests && (!w.requests.empty() || !w.leave_kinds.empty())) {
+    } else if (!w.to_grades.empty() && ((!w.requests.empty() && std::find(w.requests.begin(), w.requests.end(),
+                                                                          request_type::promotion) == w.requests.end()) ||
+                                        !w.leave_kinds.empty() || (requests && !r->judges(request_type::promotion)))) {
+      warn(h, "`when` of rule `" + h.id + "` names a grade to promote to but no promotion requests: it can never match");
+    } else if (!requests && (!w.requests.empty() || !w.leave_kinds.empty() || !w.to_grades.empty())) {
       warn(h, "`when` of rule `" + h.id + "` names requests, but kind `" + h.kind +
                   "` judges the roster: the condition has no effect");
     }

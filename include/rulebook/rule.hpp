@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -109,6 +110,19 @@ struct roster_state {
   }
 };
 
+/// The names a policy knows; a case that uses another is an input error.
+struct vocabulary {
+  std::vector<std::string> roles;
+  std::vector<std::string> grades;  ///< in order, lowest first
+  std::vector<std::string> leave_kinds;
+  std::vector<std::string> shift_kinds;
+  std::vector<std::string> tiers;
+
+  [[nodiscard]] static auto has(const std::vector<std::string>& names, const std::string& n) -> bool {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  }
+};
+
 /// A rule's `when:`: which requests, employees and shifts it looks at. Empty lists match anything.
 struct condition {
   std::vector<request_type> requests;
@@ -118,6 +132,7 @@ struct condition {
   std::optional<bool> swapped;           ///< the shift came to its owner by a swap or return
   std::vector<std::string> roles;        ///< the employee's role
   std::vector<std::string> grades;       ///< the employee's grade
+  std::vector<std::string> to_grades;    ///< the grade a promotion request asks for
 
   friend auto operator==(const condition&, const condition&) -> bool = default;
 
@@ -128,6 +143,10 @@ struct condition {
       if (l == nullptr || std::find(leave_kinds.begin(), leave_kinds.end(), l->kind) == leave_kinds.end()) {
         return false;
       }
+    }
+    if (!to_grades.empty()) {
+      const auto* p = r.promotion();
+      if (p == nullptr || std::find(to_grades.begin(), to_grades.end(), p->to_grade) == to_grades.end()) return false;
     }
     return matches_person(c.people[r.employee]);
   }
@@ -161,8 +180,18 @@ struct rule_header {
   std::string description;
   std::string message_en;  ///< the policy's own message template, if it gives one (`message: {en: …}`)
   std::string message_zh;
+  /// The policy's names, for a kind that checks names among its parameters while it is built.
+  const rulebook::vocabulary* vocabulary = nullptr;
   source_position where;
   std::uint32_t index = 0;  ///< position in the policy
+};
+
+/// A conduct finding as a later judgement sees it: a promotion's "no violation in the last 3 months".
+struct conduct_entry {
+  index_t employee = no_index;
+  rulebook::effect effect = effect::warning;
+  time_point at;
+  std::uint32_t rule = 0;
 };
 
 /// What the rules share while one case is judged.
@@ -170,6 +199,22 @@ struct judge_scope {
   const case_file& c;
   const org_chart& chart;
   const calendar& holidays;  ///< the policy's calendars plus the case's
+  const rulebook::vocabulary& names;
+  /// The conduct findings over the final roster, by employee then time. Promotion requests, which
+  /// never change the roster, are judged after conduct so their criteria can look at it.
+  std::vector<conduct_entry> record{};
+
+  /// The entries of `employee` with `from < at <= to`.
+  [[nodiscard]] auto record_of(index_t employee, time_point from, time_point to) const
+      -> std::span<const conduct_entry> {
+    const auto lo = std::partition_point(record.begin(), record.end(), [&](const conduct_entry& e) {
+      return e.employee < employee || (e.employee == employee && e.at <= from);
+    });
+    const auto hi = std::partition_point(lo, record.end(), [&](const conduct_entry& e) {
+      return e.employee == employee && e.at <= to;
+    });
+    return {lo, hi};
+  }
 };
 
 /// Which levels of an employee's chain of command have validly approved a request (clause leave.3).

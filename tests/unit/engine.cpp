@@ -32,7 +32,7 @@ punches:
   - {shift: B, in: 2026-03-02T08:30, out: 2026-03-02T16:00}
 )");
     std::vector<std::string> order;
-    for (const auto& f : j.v.findings) {
+    for (const auto& f : j.conduct_but({"quality-monitoring"})) {
       order.push_back(j.c.shifts[f.subject.shift].id + " " + j.c.people[f.subject.employee].id + " " +
                       j.v.rule_of(f).header().id);
     }
@@ -50,6 +50,7 @@ punches:
     const auto s = c.add_shift({.id = "S1", .employee = e, .start = *parse_time_point("2026-03-02T08:00"),
                                 .end = *parse_time_point("2026-03-02T17:00")});
     c.add_punch({.shift = s, .in = parse_time_point("2026-03-02T08:20")});
+    c.monitoring.push_back({.agent = e, .inspector = l, .at = *parse_time_point("2026-03-10T14:00")});
     CHECK(validate_case(c, test::shipped_policy()).empty());
     const auto v = judge(test::shipped_policy(), c);
     REQUIRE(v.findings.size() == 1);

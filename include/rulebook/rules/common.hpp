@@ -62,6 +62,34 @@ inline auto human(duration d) -> std::string { return format_duration(d.is_negat
 /// A role as words in the language asked for: "department director", 客服部主任.
 inline auto role_name(const std::string& role, lang l) -> std::string { return rule::role_words(role, l); }
 
+/// A grade as words: "intermediate", 中级工.
+inline auto grade_name(const std::string& grade, lang l) -> std::string {
+  if (l == lang::zh) {
+    if (grade == "junior") return "初级工";
+    if (grade == "intermediate") return "中级工";
+    if (grade == "senior") return "高级工";
+  }
+  return grade;
+}
+
+/// Whether `name` is one of the policy's `known` names (an empty list knows every name); reports
+/// an unknown one at `at`, with a "did you mean".
+inline auto known_name(field_reader& params, const source_node& at, const std::string& name,
+                       const std::vector<std::string>& known, std::string_view what) -> bool {
+  if (known.empty() || std::find(known.begin(), known.end(), name) != known.end()) return true;
+  params.reader().error(at, "unknown " + std::string(what) + " `" + name + "` in " + params.what() +
+                                did_you_mean(name, known));
+  return false;
+}
+
+/// Reads a whole number parameter of at least `min`.
+inline auto count_param(field_reader& params, std::string_view key, std::int64_t min,
+                        std::optional<std::int64_t> fallback = {}) -> std::optional<std::int64_t> {
+  const auto* n = fallback ? params.optional(key) : params.required(key);
+  if (n == nullptr) return fallback;
+  return params.reader().integer(*n, "`" + std::string(key) + "` of " + params.what(), min);
+}
+
 /// "Personal leave", "Sick leave", "Swap", …, for message openings.
 inline auto request_name(const request& r, lang l) -> std::string {
   if (const auto* lv = r.leave()) {
