@@ -45,6 +45,7 @@ class case_loader {
   template <typename F>
   void each(const source_node* list, const char* name, F&& read) {
     if (list == nullptr) return;
+    c_->sections.emplace_back(name);
     if (list->kind != source_node::type::sequence) {
       rd_->error(*list, "`" + std::string(name) + "` must be a list");
       return;

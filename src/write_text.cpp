@@ -67,7 +67,11 @@ void write_text(std::ostream& out, const verdict& v, const case_file& c, const w
   s += fmt::format("\n{} ({})\n", zh ? "考勤与纪律" : "Findings", v.findings.size());
   for (const auto& f : v.findings) {
     const auto& h = v.rule_of(f).header();
-    s += fmt::format("  {:<16} {:<8} {:<12} [{} {}] {}\n", format_time_point(f.subject.at),
+    // A monthly finding shows its month; one about no moment (a VIP book) shows nothing there.
+    const auto when = f.subject.month ? format_month(*f.subject.month)
+                      : f.subject.at.is_special() ? std::string()
+                                                  : format_time_point(f.subject.at);
+    s += fmt::format("  {:<16} {:<8} {:<12} [{} {}] {}\n", when,
                      c.people.at(f.subject.employee).id, to_string(f.effect), h.clause, h.id,
                      v.message(f, c, o.lang));
     if (o.clauses) s += clause_line(v, h.clause, o.lang, "      ");

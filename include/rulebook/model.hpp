@@ -219,6 +219,15 @@ class case_file {
   std::vector<callback_case> callbacks{};
   std::vector<monitoring_session> monitoring{};
   std::vector<account_book> accounts{};
+  /// The lists the case file has (`monitoring`, `tickets`, …), even empty ones. A rule over records
+  /// of a list the case does not report has nothing to judge: a roster sent by a scheduler draws no
+  /// "never monitored" warnings, while `monitoring: []` says that nobody was.
+  std::vector<std::string> sections{};
+
+  /// Whether the case file has the list `section`.
+  [[nodiscard]] auto has_section(std::string_view section) const -> bool {
+    return std::find(sections.begin(), sections.end(), section) != sections.end();
+  }
 
   /// Adds a person; a duplicate id throws `case_error`. References to leaders may be set later.
   auto add_person(person p) -> index_t {

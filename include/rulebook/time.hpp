@@ -130,8 +130,10 @@ inline auto valid_ymd(int y, int m, int d) -> bool {
   return buf;
 }
 
-/// `2026-03-02T08:00`, with `:SS` only when the seconds are not zero.
+/// `2026-03-02T08:00`, with `:SS` only when the seconds are not zero; a special value (no moment)
+/// is `-infinity`, `+infinity` or `not-a-date-time`.
 [[nodiscard]] inline auto format_time_point(const time_point& t) -> std::string {
+  if (t.is_special()) return t.is_neg_infinity() ? "-infinity" : t.is_pos_infinity() ? "+infinity" : "not-a-date-time";
   const auto tod = t.time_of_day();
   char buf[32];
   if (tod.seconds() != 0) {

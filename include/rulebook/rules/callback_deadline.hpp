@@ -61,8 +61,9 @@ class callback_deadline final : public rule {
       bool reached = false;
       std::optional<time_point> late;  // the first success after the deadline
       for (const auto& a : cb.attempts) {
+        if (a.at < cb.resolved_at) continue;  // not a callback: the case was not resolved yet
         if (!a.reached) ++failed;
-        reached = reached || (a.reached && a.at >= cb.resolved_at && a.at <= deadline);
+        reached = reached || (a.reached && a.at <= deadline);
         if (a.reached && a.at > deadline && (!late || a.at < *late)) late = a.at;
       }
       if (reached) continue;

@@ -193,7 +193,11 @@ class criteria final : public rule {
       rd.error(f.node(), "missing key `measure` in " + f.what());
       return std::nullopt;
     }
-    if (!what) return std::nullopt;
+    if (!what) {
+      // The measure is wrong, not its bounds: take them as read, so the one error is the measure's.
+      for (const auto* key : {"at_least", "at_most", "equals", "within", "months", "effects"}) (void)f.optional(key);
+      return std::nullopt;
+    }
     // Numbers take `at_least` or `at_most`; the duty measures default to "at most 0".
     const auto bound = [&](std::optional<std::int64_t> fallback_at_most) -> bool {
       const auto* lo = f.optional("at_least");

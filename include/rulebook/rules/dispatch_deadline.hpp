@@ -34,7 +34,10 @@ class dispatch_deadline final : public rule {
       f.evidence.push_back({"received_at", t.received_at});
       if (t.dispatched_at) {
         f.evidence.push_back({"dispatched_at", *t.dispatched_at});
-        f.evidence.push_back({"dispatch_minutes", whole_minutes(*t.dispatched_at - t.received_at)});
+        const auto took = *t.dispatched_at - t.received_at;
+        f.evidence.push_back({"dispatch_minutes", whole_minutes(took)});
+        // 60 minutes 30 seconds is over 60 minutes: the seconds say so where the minutes cannot.
+        if (took.seconds() != 0) f.evidence.push_back({"dispatch_seconds", std::int64_t{took.total_seconds()}});
       }
       f.evidence.push_back({"limit_minutes", whole_minutes(within_)});
       ctx.report(header(), std::move(f));
@@ -51,10 +54,13 @@ class dispatch_deadline final : public rule {
                     fmt::format("{}于{}受理的投诉单{}未派发(须在{}分钟内派发)。", who, format_time_point(f.subject.at), id,
                                 limit));
     }
-    return m.pick(fmt::format("{} dispatched complaint ticket {} {} minutes after receiving it (limit {} minutes).", who, id,
-                              f.number("dispatch_minutes"), limit),
-                  fmt::format("{}受理的投诉单{}在{}分钟后才派发(须在{}分钟内派发)。", who, id, f.number("dispatch_minutes"),
-                              limit));
+    const auto minutes = f.number("dispatch_minutes");
+    const auto* secs = f.find("dispatch_seconds");
+    const auto seconds = secs ? std::get<std::int64_t>(*secs) % 60 : 0;
+    return m.pick(fmt::format("{} dispatched complaint ticket {} {} minutes{} after receiving it (limit {} minutes).", who,
+                              id, minutes, seconds ? fmt::format(" {} seconds", seconds) : "", limit),
+                  fmt::format("{}受理的投诉单{}在{}分钟{}后才派发(须在{}分钟内派发)。", who, id, minutes,
+                              seconds ? fmt::format("{}秒", seconds) : "", limit));
   }
 
  private:

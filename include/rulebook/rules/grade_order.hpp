@@ -50,14 +50,14 @@ class grade_order final : public rule {
     const auto to = std::get<std::string>(*f.find("to_grade"));
     const auto* next = f.find("next_grade");
     const auto next_grade = next ? std::get<std::string>(*next) : std::string();
-    const auto held_en = held.empty() ? std::string("no grade") : held;
+    const auto held_en = held.empty() ? fmt::format("{} has no grade yet", who) : fmt::format("{} is {}", who, held);
     const auto held_zh = held.empty() ? std::string("无级别") : detail::grade_name(held, lang::zh);
     if (f.variant == 1) {
-      return m.pick(fmt::format("{} is {}; a promotion to {} is not a step up.", who, held_en, to),
+      return m.pick(fmt::format("{}; a promotion to {} is not a step up.", held_en, to),
                     fmt::format("{}现为{},申请{}不是晋级。", who, held_zh, detail::grade_name(to, lang::zh)));
     }
-    return m.pick(fmt::format("{} is {} and may be promoted only to {}, not straight to {}: grades are not skipped.",
-                              who, held_en, next_grade, to),
+    return m.pick(fmt::format("{} and may be promoted only to {}, not straight to {}: grades are not skipped.", held_en,
+                              next_grade, to),
                   fmt::format("{}现为{},只能晋级为{},不能越级晋级为{}。", who, held_zh,
                               detail::grade_name(next_grade, lang::zh), detail::grade_name(to, lang::zh)));
   }

@@ -11,7 +11,8 @@ namespace rulebook::rules {
 /// For every person `when:` selects (everyone, with no `when:`) and every calendar month of the
 /// period, counts the person's `records` (`monitoring`: quality-monitoring sessions, by agent) in
 /// that month and reports fewer than `min`; the subject names the month. With no period, the months
-/// are those from the case's first shift or record to its last.
+/// are those from the case's first shift or record to its last. A case with no `monitoring:` list
+/// (and no sessions built in code) does not report monitoring, and is not judged.
 class monthly_minimum final : public rule {
  public:
   monthly_minimum(rule_header h, std::int64_t min) : rule(std::move(h)), min_(min) {}
@@ -31,6 +32,7 @@ class monthly_minimum final : public rule {
 
   void judge_case(case_context& ctx) const override {
     const auto& c = ctx.c();
+    if (c.monitoring.empty() && !c.has_section("monitoring")) return;
     std::optional<date> first, last;
     const auto see = [&](date d) {
       if (!first || d < *first) first = d;

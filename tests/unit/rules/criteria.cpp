@@ -1,0 +1,350 @@
+// Clauses grade.junior, grade.intermediate and grade.senior: what a promotion requires, measured on
+// the latest monthly assessment and the complaint tickets of its month (kind criteria).
+#include <rulebook/rules/criteria.hpp>
+
+#include "support.hpp"
+
+using namespace rulebook;
+using test::judged;
+using strings = std::vector<std::string>;
+
+namespace {
+
+// E001 is junior, E004 intermediate, E009 has no grade yet.
+const std::string people = R"(
+people:
+  - {id: E001, role: agent, grade: junior, leader: L01}
+  - {id: E004, role: agent, grade: intermediate, leader: L01}
+  - {id: E009, role: agent, leader: L01}
+  - {id: L01, role: shift_leader, reports_to: D01}
+  - {id: D01, role: department_director}
+)";
+
+/// A case of `people`, one promotion request R1 and `rest` (assessments, tickets, …).
+auto promotion(const std::string& who, const std::string& to, const std::string& rest,
+               const std::string& submitted_at = "2026-03-05T09:00") -> std::string {
+  return people + "requests:\n  - {id: R1, type: promotion, employee: " + who + ", to_grade: " + to +
+         ", submitted_at: " + submitted_at + "}\n" + rest;
+}
+
+/// One assessment as a YAML list item.
+auto assessed(const std::string& who, const std::string& month, int cpm, bool passed = true) -> std::string {
+  return "  - {employee: " + who + ", month: " + month + ", typing_cpm: " + std::to_string(cpm) +
+         ", exam_passed: " + (passed ? "true" : "false") + "}\n";
+}
+
+/// Each criterion of R1 as `name test required found holds|fails month`, `-` for nothing.
+auto criteria_of(const judged& j) -> strings {
+  strings out;
+  for (const auto& cr : j.request("R1").criteria) {
+    out.push_back(cr.name + " " + cr.test + " " + evidence_text(cr.required, j.c) + " " +
+                  (cr.found ? evidence_text(*cr.found, j.c) : "-") + " " + (cr.holds ? "holds" : "fails") + " " +
+                  (cr.month ? format_month(*cr.month) : "-"));
+  }
+  return out;
+}
+
+/// The findings of R1 by the criteria rule `rule_id`, each as `criterion`.
+auto unmet(const judged& j, const std::string& rule_id) -> strings {
+  strings out;
+  for (const auto& f : j.findings_of("R1", rule_id)) out.push_back(std::get<std::string>(*f.find("criterion")));
+  return out;
+}
+
+/// E004 (intermediate, assessed 55 cpm and passed in 2026-02) asks for senior; `tickets` is the
+/// body of the case's `tickets:`.
+auto senior(const std::string& tickets) -> std::string {
+  return promotion("E004", "senior", "assessments:\n" + assessed("E004", "2026-02", 55) + "tickets:\n" + tickets);
+}
+
+}  // namespace
+
+TEST_SUITE("rules/criteria") {
+  TEST_CASE("grade.junior: typing at 29 characters a minute is rejected, 30 is enough") {
+    SUBCASE("29 cpm: rejected, citing grade.junior, with the criteria listed") {
+      judged j(promotion("E009", "junior", "assessments:\n" + assessed("E009", "2026-02", 29)));
+      CHECK(j.decision_of("R1") == decision::rejected);
+      CHECK(criteria_of(j) == strings{"typing_cpm at_least 30 29 fails 2026-02", "exam_passed equals true true holds 2026-02"});
+      const auto& typing = j.request("R1").criteria.at(0);
+      CHECK(std::get<std::int64_t>(typing.required) == 30);
+      CHECK(std::get<std::int64_t>(*typing.found) == 29);
+      CHECK(j.v.policy.rule_at(typing.rule).header().id == "promotion-junior");
+      const auto f = j.findings_of("R1", "promotion-junior");
+      REQUIRE(f.size() == 1);
+      CHECK(f[0].effect == effect::reject);
+      CHECK(j.v.rule_of(f[0]).header().clause == "grade.junior");
+      CHECK(std::get<std::string>(*f[0].find("criterion")) == "typing_cpm");
+      CHECK(f[0].number("required") == 30);
+      CHECK(f[0].number("found") == 29);
+      CHECK(j.message(f[0]) ==
+            "Promotion to junior needs typing at 30 characters per minute or more; the 2026-02 assessment found 29.");
+      CHECK(j.message(f[0], lang::zh) == "晋级初级工须汉字录入每分钟不少于30字;2026-02考核为每分钟29字。");
+      CHECK(j.findings_of("R1", "promotion-order").empty());
+    }
+    SUBCASE("30 cpm: approved, every criterion holds") {
+      judged j(promotion("E009", "junior", "assessments:\n" + assessed("E009", "2026-02", 30)));
+      CHECK(j.decision_of("R1") == decision::approved);
+      CHECK(j.request("R1").findings.empty());
+      CHECK(criteria_of(j) == strings{"typing_cpm at_least 30 30 holds 2026-02", "exam_passed equals true true holds 2026-02"});
+    }
+  }
+
+  TEST_CASE("grade.intermediate: typing at 49 characters a minute is rejected, 50 is enough") {
+    SUBCASE("49 cpm: rejected, citing grade.intermediate") {
+      judged j(promotion("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 49)));
+      CHECK(j.decision_of("R1") == decision::rejected);
+      CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 49 fails 2026-02", "exam_passed equals true true holds 2026-02"});
+      CHECK(unmet(j, "promotion-intermediate") == strings{"typing_cpm"});
+      const auto f = j.findings_of("R1", "promotion-intermediate");
+      REQUIRE(f.size() == 1);
+      CHECK(j.v.rule_of(f[0]).header().clause == "grade.intermediate");
+      CHECK(j.message(f[0]) ==
+            "Promotion to intermediate needs typing at 50 characters per minute or more; the 2026-02 assessment found 49.");
+      CHECK(j.message(f[0], lang::zh) == "晋级中级工须汉字录入每分钟不少于50字;2026-02考核为每分钟49字。");
+    }
+    SUBCASE("50 cpm: approved") {
+      judged j(promotion("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 50)));
+      CHECK(j.decision_of("R1") == decision::approved);
+      CHECK(j.request("R1").findings.empty());
+      CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 50 holds 2026-02", "exam_passed equals true true holds 2026-02"});
+    }
+    SUBCASE("the junior criteria are not asked of an intermediate promotion") {
+      judged j(promotion("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 50)));
+      for (const auto& cr : j.request("R1").criteria) {
+        CHECK(j.v.policy.rule_at(cr.rule).header().id == "promotion-intermediate");
+      }
+    }
+  }
+
+  TEST_CASE("grade.intermediate: fast typing does not make up for an exam not passed") {
+    judged j(promotion("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 80, false)));
+    CHECK(j.decision_of("R1") == decision::rejected);
+    CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 80 holds 2026-02", "exam_passed equals true false fails 2026-02"});
+    const auto f = j.findings_of("R1", "promotion-intermediate");
+    REQUIRE(f.size() == 1);
+    CHECK(std::get<std::string>(*f[0].find("criterion")) == "exam_passed");
+    CHECK(j.message(f[0]) ==
+          "Promotion to intermediate needs a passed business exam; the 2026-02 assessment records the exam as not passed.");
+    CHECK(j.message(f[0], lang::zh) == "晋级中级工须业务考试合格;2026-02考核业务考试不合格。");
+  }
+
+  TEST_CASE("grade.order: with no assessment on record nothing is found, and the promotion is rejected") {
+    // Someone else's assessment is not E001's.
+    judged j(promotion("E001", "intermediate", "assessments:\n" + assessed("E004", "2026-02", 90)));
+    CHECK(j.decision_of("R1") == decision::rejected);
+    CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 - fails -", "exam_passed equals true - fails -"});
+    CHECK(unmet(j, "promotion-intermediate") == strings{"typing_cpm", "exam_passed"});
+    const auto f = j.findings_of("R1", "promotion-intermediate");
+    REQUIRE(f.size() == 2);
+    CHECK(f[0].find("found") == nullptr);
+    CHECK(j.message(f[0]) ==
+          "Promotion to intermediate needs typing at 50 characters per minute or more; E001 has no monthly assessment on record.");
+    CHECK(j.message(f[1], lang::zh) == "晋级中级工须业务考试合格;E001没有月度考核记录。");
+  }
+
+  TEST_CASE("grade.order: the latest assessment is the one used, whatever the order of the file") {
+    SUBCASE("an older good one and a newer bad one: rejected on the newer") {
+      judged j(promotion("E001", "intermediate",
+                         "assessments:\n" + assessed("E001", "2026-02", 40) + assessed("E001", "2026-01", 60)));
+      CHECK(j.decision_of("R1") == decision::rejected);
+      CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 40 fails 2026-02", "exam_passed equals true true holds 2026-02"});
+    }
+    SUBCASE("an older bad one and a newer good one: approved on the newer") {
+      judged j(promotion("E001", "intermediate",
+                         "assessments:\n" + assessed("E001", "2026-02", 60) + assessed("E001", "2026-01", 40, false)));
+      CHECK(j.decision_of("R1") == decision::approved);
+      CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 60 holds 2026-02", "exam_passed equals true true holds 2026-02"});
+    }
+    SUBCASE("the month of the submission counts") {
+      judged j(promotion("E001", "intermediate",
+                         "assessments:\n" + assessed("E001", "2026-02", 60) + assessed("E001", "2026-03", 45)));
+      CHECK(j.decision_of("R1") == decision::rejected);
+      CHECK(criteria_of(j).at(0) == "typing_cpm at_least 50 45 fails 2026-03");
+    }
+    SUBCASE("an assessment of a month after the submission is not used") {
+      judged j(promotion("E001", "intermediate",
+                         "assessments:\n" + assessed("E001", "2026-02", 60) + assessed("E001", "2026-04", 10, false)));
+      CHECK(j.decision_of("R1") == decision::approved);
+      CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 60 holds 2026-02", "exam_passed equals true true holds 2026-02"});
+    }
+  }
+
+  TEST_CASE("grade.senior: holds intermediate, meets intermediate, and dispatched every ticket of the month in 60 minutes") {
+    SUBCASE("a ticket dispatched at 60 minutes: approved, every criterion listed") {
+      judged j(senior("  - {id: T1, receiver: E004, received_at: 2026-02-10T09:00, dispatched_at: 2026-02-10T10:00}\n"));
+      CHECK(j.decision_of("R1") == decision::approved);
+      CHECK(j.request("R1").findings.empty());
+      CHECK(criteria_of(j) == strings{"grade equals intermediate intermediate holds -",
+                                      "typing_cpm at_least 50 55 holds 2026-02",
+                                      "exam_passed equals true true holds 2026-02",
+                                      "complaint_tickets_over_60min at_most 0 0 holds 2026-02"});
+    }
+    SUBCASE("a ticket dispatched at 61 minutes: rejected, citing grade.senior and naming the ticket") {
+      judged j(senior("  - {id: T1, receiver: E004, received_at: 2026-02-10T09:00, dispatched_at: 2026-02-10T10:00}\n"
+                      "  - {id: T2, receiver: E004, received_at: 2026-02-11T09:00, dispatched_at: 2026-02-11T10:01}\n"));
+      CHECK(j.decision_of("R1") == decision::rejected);
+      CHECK(criteria_of(j).at(3) == "complaint_tickets_over_60min at_most 0 1 fails 2026-02");
+      const auto f = j.findings_of("R1", "promotion-senior");
+      REQUIRE(f.size() == 1);
+      CHECK(j.v.rule_of(f[0]).header().clause == "grade.senior");
+      CHECK(f[0].effect == effect::reject);
+      CHECK(std::get<std::string>(*f[0].find("late_tickets")) == "T2");
+      CHECK(j.message(f[0]) == "Promotion to senior needs every complaint ticket of the latest assessed month dispatched "
+                               "within 60 minutes; 1 ticket(s) of 2026-02 were not (T2).");
+      CHECK(j.message(f[0], lang::zh) == "晋级高级工须最近考核月受理的投诉单均在60分钟内派发;2026-02有1张未按时派发(T2)。");
+    }
+    SUBCASE("a ticket never dispatched: rejected") {
+      judged j(senior("  - {id: T3, receiver: E004, received_at: 2026-02-12T09:00}\n"));
+      CHECK(j.decision_of("R1") == decision::rejected);
+      CHECK(criteria_of(j).at(3) == "complaint_tickets_over_60min at_most 0 1 fails 2026-02");
+      REQUIRE(j.findings_of("R1", "promotion-senior").size() == 1);
+      CHECK(std::get<std::string>(*j.findings_of("R1", "promotion-senior")[0].find("late_tickets")) == "T3");
+    }
+    SUBCASE("a late ticket of another month, or of someone else, does not count") {
+      judged j(senior("  - {id: T4, receiver: E004, received_at: 2026-01-31T23:30, dispatched_at: 2026-02-01T03:00}\n"
+                      "  - {id: T5, receiver: E001, received_at: 2026-02-10T09:00}\n"
+                      "  - {id: T6, receiver: E004, received_at: 2026-03-02T09:00}\n"));
+      CHECK(j.decision_of("R1") == decision::approved);
+      CHECK(criteria_of(j).at(3) == "complaint_tickets_over_60min at_most 0 0 holds 2026-02");
+    }
+    SUBCASE("typing at 49: the intermediate criteria are part of senior") {
+      judged j(promotion("E004", "senior", "assessments:\n" + assessed("E004", "2026-02", 49) + "tickets: []\n"));
+      CHECK(j.decision_of("R1") == decision::rejected);
+      CHECK(unmet(j, "promotion-senior") == strings{"typing_cpm"});
+      CHECK(criteria_of(j).at(1) == "typing_cpm at_least 50 49 fails 2026-02");
+    }
+    SUBCASE("a junior who meets every measure does not hold intermediate: rejected on the grade") {
+      judged j(promotion("E001", "senior", "assessments:\n" + assessed("E001", "2026-02", 70)));
+      CHECK(j.decision_of("R1") == decision::rejected);
+      CHECK(unmet(j, "promotion-senior") == strings{"grade"});
+      CHECK(criteria_of(j).at(0) == "grade equals intermediate junior fails -");
+      const auto f = j.findings_of("R1", "promotion-senior");
+      REQUIRE(f.size() == 1);
+      CHECK(j.message(f[0]) == "Promotion to senior needs to hold the grade intermediate now; E001 is junior.");
+      CHECK(j.message(f[0], lang::zh) == "晋级高级工须现为中级工;E001现为初级工。");
+    }
+  }
+
+  TEST_CASE("criteria are data: a policy adds months in grade and a clean record") {
+    std::vector<load_issue> issues;
+    const auto p = parse_policy({{"strict.yaml", R"(
+policy: {name: strict}
+vocabulary: {roles: [agent, shift_leader, department_director], grades: [junior, intermediate, senior]}
+rules:
+  - {id: lateness, clause: leave.8, kind: duration_threshold, measure: late_arrival, threshold: 20min, effect: violation}
+  - id: promotion-intermediate
+    clause: grade.intermediate
+    kind: criteria
+    when: {to_grade: intermediate}
+    criteria:
+      - {measure: typing_cpm, at_least: 50}
+      - {measure: months_in_grade, at_least: 6}
+      - {measure: violations, months: 3, at_most: 0}
+    effect: reject
+)"}}, issues);
+    REQUIRE(issues.empty());
+    const std::string org = R"(
+people:
+  - {id: E001, role: agent, grade: junior, grade_since: 2025-09-01, leader: L01}
+  - {id: L01, role: shift_leader, reports_to: D01}
+  - {id: D01, role: department_director}
+assessments:
+  - {employee: E001, month: 2026-02, typing_cpm: 60, exam_passed: true}
+)";
+    // A shift on 2 February, punched in `in` after its 08:00 start.
+    const auto shift = [](const std::string& in) {
+      return "shifts:\n  - {id: S1, employee: E001, start: 2026-02-02T08:00, end: 2026-02-02T17:00}\n"
+             "punches:\n  - {shift: S1, in: 2026-02-02T" + in + ", out: 2026-02-02T17:00}\n";
+    };
+    const auto request = [](const std::string& submitted_at) {
+      return "requests:\n  - {id: R1, type: promotion, employee: E001, to_grade: intermediate, submitted_at: " +
+             submitted_at + "}\n";
+    };
+
+    SUBCASE("5 months in grade: rejected on months_in_grade") {
+      judged j(org + shift("08:00") + request("2026-02-28T09:00"), p);
+      CHECK(j.decision_of("R1") == decision::rejected);
+      CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 60 holds 2026-02", "months_in_grade at_least 6 5 fails -",
+                                      "violations_in_3_months at_most 0 0 holds -"});
+      const auto f = j.findings_of("R1", "promotion-intermediate");
+      REQUIRE(f.size() == 1);
+      CHECK(std::get<std::string>(*f[0].find("criterion")) == "months_in_grade");
+      CHECK(j.message(f[0]) == "Promotion to intermediate needs at least 6 month(s) in the current grade; E001 has 5 (since 2025-09-01).");
+      CHECK(j.message(f[0], lang::zh) == "晋级中级工须任现级别满6个月;E001自2025-09-01起任现级别,满5个月。");
+    }
+    SUBCASE("6 months in grade and no violation: approved") {
+      judged j(org + shift("08:19") + request("2026-03-01T09:00"), p);
+      REQUIRE(j.conduct("lateness").empty());
+      CHECK(j.decision_of("R1") == decision::approved);
+      CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 60 holds 2026-02", "months_in_grade at_least 6 6 holds -",
+                                      "violations_in_3_months at_most 0 0 holds -"});
+    }
+    SUBCASE("a 20-minute lateness within the 3 months: rejected on violations") {
+      judged j(org + shift("08:20") + request("2026-03-01T09:00"), p);
+      REQUIRE(j.conduct("lateness").size() == 1);
+      CHECK(j.decision_of("R1") == decision::rejected);
+      CHECK(criteria_of(j).at(2) == "violations_in_3_months at_most 0 1 fails -");
+      const auto f = j.findings_of("R1", "promotion-intermediate");
+      REQUIRE(f.size() == 1);
+      CHECK(std::get<std::string>(*f[0].find("criterion")) == "violations_in_3_months");
+      CHECK(j.message(f[0]) == "Promotion to intermediate needs no violation in the 3 month(s) before the request; E001 has 1.");
+      CHECK(j.message(f[0], lang::zh) == "晋级中级工须申请前3个月内无违纪;E001有1次。");
+    }
+    SUBCASE("the same lateness more than 3 months before the request does not count") {
+      judged j(org + shift("08:20") + request("2026-05-03T09:00"), p);
+      REQUIRE(j.conduct("lateness").size() == 1);
+      CHECK(j.decision_of("R1") == decision::approved);
+      CHECK(criteria_of(j).at(2) == "violations_in_3_months at_most 0 0 holds -");
+    }
+  }
+
+  TEST_CASE("criteria are data: a bad criterion is a load error with its line and column") {
+    const auto errors = [](const std::string& criterion) {
+      std::vector<load_issue> issues;
+      (void)parse_policy({{"p.yaml", "policy: {name: p}\n"
+                                     "vocabulary: {grades: [junior, intermediate, senior]}\n"
+                                     "rules:\n"
+                                     "  - {id: r, clause: grade.junior, kind: criteria, effect: reject,\n"
+                                     "     criteria: [" + criterion + "]}\n"}},
+                         issues);
+      strings out;
+      for (const auto& i : issues) out.push_back(to_string(i));
+      return out;
+    };
+    // Each criterion starts at column 17 of line 5.
+    SUBCASE("an unknown measure, at the measure, with a did-you-mean") {
+      const auto e = errors("{measure: typing_speed, at_least: 30}");
+      REQUIRE_FALSE(e.empty());
+      CHECK(e[0] == "p.yaml:5:27: `measure` of criterion 1 of rule `r` must be one of `typing_cpm`, `exam_passed`, "
+                    "`grade`, `complaint_dispatch`, `months_in_grade`, `violations`, not `typing_speed`: did you mean "
+                    "`typing_cpm`?");
+    }
+    SUBCASE("a number with no bound") {
+      CHECK(errors("{measure: typing_cpm}") ==
+            strings{"p.yaml:5:17: missing key `at_least` (or `at_most`) in criterion 1 of rule `r`"});
+    }
+    SUBCASE("a grade the vocabulary does not know") {
+      CHECK(errors("{measure: typing_cpm, at_least: 30}, {measure: grade, equals: intermediat}") ==
+            strings{"p.yaml:5:79: unknown grade `intermediat` in criterion 2 of rule `r`: did you mean `intermediate`?"});
+    }
+    SUBCASE("a good criterion loads") {
+      CHECK(errors("{measure: grade, equals: intermediate}").empty());
+    }
+  }
+
+  // A wrong measure must not make its valid bound look like an unknown key.
+  TEST_CASE("criteria are data: an unknown measure is the only error, not a cascade onto its valid keys") {
+    std::vector<load_issue> issues;
+    (void)parse_policy({{"p.yaml", "policy: {name: p}\n"
+                                   "vocabulary: {grades: [junior, intermediate, senior]}\n"
+                                   "rules:\n"
+                                   "  - {id: r, clause: grade.junior, kind: criteria, effect: reject,\n"
+                                   "     criteria: [{measure: typing_speed, at_least: 30}]}\n"}},
+                       issues);
+    strings out;
+    for (const auto& i : issues) out.push_back(to_string(i));
+    CHECK(out == strings{"p.yaml:5:27: `measure` of criterion 1 of rule `r` must be one of `typing_cpm`, `exam_passed`, "
+                         "`grade`, `complaint_dispatch`, `months_in_grade`, `violations`, not `typing_speed`: did you "
+                         "mean `typing_cpm`?"});
+  }
+}

@@ -1,0 +1,84 @@
+// Clause grade.order: grades are ordered junior < intermediate < senior, and a promotion goes one
+// step up at a time (kind grade_order).
+#include <rulebook/rules/grade_order.hpp>
+
+#include "support.hpp"
+
+using namespace rulebook;
+using test::judged;
+
+namespace {
+
+// E001 is junior, E004 intermediate, E009 has no grade yet.
+const std::string people = R"(
+people:
+  - {id: E001, role: agent, grade: junior, leader: L01}
+  - {id: E004, role: agent, grade: intermediate, leader: L01}
+  - {id: E009, role: agent, leader: L01}
+  - {id: L01, role: shift_leader}
+)";
+
+/// `who` asks to be promoted to `to`. No assessments: the criteria rules reject, so these tests
+/// look only at the findings of `promotion-order`.
+auto judged_promotion(const std::string& who, const std::string& to) -> judged {
+  return judged(people + "requests:\n  - {id: R1, type: promotion, employee: " + who + ", to_grade: " + to +
+                ", submitted_at: 2026-03-05T09:00}\n");
+}
+
+}  // namespace
+
+TEST_SUITE("rules/grade_order") {
+  TEST_CASE("grade.order: one step up is in order") {
+    SUBCASE("junior to intermediate") { CHECK(judged_promotion("E001", "intermediate").findings_of("R1", "promotion-order").empty()); }
+    SUBCASE("intermediate to senior") { CHECK(judged_promotion("E004", "senior").findings_of("R1", "promotion-order").empty()); }
+  }
+
+  TEST_CASE("grade.order: junior straight to senior skips a grade and is rejected") {
+    const auto j = judged_promotion("E001", "senior");
+    const auto f = j.findings_of("R1", "promotion-order");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].effect == effect::reject);
+    CHECK(j.v.rule_of(f[0]).header().clause == "grade.order");
+    CHECK(std::get<std::string>(*f[0].find("grade")) == "junior");
+    CHECK(std::get<std::string>(*f[0].find("to_grade")) == "senior");
+    CHECK(std::get<std::string>(*f[0].find("next_grade")) == "intermediate");
+    CHECK(j.decision_of("R1") == decision::rejected);
+    CHECK(j.message(f[0]) == "E001 is junior and may be promoted only to intermediate, not straight to senior: grades are not skipped.");
+    CHECK(j.message(f[0], lang::zh) == "E001现为初级工,只能晋级为中级工,不能越级晋级为高级工。");
+  }
+
+  TEST_CASE("grade.order: intermediate to junior is not a step up and is rejected") {
+    const auto j = judged_promotion("E004", "junior");
+    const auto f = j.findings_of("R1", "promotion-order");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].effect == effect::reject);
+    CHECK(j.decision_of("R1") == decision::rejected);
+    CHECK(j.message(f[0]) == "E004 is intermediate; a promotion to junior is not a step up.");
+    CHECK(j.message(f[0], lang::zh) == "E004现为中级工,申请初级工不是晋级。");
+  }
+
+  TEST_CASE("grade.order: asking for the grade one already holds is not a step up") {
+    const auto j = judged_promotion("E004", "intermediate");
+    const auto f = j.findings_of("R1", "promotion-order");
+    REQUIRE(f.size() == 1);
+    CHECK(j.message(f[0]) == "E004 is intermediate; a promotion to intermediate is not a step up.");
+  }
+
+  TEST_CASE("grade.order: someone with no grade may ask only for junior") {
+    SUBCASE("junior: in order") { CHECK(judged_promotion("E009", "junior").findings_of("R1", "promotion-order").empty()); }
+    SUBCASE("intermediate: skips junior, rejected") {
+      const auto j = judged_promotion("E009", "intermediate");
+      const auto f = j.findings_of("R1", "promotion-order");
+      REQUIRE(f.size() == 1);
+      CHECK(std::get<std::string>(*f[0].find("grade")).empty());
+      CHECK(std::get<std::string>(*f[0].find("next_grade")) == "junior");
+      CHECK(j.decision_of("R1") == decision::rejected);
+    }
+    SUBCASE("senior: skips two grades, rejected") {
+      const auto j = judged_promotion("E009", "senior");
+      const auto f = j.findings_of("R1", "promotion-order");
+      REQUIRE(f.size() == 1);
+      CHECK(std::get<std::string>(*f[0].find("next_grade")) == "junior");
+    }
+  }
+}
