@@ -13,6 +13,7 @@ import sys
 import tempfile
 
 P = "policies/customer-service.yaml"
+V = "policies/vip-account-managers.yaml"
 C = "tests/cli/cases/"
 
 # name, arguments, expected exit status, whether stdout is a JSON verdict of which case
@@ -47,6 +48,12 @@ TESTS = [
     ("lint-ok", ["lint", "--policy", P], 0, None),
     ("lint-warnings", ["lint", "--policy", C + "suspicious-policy.yaml"], 0, None),
     ("lint-bad", ["lint", "--policy", C + "bad-policy.yaml"], 2, None),
+    # The second rulebook, through the same command and engine.
+    ("vip-example-json", ["check", "--policy", V, "examples/vip-team-2026.yaml"], 1, "examples/vip-team-2026.yaml"),
+    ("vip-example-text-zh", ["check", "--policy", V, "examples/vip-team-2026.yaml", "--format", "text", "--lang", "zh"],
+     1, None),
+    ("vip-lint-ok", ["lint", "--policy", V], 0, None),
+    ("vip-policy-tests-pass", ["test", "--policy", V, "policies/tests/vip/team.yaml"], 0, None),
 ]
 
 

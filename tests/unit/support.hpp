@@ -36,6 +36,17 @@ inline auto shipped_policy() -> const policy& {
   return p;
 }
 
+/// policies/vip-account-managers.yaml, loaded once: the second department's rulebook.
+inline auto vip_policy() -> const policy& {
+  static const policy p = [] {
+    std::vector<load_issue> issues;
+    auto loaded = load_policy({std::string(RULEBOOK_SOURCE_DIR) + "/policies/vip-account-managers.yaml"}, issues);
+    for (const auto& i : issues) FAIL(to_string(i));
+    return loaded;
+  }();
+  return p;
+}
+
 /// The people most cases need: two agents under L01, a second team under L02, and the directors.
 inline const std::string org = R"(
 people:

@@ -19,9 +19,11 @@ class span_of_control final : public rule {
     bool ok = max.has_value();
     if (const auto* n = params.optional("members")) {
       members = params.reader().text_list(*n, "`members` of " + params.what());
-      for (const auto& role : members) {
-        ok = detail::known_name(params, *n, role, h.vocabulary ? h.vocabulary->roles : std::vector<std::string>{},
-                                "role") && ok;
+      const auto& roles = h.vocabulary ? h.vocabulary->roles : std::vector<std::string>{};
+      for (std::size_t i = 0; i < members.size(); ++i) {
+        // An unknown role is reported at its own place in the list.
+        const auto& at = n->kind == source_node::type::sequence && members.size() == n->items.size() ? n->items[i] : *n;
+        ok = detail::known_name(params, at, members[i], roles, "role") && ok;
       }
     }
     if (!ok) return nullptr;

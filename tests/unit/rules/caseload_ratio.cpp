@@ -1,0 +1,98 @@
+// Clause vip.ratio: one account manager per 1,000 diamond, 1,500 gold or 2,000 silver customers
+// (kind caseload_ratio, in the second rulebook, policies/vip-account-managers.yaml).
+#include <rulebook/rules/caseload_ratio.hpp>
+
+#include "support.hpp"
+
+using namespace rulebook;
+using test::judged;
+using strings = std::vector<std::string>;
+
+namespace {
+/// M01 under team leader T01, with `books` as the body of `accounts:`.
+auto team(const std::string& books) -> std::string {
+  return "people:\n  - {id: T01, role: team_leader}\n  - {id: M01, role: account_manager, leader: T01}\n"
+         "accounts:\n" + books;
+}
+auto book(const std::string& tier, int customers) -> std::string {
+  return "  - {manager: M01, tier: " + tier + ", customers: " + std::to_string(customers) + "}\n";
+}
+auto vip_errors(const std::string& rule) -> strings {
+  std::vector<load_issue> issues;
+  (void)parse_policy({{"v.yaml", "policy: {name: v}\nvocabulary: {roles: [account_manager], tiers: [diamond, gold]}\n"
+                                 "rules:\n" + rule}},
+                     issues);
+  strings out;
+  for (const auto& i : issues) out.push_back(to_string(i));
+  return out;
+}
+}  // namespace
+
+TEST_SUITE("rules/caseload_ratio") {
+  TEST_CASE("vip.ratio: 1,000 diamond customers fill one manager, 1,001 are a violation") {
+    CHECK(judged(team(book("diamond", 1000)), test::vip_policy()).conduct("vip-caseload").empty());
+    judged j(team(book("diamond", 1001)), test::vip_policy());
+    const auto f = j.conduct("vip-caseload");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].effect == effect::violation);
+    CHECK(j.v.rule_of(f[0]).header().clause == "vip.ratio");
+    CHECK(f[0].subject.employee == j.c.find_person("M01"));
+    CHECK(f[0].number("customers") == 1001);
+    CHECK(f[0].number("max_customers") == 1000);
+    CHECK(f[0].number("load_percent") == 101);  // rounded up: just over never shows as 100 %
+    CHECK(j.message(f[0]) == "M01 serves 1001 diamond customers; one account manager serves at most 1000.");
+    CHECK(j.message(f[0], lang::zh) == "M01服务1001名钻石卡客户,每名客户服务经理最多服务1000名。");
+  }
+  TEST_CASE("vip.ratio: gold at 1,500 vs 1,501 and silver at 2,000 vs 2,001") {
+    CHECK(judged(team(book("gold", 1500)), test::vip_policy()).conduct("vip-caseload").empty());
+    CHECK(judged(team(book("gold", 1501)), test::vip_policy()).conduct("vip-caseload").size() == 1);
+    CHECK(judged(team(book("silver", 2000)), test::vip_policy()).conduct("vip-caseload").empty());
+    judged j(team(book("silver", 2001)), test::vip_policy());
+    REQUIRE(j.conduct("vip-caseload").size() == 1);
+    CHECK(j.conduct("vip-caseload")[0].number("max_customers") == 2000);
+  }
+  TEST_CASE("vip.ratio: books of one tier written in two lines add up") {
+    CHECK(judged(team(book("gold", 700) + book("gold", 800)), test::vip_policy()).conduct("vip-caseload").empty());
+    CHECK(judged(team(book("gold", 700) + book("gold", 801)), test::vip_policy()).conduct("vip-caseload").size() == 1);
+  }
+  TEST_CASE("vip.ratio: a book in several tiers takes a share of the manager for each") {
+    SUBCASE("500 diamond (50 %) and 1,000 silver (50 %) fill one manager exactly") {
+      CHECK(judged(team(book("diamond", 500) + book("silver", 1000)), test::vip_policy()).conduct("vip-caseload").empty());
+    }
+    SUBCASE("500 diamond and 1,001 silver are over") {
+      judged j(team(book("diamond", 500) + book("silver", 1001)), test::vip_policy());
+      const auto f = j.conduct("vip-caseload");
+      REQUIRE(f.size() == 1);
+      CHECK(f[0].number("customers") == 1501);
+      CHECK(f[0].number("load_percent") == 101);
+      CHECK(j.message(f[0]) == "M01's book (500 diamond, 1001 silver) is 101% of what one account manager may serve "
+                               "(1:1000 diamond, 1:1500 gold, 1:2000 silver).");
+    }
+  }
+  TEST_CASE("vip.ratio: a manager with no book, or an empty one, is within the ratio") {
+    CHECK(judged(team(book("diamond", 0)), test::vip_policy()).conduct("vip-caseload").empty());
+    CHECK(judged(team(""), test::vip_policy()).v.findings.empty());
+  }
+  TEST_CASE("vip.ratio: a tier the policy does not know is an input error of the case") {
+    CHECK(test::case_errors(team(book("platinum", 10)), test::vip_policy()) ==
+          strings{"case.yaml:5:5: unknown tier `platinum` of an account book: the policy `vip-account-managers` knows "
+                  "`diamond`, `gold`, `silver`"});
+  }
+  TEST_CASE("the ratios are checked when the policy is loaded") {
+    SUBCASE("every tier of the vocabulary needs a ratio") {
+      CHECK(vip_errors("  - {id: r, clause: vip.ratio, kind: caseload_ratio, per_manager: {diamond: 1000}, "
+                       "effect: violation}\n") ==
+            strings{"v.yaml:4:67: `per_manager` of rule `r` gives no ratio for the tier `gold`"});
+    }
+    SUBCASE("a tier not in the vocabulary, with a did-you-mean") {
+      CHECK(vip_errors("  - {id: r, clause: vip.ratio, kind: caseload_ratio, per_manager: {diamond: 1000, gld: 1500}, "
+                       "effect: violation}\n") ==
+            strings{"v.yaml:4:83: unknown tier `gld` in rule `r`: did you mean `gold`?"});
+    }
+    SUBCASE("a ratio is a whole number of at least 1") {
+      CHECK(vip_errors("  - {id: r, clause: vip.ratio, kind: caseload_ratio, per_manager: {diamond: 0, gold: 1500}, "
+                       "effect: violation}\n")
+                .size() == 1);
+    }
+  }
+}
