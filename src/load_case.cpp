@@ -19,6 +19,7 @@ class case_loader {
     if (root.kind == source_node::type::null) return;  // an empty case is a valid case
     field_reader top(*rd_, root, "the case file");
     if (!top.ok()) return;
+    for (const auto& k : root.keys) c_->sections.push_back(k.text);
     if (const auto* n = top.optional("period")) read_period(*n);
     if (const auto* n = top.optional("calendar")) {
       field_reader cal(*rd_, *n, "`calendar`");
@@ -45,7 +46,6 @@ class case_loader {
   template <typename F>
   void each(const source_node* list, const char* name, F&& read) {
     if (list == nullptr) return;
-    c_->sections.emplace_back(name);
     if (list->kind != source_node::type::sequence) {
       rd_->error(*list, "`" + std::string(name) + "` must be a list");
       return;
@@ -332,7 +332,7 @@ class case_loader {
     f.finish();
     if (a.employee == no_index || !mon || !cpm || !passed) return;
     a.month = *mon;
-    a.typing_cpm = static_cast<int>(*cpm);
+    a.typing_cpm = *cpm;
     a.exam_passed = *passed;
     a.where = ref(n);
     if (!assessed_.insert({a.employee, format_month(a.month)}).second) {
@@ -374,7 +374,12 @@ class case_loader {
       const auto* r = a.required("reached");
       auto reached = r ? rd_->boolean(*r, "`reached`") : std::nullopt;
       a.finish();
-      if (at && reached) cb.attempts.push_back({*at, *reached});
+      if (at && resolved && *at < *resolved) {
+        rd_->error(*an.find("at"), "callback attempt at " + format_time_point(*at) + " is before case `" + cb.id +
+                                       "` was resolved at " + format_time_point(*resolved));
+      } else if (at && reached) {
+        cb.attempts.push_back({*at, *reached});
+      }
     });
     if (const auto* c = f.optional("closed")) {
       cb.closed = rd_->text(*c, "`closed`").value_or("");

@@ -34,6 +34,16 @@ inline void apply(roster_state& state, const case_file& c, const request& r, con
   }
 }
 
+/// A request's findings are all about the request: by clause, then policy order (CONTRACT §3's
+/// order, with one subject), so a request reads the same whatever order the policy lists rules in.
+inline void sort_request_findings(std::vector<finding>& findings, const policy& p) {
+  std::stable_sort(findings.begin(), findings.end(), [&](const finding& a, const finding& b) {
+    const auto& ca = p.rule_at(a.rule).header().clause;
+    const auto& cb = p.rule_at(b.rule).header().clause;
+    return ca != cb ? ca < cb : a.rule < b.rule;
+  });
+}
+
 /// CONTRACT §3: findings by subject time, then employee, then clause (then policy order).
 inline void sort_findings(std::vector<finding>& findings, const policy& p, const case_file& c) {
   std::stable_sort(findings.begin(), findings.end(), [&](const finding& a, const finding& b) {
@@ -66,6 +76,7 @@ class session {
     }
     scope_ = std::make_unique<judge_scope>(
         judge_scope{c, chart_, merged_ ? *merged_ : policy_.calendar(), policy_.vocabulary()});
+    scope_->index_records();
     order_.resize(c.requests.size());
     std::iota(order_.begin(), order_.end(), index_t{0});
     // CONTRACT §2: requests in submitted_at order, ties in file order.
@@ -139,6 +150,11 @@ class session {
       ok = ok && sw->counterpart < people && sw->give < shifts && (sw->take == no_index || sw->take < shifts);
     }
     if (!ok) throw case_error("request `" + r.id + "` refers to a person or shift the case does not have");
+    const auto& grades = policy_.vocabulary().grades;
+    if (const auto* p = r.promotion(); p && !grades.empty() && !vocabulary::has(grades, p->to_grade)) {
+      throw case_error("request `" + r.id + "` asks for the grade `" + p->to_grade + "`, which the policy `" +
+                       policy_.name() + "` does not know");
+    }
   }
 
   auto judge(const request& r, index_t index, const roster_state& state) const -> request_verdict {
@@ -158,6 +174,7 @@ class session {
     request_verdict out;
     out.request = index;
     out.decision = decide(ctx.findings);
+    detail::sort_request_findings(ctx.findings, policy_);
     out.findings = std::move(ctx.findings);
     out.criteria = std::move(ctx.criteria);
     return out;

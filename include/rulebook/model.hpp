@@ -148,7 +148,7 @@ struct request {
 struct assessment {
   index_t employee = no_index;
   rulebook::month month{};
-  int typing_cpm = 0;
+  std::int64_t typing_cpm = 0;
   bool exam_passed = false;
   source_ref where{};
 };

@@ -203,6 +203,18 @@ struct judge_scope {
   /// The conduct findings over the final roster, by employee then time. Promotion requests, which
   /// never change the roster, are judged after conduct so their criteria can look at it.
   std::vector<conduct_entry> record{};
+  /// Per person: their monthly assessments and the complaint tickets they received (indexes into
+  /// the case's lists, in file order), so a promotion looks only at the employee's own records.
+  std::vector<std::vector<index_t>> assessments_of{};
+  std::vector<std::vector<index_t>> tickets_of{};
+
+  /// Fills `assessments_of` and `tickets_of`; once per judgement.
+  void index_records() {
+    assessments_of.assign(c.people.size(), {});
+    tickets_of.assign(c.people.size(), {});
+    for (index_t i = 0; i < c.assessments.size(); ++i) assessments_of.at(c.assessments[i].employee).push_back(i);
+    for (index_t i = 0; i < c.tickets.size(); ++i) tickets_of.at(c.tickets[i].receiver).push_back(i);
+  }
 
   /// The entries of `employee` with `from < at <= to`.
   [[nodiscard]] auto record_of(index_t employee, time_point from, time_point to) const

@@ -100,6 +100,13 @@ void check_what_if_matches_full_judgement(const std::string& base, const std::st
     CHECK(got.findings[i].approver_role == want.findings[i].approver_role);
     CHECK(s.message(got.findings[i], r) == expected.message(want.findings[i], full));
   }
+  REQUIRE(got.criteria.size() == want.criteria.size());
+  for (std::size_t i = 0; i < got.criteria.size(); ++i) {
+    CAPTURE(i);
+    CHECK(got.criteria[i].name == want.criteria[i].name);
+    CHECK(got.criteria[i].found == want.criteria[i].found);
+    CHECK(got.criteria[i].holds == want.criteria[i].holds);
+  }
 }
 
 const std::string team = test::swap_org + "shifts:\n" + test::day_shift("A2", "E001", "2026-03-02") +
@@ -144,6 +151,19 @@ TEST_SUITE("engine") {
     SUBCASE("a request submitted at the same minute as the last one comes after it, as in file order") {
       check_what_if_matches_full_judgement(team, r1, test::swap("R3", "E001", "E003", "A3", "2026-02-20T09:00"));
     }
+    const std::string records = "assessments:\n  - {employee: E004, month: 2026-02, typing_cpm: 55, exam_passed: true}\n"
+                                "tickets:\n  - {id: T1, receiver: E004, received_at: 2026-02-10T09:00, "
+                                "dispatched_at: 2026-02-10T10:01}\n";
+    SUBCASE("a promotion to senior, its ticket of the latest month dispatched in 61 minutes") {
+      check_what_if_matches_full_judgement(
+          team + records, r1,
+          "  - {id: P1, type: promotion, employee: E004, to_grade: senior, submitted_at: 2026-03-05T09:00}\n");
+    }
+    SUBCASE("a promotion that skips a grade") {
+      check_what_if_matches_full_judgement(
+          team + records, r1,
+          "  - {id: P1, type: promotion, employee: E001, to_grade: senior, submitted_at: 2026-03-05T09:00}\n");
+    }
   }
   TEST_CASE("what_if changes nothing: asking twice gives the same answer and the verdict stays") {
     const auto c = test::case_of(team + "requests:\n" + test::swap("R1", "E001", "E002", "A2", "2026-02-20T09:00"));
@@ -166,5 +186,18 @@ TEST_SUITE("engine") {
     r.employee = c.find_person("E001");
     r.details = swap_details{.counterpart = c.find_person("E002"), .give = 999};
     CHECK_THROWS_AS((void)s.what_if(r), case_error);
+  }
+  TEST_CASE("what_if refuses a promotion to a grade the policy does not know, rather than approve it") {
+    const auto c = test::case_of(team);
+    const session s(test::shipped_policy(), c);
+    request r;
+    r.id = "Q";
+    r.employee = c.find_person("E001");
+    r.details = promotion_details{.to_grade = "principal"};
+    CHECK_THROWS_WITH_AS((void)s.what_if(r),
+                         "request `Q` asks for the grade `principal`, which the policy `customer-service` does not know",
+                         case_error);
+    r.details = promotion_details{.to_grade = "intermediate"};
+    CHECK_NOTHROW((void)s.what_if(r));
   }
 }

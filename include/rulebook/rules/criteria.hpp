@@ -20,7 +20,8 @@ namespace rulebook::rules {
 ///       - {measure: months_in_grade, at_least: 6}      # from the person's `grade_since`
 ///       - {measure: violations, months: 3, at_most: 0} # conduct findings before the request
 ///
-/// "Latest" is the latest assessment of a month no later than the request's submission.
+/// "Latest" is the employee's latest assessment (clause grade.order: "the month of the employee's
+/// latest assessment").
 class criteria final : public rule {
  public:
   enum class measure : std::uint8_t { typing_cpm, exam_passed, grade, complaint_dispatch, months_in_grade, violations };
@@ -48,6 +49,11 @@ class criteria final : public rule {
                           source_reader::describe(*list));
       return nullptr;
     }
+    if (list->items.size() > 255) {
+      rd.error(*list, "`criteria` of " + params.what() + " lists " + std::to_string(list->items.size()) +
+                          " criteria; at most 255");
+      return nullptr;
+    }
     std::vector<item> items;
     bool ok = true;
     for (std::size_t i = 0; i < list->items.size(); ++i) {
@@ -68,12 +74,11 @@ class criteria final : public rule {
     const auto& r = ctx.req();
     const auto& c = ctx.c();
     const auto& who = c.people[r.employee];
-    const month submitted{r.submitted_at.date().year(), r.submitted_at.date().month()};
+    const auto& scope = ctx.scope();
     const assessment* latest = nullptr;
-    for (const auto& a : c.assessments) {
-      if (a.employee == r.employee && !(submitted < a.month) && (latest == nullptr || latest->month < a.month)) {
-        latest = &a;
-      }
+    for (const auto i : scope.assessments_of[r.employee]) {
+      const auto& a = c.assessments[i];
+      if (latest == nullptr || latest->month < a.month) latest = &a;
     }
     for (std::size_t i = 0; i < items_.size(); ++i) {
       const auto& it = items_[i];
@@ -87,7 +92,7 @@ class criteria final : public rule {
       switch (it.what) {
         case measure::typing_cpm:
           cr.required = it.bound;
-          if (latest) cr.found = std::int64_t{latest->typing_cpm};
+          if (latest) cr.found = latest->typing_cpm;
           break;
         case measure::exam_passed:
           cr.required = it.flag;
@@ -101,9 +106,10 @@ class criteria final : public rule {
           cr.required = it.bound;
           if (!latest) break;
           std::int64_t n = 0;
-          for (const auto& t : c.tickets) {
+          for (const auto ti : scope.tickets_of[r.employee]) {
+            const auto& t = c.tickets[ti];
             const auto d = t.received_at.date();
-            if (t.receiver != r.employee || !(month{d.year(), d.month()} == latest->month)) continue;
+            if (!(month{d.year(), d.month()} == latest->month)) continue;
             if (!t.dispatched_at || *t.dispatched_at - t.received_at > it.within) {
               ++n;
               late += (late.empty() ? "" : ", ") + t.id;
@@ -121,7 +127,7 @@ class criteria final : public rule {
           const auto from = time_point(r.submitted_at.date() - boost::gregorian::months(static_cast<int>(it.months)),
                                        r.submitted_at.time_of_day());
           std::int64_t n = 0;
-          for (const auto& e : ctx.scope().record_of(r.employee, from, r.submitted_at)) {
+          for (const auto& e : scope.record_of(r.employee, from, r.submitted_at)) {
             n += std::find(it.counts.begin(), it.counts.end(), e.effect) != it.counts.end() ? 1 : 0;
           }
           cr.found = n;

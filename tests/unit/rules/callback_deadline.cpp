@@ -95,14 +95,23 @@ TEST_SUITE("rules/callback_deadline") {
     CHECK(f[0].number("failed_attempts") == 0);
   }
 
-  // A call before the case was resolved is not a callback: three failed calls a month earlier do
-  // not let the case be closed as unreachable.
+  // A call before the case was resolved is not a callback: in a case file it is an input error;
+  // in a case built in code it does not count, so three failed calls a month earlier do not let
+  // the case be closed as unreachable.
+  TEST_CASE("service.callback: an attempt before the resolution is an input error of the case file") {
+    CHECK(test::case_errors(callback(", closed: unreachable, attempts: [{at: 2026-02-01T10:00, reached: false}]")) ==
+          std::vector<std::string>{"case.yaml:12:97: callback attempt at 2026-02-01T10:00 is before case `C1` was "
+                                   "resolved at 2026-03-02T12:00"});
+  }
   TEST_CASE("service.callback: attempts before the resolution are not callbacks and do not allow closing") {
-    judged j(callback(", closed: unreachable, attempts: [{at: 2026-02-01T10:00, reached: false}, "
-                      "{at: 2026-02-02T10:00, reached: false}, {at: 2026-02-03T10:00, reached: false}]"));
-    const auto f = j.conduct("callback");
-    REQUIRE(f.size() == 1);
-    CHECK(f[0].number("failed_attempts") == 0);
-    CHECK(f[0].number("failed_attempts_needed") == 3);
+    auto c = test::case_of(callback(", closed: unreachable"));
+    for (int day = 1; day <= 3; ++day) {
+      c.callbacks[0].attempts.push_back({*parse_time_point("2026-02-0" + std::to_string(day) + "T10:00"), false});
+    }
+    const auto v = judge(test::shipped_policy(), c);
+    REQUIRE(v.findings.size() == 1);
+    CHECK(v.rule_of(v.findings[0]).header().id == "callback");
+    CHECK(v.findings[0].number("failed_attempts") == 0);
+    CHECK(v.findings[0].number("failed_attempts_needed") == 3);
   }
 }

@@ -161,11 +161,11 @@ TEST_SUITE("rules/criteria") {
       CHECK(j.decision_of("R1") == decision::rejected);
       CHECK(criteria_of(j).at(0) == "typing_cpm at_least 50 45 fails 2026-03");
     }
-    SUBCASE("an assessment of a month after the submission is not used") {
+    SUBCASE("the latest assessment is used, even of a month after the submission (grade.order)") {
       judged j(promotion("E001", "intermediate",
                          "assessments:\n" + assessed("E001", "2026-02", 60) + assessed("E001", "2026-04", 10, false)));
-      CHECK(j.decision_of("R1") == decision::approved);
-      CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 60 holds 2026-02", "exam_passed equals true true holds 2026-02"});
+      CHECK(j.decision_of("R1") == decision::rejected);
+      CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 10 fails 2026-04", "exam_passed equals true false fails 2026-04"});
     }
   }
 

@@ -73,6 +73,9 @@ TEST_SUITE("rules/grade_order") {
       CHECK(std::get<std::string>(*f[0].find("grade")).empty());
       CHECK(std::get<std::string>(*f[0].find("next_grade")) == "junior");
       CHECK(j.decision_of("R1") == decision::rejected);
+      CHECK(j.message(f[0]) ==
+            "E009 has no grade yet and may be promoted only to junior, not straight to intermediate: grades are not "
+            "skipped.");
     }
     SUBCASE("senior: skips two grades, rejected") {
       const auto j = judged_promotion("E009", "senior");
@@ -80,5 +83,13 @@ TEST_SUITE("rules/grade_order") {
       REQUIRE(f.size() == 1);
       CHECK(std::get<std::string>(*f[0].find("next_grade")) == "junior");
     }
+  }
+
+  TEST_CASE("CONTRACT §3: a request's findings are ordered by clause, whatever the policy's order") {
+    // promotion-order (grade.order) comes first in the policy; grade.intermediate sorts before it.
+    const auto j = judged_promotion("E009", "intermediate");
+    std::vector<std::string> clauses;
+    for (const auto& f : j.request("R1").findings) clauses.push_back(j.v.rule_of(f).header().clause);
+    CHECK(clauses == std::vector<std::string>{"grade.intermediate", "grade.intermediate", "grade.order"});
   }
 }
