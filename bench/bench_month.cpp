@@ -101,7 +101,8 @@ auto main(int argc, char** argv) -> int {
   const auto v = rulebook::judge(policy(), month());
   std::cout << "generated month: " << month_text().size() / 1024 << " KiB of YAML, " << month().people.size()
             << " people, " << month().shifts.size() << " shifts, " << month().punches.size() << " punches, "
-            << month().requests.size() << " requests\nverdict: " << v.count(rulebook::decision::approved)
+            << month().requests.size() << " requests, " << month().tickets.size() << " tickets, "
+            << month().callbacks.size() << " callbacks\nverdict: " << v.count(rulebook::decision::approved)
             << " approved, " << v.count(rulebook::decision::pending) << " pending, "
             << v.count(rulebook::decision::rejected) << " rejected; " << v.count(rulebook::effect::late) << " late, "
             << v.count(rulebook::effect::warning) << " warning, " << v.count(rulebook::effect::violation)

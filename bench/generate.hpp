@@ -1,6 +1,6 @@
 // A month of a 1,000-agent call center as case-file text: deterministic, and realistic enough to
 // exercise every leave and attendance rule (late and missing punches, away periods, leave of every
-// kind with approvals in and out of order, swaps).
+// kind with approvals in and out of order, swaps), the service duties and promotions.
 #pragma once
 
 #include <rulebook/time.hpp>
@@ -15,6 +15,7 @@ struct month_size {
   int agents = 1000;
   int days = 31;           ///< March 2026
   int leave_every = 8;     ///< one leave request per this many agent-weeks, roughly
+  int tickets_per_agent = 10;  ///< complaint tickets a month; the callback desk (one agent in four) as many cases
 };
 
 inline auto generate_month(const month_size& size = {}) -> std::string {
@@ -84,9 +85,42 @@ inline auto generate_month(const month_size& size = {}) -> std::string {
       }
     }
   }
+  // Service duties and promotions: February's assessment of everyone, complaint tickets (a few
+  // late or never dispatched), callbacks (some closed, some late), monitoring (some agents missed),
+  // and a promotion request from one agent in twenty.
+  std::string assessments = "assessments:\n", tickets = "tickets:\n", callbacks = "callbacks:\n",
+              monitoring = "monitoring:\n";
+  int ticket_id = 0, case_id = 0;
+  for (int a = 0; a < size.agents; ++a) {
+    const auto who = "E" + std::to_string(a);
+    assessments += "  - {employee: " + who + ", month: 2026-02, typing_cpm: " + std::to_string(25 + rng() % 40) +
+                   ", exam_passed: " + (chance(90) ? "true" : "false") + "}\n";
+    for (int k = 0; k < size.tickets_per_agent; ++k) {
+      const int day = 1 + static_cast<int>(rng() % static_cast<unsigned>(size.days));
+      const int received = 480 + static_cast<int>(rng() % 600);
+      tickets += "  - {id: T" + std::to_string(ticket_id++) + ", receiver: " + who + ", received_at: " + at(day, received);
+      if (!chance(1)) tickets += ", dispatched_at: " + at(day, received + (chance(95) ? 5 + static_cast<int>(rng() % 55) : 61 + static_cast<int>(rng() % 60)));
+      tickets += "}\n";
+    }
+    if (a % 4 == 0) {  // the callback desk
+      for (int k = 0; k < size.tickets_per_agent; ++k) {
+        const int day = 1 + static_cast<int>(rng() % static_cast<unsigned>(size.days));
+        const int resolved = 480 + static_cast<int>(rng() % 600);
+        callbacks += "  - {case: C" + std::to_string(case_id++) + ", agent: " + who + ", resolved_at: " + at(day, resolved) +
+                     ", attempts: [{at: " + at(day, resolved + 120) + ", reached: false}, {at: " +
+                     at(day + 1, resolved + (chance(95) ? 60 : 4000)) + ", reached: " + (chance(80) ? "true" : "false") + "}]" +
+                     (chance(10) ? ", closed: unreachable" : "") + "}\n";
+      }
+    }
+    if (!chance(3)) monitoring += "  - {agent: " + who + ", inspector: L" + std::to_string(a / 12) + ", at: " + at(10, 600) + "}\n";
+    if (a % 20 == 0) {
+      requests += "  - {id: P" + std::to_string(a) + ", type: promotion, employee: " + who + ", to_grade: " +
+                  (a % 5 == 0 ? "senior" : "intermediate") + ", submitted_at: " + at(15, 600) + "}\n";
+    }
+  }
   // A leading comma in an approvals list is not valid YAML: tidy the generated lists.
   for (std::size_t p = requests.find("[, "); p != std::string::npos; p = requests.find("[, ", p)) requests.erase(p + 1, 2);
-  return out + shifts + punches + away + requests;
+  return out + shifts + punches + away + requests + assessments + tickets + callbacks + monitoring;
 }
 
 }  // namespace rulebook::bench
