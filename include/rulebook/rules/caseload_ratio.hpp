@@ -14,18 +14,22 @@ namespace rulebook::rules {
 /// Each tier's customers take a share of one manager: 1,000 diamond customers, or 1,500 gold, fill
 /// a manager. A manager (of those `when:` selects) whose books fill more than one manager is
 /// reported: a book of 1,001 diamond customers, or 600 diamond and 900 gold (60 % + 60 %).
+/// With `mixed: per_tier`, each tier of a book is held to its own ratio alone instead, and 600
+/// diamond with 900 gold is within it.
 ///
 ///     per_manager: {diamond: 1000, gold: 1500, silver: 2000}
+///     mixed: shares            # or per_tier
 class caseload_ratio final : public rule {
  public:
-  caseload_ratio(rule_header h, std::map<std::string, std::int64_t> per_manager)
-      : rule(std::move(h)), per_manager_(std::move(per_manager)) {
+  caseload_ratio(rule_header h, std::map<std::string, std::int64_t> per_manager, bool per_tier = false)
+      : rule(std::move(h)), per_manager_(std::move(per_manager)), per_tier_(per_tier) {
     for (const auto& [tier, n] : per_manager_) whole_ = std::lcm(whole_, n);
   }
 
   static auto make(rule_header h, field_reader& params) -> std::unique_ptr<rule> {
+    const auto mixed = detail::choice_param(params, "mixed", {"shares", "per_tier"});
     const auto* n = params.required("per_manager");
-    if (n == nullptr) return nullptr;
+    if (n == nullptr || !mixed) return nullptr;
     auto& rd = params.reader();
     if (n->kind != source_node::type::map || n->keys.empty()) {
       rd.error(*n, "`per_manager` of " + params.what() + " must map tiers to customers per manager, like "
@@ -57,7 +61,7 @@ class caseload_ratio final : public rule {
       }
     }
     if (!ok) return nullptr;
-    return std::make_unique<caseload_ratio>(std::move(h), std::move(per));
+    return std::make_unique<caseload_ratio>(std::move(h), std::move(per), *mixed == "per_tier");
   }
 
   [[nodiscard]] auto judges_case() const -> bool override { return true; }
@@ -77,6 +81,18 @@ class caseload_ratio final : public rule {
       }
     }
     for (const auto& [manager, mine] : books) {
+      if (per_tier_) {
+        for (const auto& [tier, n] : mine) {
+          if (n > per_manager_.at(tier)) report_tier(ctx, manager, tier, n);
+        }
+        continue;
+      }
+      if (mine.size() == 1) {
+        if (mine.front().second > per_manager_.at(mine.front().first)) {
+          report_tier(ctx, manager, mine.front().first, mine.front().second);
+        }
+        continue;
+      }
       // In units of 1/whole_ of a manager, so the sum is exact; past int64 it is far over anyway.
       std::int64_t used = 0;
       bool overflow = false;
@@ -91,14 +107,9 @@ class caseload_ratio final : public rule {
       }
       if (!overflow && used <= whole_) continue;
       auto f = make_finding(manager, no_index, timeless);
-      f.variant = mine.size() == 1 ? 0 : 1;  // 1: books in several tiers
+      f.variant = 1;  // a book in several tiers
       f.evidence.push_back({"customers", customers});
-      if (mine.size() == 1) {
-        f.evidence.push_back({"tier", mine.front().first});
-        f.evidence.push_back({"max_customers", per_manager_.at(mine.front().first)});
-      } else {
-        f.evidence.push_back({"book", book});
-      }
+      f.evidence.push_back({"book", book});
       // Rounded up, so a book just over the ratio never shows as 100 %.
       if (!overflow) {
         const auto percent = used > INT64_MAX / 100 ? used / whole_ * 100 : (used * 100 + whole_ - 1) / whole_;
@@ -106,6 +117,11 @@ class caseload_ratio final : public rule {
       }
       ctx.report(header(), std::move(f));
     }
+  }
+
+  [[nodiscard]] auto covers(const rule& other) const -> bool override {
+    const auto* o = dynamic_cast<const caseload_ratio*>(&other);
+    return o != nullptr && o->per_manager_ == per_manager_ && o->per_tier_ == per_tier_;
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
@@ -127,6 +143,18 @@ class caseload_ratio final : public rule {
   }
 
  private:
+  /// One tier of `manager`'s book, `n` customers, over its own ratio.
+  void report_tier(case_context& ctx, index_t manager, const std::string& tier, std::int64_t n) const {
+    auto f = make_finding(manager, no_index, timeless);
+    f.variant = 0;
+    f.evidence.push_back({"customers", n});
+    f.evidence.push_back({"tier", tier});
+    f.evidence.push_back({"max_customers", per_manager_.at(tier)});
+    const auto max = per_manager_.at(tier);
+    f.evidence.push_back({"load_percent", n > INT64_MAX / 100 ? n / max * 100 : (n * 100 + max - 1) / max});
+    ctx.report(header(), std::move(f));
+  }
+
   static auto tier_zh(const std::string& tier) -> std::string {
     if (tier == "diamond") return "钻石卡";
     if (tier == "gold") return "金卡";
@@ -135,6 +163,7 @@ class caseload_ratio final : public rule {
   }
 
   std::map<std::string, std::int64_t> per_manager_;
+  bool per_tier_ = false;  ///< `mixed: per_tier`: each tier against its own ratio alone
   std::int64_t whole_ = 1;  ///< the least common multiple of the ratios: one manager's capacity
 };
 

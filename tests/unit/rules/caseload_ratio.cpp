@@ -95,4 +95,30 @@ TEST_SUITE("rules/caseload_ratio") {
                 .size() == 1);
     }
   }
+  TEST_CASE("vip.ratio with `mixed: per_tier`: each tier of a book against its own ratio alone") {
+    const policy p = [] {
+      std::vector<load_issue> issues;
+      auto loaded = parse_policy({{"v.yaml", "policy: {name: v}\nvocabulary: {roles: [account_manager, team_leader], "
+                                             "tiers: [diamond, gold, silver]}\nrules:\n  - {id: vip-caseload, clause: "
+                                             "vip.ratio, kind: caseload_ratio, per_manager: {diamond: 1000, gold: 1500, "
+                                             "silver: 2000}, mixed: per_tier, effect: violation}\n"}},
+                                 issues);
+      REQUIRE(issues.empty());
+      return loaded;
+    }();
+    CHECK(judged(team(book("diamond", 600) + book("gold", 900)), p).conduct("vip-caseload").empty());
+    CHECK(judged(team(book("diamond", 1000) + book("gold", 1500)), p).conduct("vip-caseload").empty());
+    judged j(team(book("diamond", 1001) + book("gold", 1500)), p);
+    const auto f = j.conduct("vip-caseload");
+    REQUIRE(f.size() == 1);
+    CHECK(std::get<std::string>(*f[0].find("tier")) == "diamond");
+    CHECK(f[0].number("customers") == 1001);
+    CHECK(j.message(f[0]) == "M01 serves 1001 diamond customers; one account manager serves at most 1000.");
+  }
+  TEST_CASE("`mixed` is `shares` or `per_tier`") {
+    CHECK(vip_errors("  - {id: r, clause: vip.ratio, kind: caseload_ratio, per_manager: {diamond: 1000, gold: 1500}, "
+                     "mixed: per_teir, effect: violation}\n") ==
+          strings{"v.yaml:4:103: `mixed` of rule `r` must be one of `shares`, `per_tier`, not `per_teir`: did you mean "
+                  "`per_tier`?"});
+  }
 }
