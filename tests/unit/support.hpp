@@ -47,6 +47,23 @@ inline auto vip_policy() -> const policy& {
   return p;
 }
 
+/// A policy compiled from `text` (as file `file`); every issue fails the test.
+inline auto policy_of(const std::string& text, const std::string& file = "p.yaml") -> policy {
+  std::vector<load_issue> issues;
+  auto p = parse_policy({{file, text}}, issues);
+  for (const auto& i : issues) FAIL(to_string(i));
+  return p;
+}
+
+/// The issues of compiling `text` as a policy, each as `file:line:column: message`.
+inline auto policy_errors(const std::string& text, const std::string& file = "p.yaml") -> std::vector<std::string> {
+  std::vector<load_issue> issues;
+  (void)parse_policy({{file, text}}, issues);
+  std::vector<std::string> out;
+  for (const auto& i : issues) out.push_back(to_string(i));
+  return out;
+}
+
 /// The people most cases need: two agents under L01, a second team under L02, and the directors.
 inline const std::string org = R"(
 people:

@@ -18,13 +18,8 @@ auto book(const std::string& tier, int customers) -> std::string {
   return "  - {manager: M01, tier: " + tier + ", customers: " + std::to_string(customers) + "}\n";
 }
 auto vip_errors(const std::string& rule) -> strings {
-  std::vector<load_issue> issues;
-  (void)parse_policy({{"v.yaml", "policy: {name: v}\nvocabulary: {roles: [account_manager], tiers: [diamond, gold]}\n"
-                                 "rules:\n" + rule}},
-                     issues);
-  strings out;
-  for (const auto& i : issues) out.push_back(to_string(i));
-  return out;
+  return test::policy_errors(
+      "policy: {name: v}\nvocabulary: {roles: [account_manager], tiers: [diamond, gold]}\nrules:\n" + rule, "v.yaml");
 }
 }  // namespace
 
@@ -96,16 +91,10 @@ TEST_SUITE("rules/caseload_ratio") {
     }
   }
   TEST_CASE("vip.ratio with `mixed: per_tier`: each tier of a book against its own ratio alone") {
-    const policy p = [] {
-      std::vector<load_issue> issues;
-      auto loaded = parse_policy({{"v.yaml", "policy: {name: v}\nvocabulary: {roles: [account_manager, team_leader], "
-                                             "tiers: [diamond, gold, silver]}\nrules:\n  - {id: vip-caseload, clause: "
-                                             "vip.ratio, kind: caseload_ratio, per_manager: {diamond: 1000, gold: 1500, "
-                                             "silver: 2000}, mixed: per_tier, effect: violation}\n"}},
-                                 issues);
-      REQUIRE(issues.empty());
-      return loaded;
-    }();
+    const auto p = test::policy_of(
+        "policy: {name: v}\nvocabulary: {roles: [account_manager, team_leader], tiers: [diamond, gold, silver]}\n"
+        "rules:\n  - {id: vip-caseload, clause: vip.ratio, kind: caseload_ratio, per_manager: {diamond: 1000, gold: "
+        "1500, silver: 2000}, mixed: per_tier, effect: violation}\n");
     CHECK(judged(team(book("diamond", 600) + book("gold", 900)), p).conduct("vip-caseload").empty());
     CHECK(judged(team(book("diamond", 1000) + book("gold", 1500)), p).conduct("vip-caseload").empty());
     judged j(team(book("diamond", 1001) + book("gold", 1500)), p);

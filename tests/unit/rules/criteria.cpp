@@ -226,8 +226,7 @@ TEST_SUITE("rules/criteria") {
   }
 
   TEST_CASE("criteria are data: a policy adds months in grade and a clean record") {
-    std::vector<load_issue> issues;
-    const auto p = parse_policy({{"strict.yaml", R"(
+    const auto p = test::policy_of(R"(
 policy: {name: strict}
 vocabulary: {roles: [agent, shift_leader, department_director], grades: [junior, intermediate, senior]}
 rules:
@@ -241,8 +240,7 @@ rules:
       - {measure: months_in_grade, at_least: 6}
       - {measure: violations, months: 3, at_most: 0}
     effect: reject
-)"}}, issues);
-    REQUIRE(issues.empty());
+)", "strict.yaml");
     const std::string org = R"(
 people:
   - {id: E001, role: agent, grade: junior, grade_since: 2025-09-01, leader: L01}
@@ -300,16 +298,11 @@ assessments:
 
   TEST_CASE("criteria are data: a bad criterion is a load error with its line and column") {
     const auto errors = [](const std::string& criterion) {
-      std::vector<load_issue> issues;
-      (void)parse_policy({{"p.yaml", "policy: {name: p}\n"
-                                     "vocabulary: {grades: [junior, intermediate, senior]}\n"
-                                     "rules:\n"
-                                     "  - {id: r, clause: grade.junior, kind: criteria, effect: reject,\n"
-                                     "     criteria: [" + criterion + "]}\n"}},
-                         issues);
-      strings out;
-      for (const auto& i : issues) out.push_back(to_string(i));
-      return out;
+      return test::policy_errors("policy: {name: p}\n"
+                                 "vocabulary: {grades: [junior, intermediate, senior]}\n"
+                                 "rules:\n"
+                                 "  - {id: r, clause: grade.junior, kind: criteria, effect: reject,\n"
+                                 "     criteria: [" + criterion + "]}\n");
     };
     // Each criterion starts at column 17 of line 5.
     SUBCASE("an unknown measure, at the measure, with a did-you-mean") {
@@ -334,16 +327,11 @@ assessments:
 
   // A wrong measure must not make its valid bound look like an unknown key.
   TEST_CASE("criteria are data: an unknown measure is the only error, not a cascade onto its valid keys") {
-    std::vector<load_issue> issues;
-    (void)parse_policy({{"p.yaml", "policy: {name: p}\n"
-                                   "vocabulary: {grades: [junior, intermediate, senior]}\n"
-                                   "rules:\n"
-                                   "  - {id: r, clause: grade.junior, kind: criteria, effect: reject,\n"
-                                   "     criteria: [{measure: typing_speed, at_least: 30}]}\n"}},
-                       issues);
-    strings out;
-    for (const auto& i : issues) out.push_back(to_string(i));
-    CHECK(out == strings{"p.yaml:5:27: `measure` of criterion 1 of rule `r` must be one of `typing_cpm`, `exam_passed`, "
+    CHECK(test::policy_errors("policy: {name: p}\n"
+                              "vocabulary: {grades: [junior, intermediate, senior]}\n"
+                              "rules:\n"
+                              "  - {id: r, clause: grade.junior, kind: criteria, effect: reject,\n"
+                              "     criteria: [{measure: typing_speed, at_least: 30}]}\n") == strings{"p.yaml:5:27: `measure` of criterion 1 of rule `r` must be one of `typing_cpm`, `exam_passed`, "
                          "`grade`, `complaint_dispatch`, `months_in_grade`, `violations`, not `typing_speed`: did you "
                          "mean `typing_cpm`?"});
   }

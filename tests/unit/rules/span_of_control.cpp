@@ -34,16 +34,10 @@ TEST_SUITE("rules/span_of_control") {
     CHECK(j.message(f[0], lang::zh) == "T01带领11人,每名班长最多带领10人。");
   }
   TEST_CASE("vip.leader_ratio: only the roles in `members` count towards a team") {
-    const policy p = [] {
-      std::vector<load_issue> issues;
-      auto loaded = parse_policy({{"v.yaml", "policy: {name: v}\nvocabulary: {roles: [account_manager, assistant, "
-                                             "team_leader]}\nrules:\n  - {id: span, clause: vip.leader_ratio, kind: "
-                                             "span_of_control, members: [account_manager], max: 2, when: {role: "
-                                             "team_leader}, effect: violation}\n"}},
-                                 issues);
-      REQUIRE(issues.empty());
-      return loaded;
-    }();
+    const auto p = test::policy_of(
+        "policy: {name: v}\nvocabulary: {roles: [account_manager, assistant, team_leader]}\nrules:\n"
+        "  - {id: span, clause: vip.leader_ratio, kind: span_of_control, members: [account_manager], max: 2, "
+        "when: {role: team_leader}, effect: violation}\n");
     const std::string people = "people:\n  - {id: T01, role: team_leader}\n"
                                "  - {id: M1, role: account_manager, leader: T01}\n"
                                "  - {id: M2, role: account_manager, leader: T01}\n"
@@ -52,13 +46,11 @@ TEST_SUITE("rules/span_of_control") {
     CHECK(judged(people + "  - {id: M3, role: account_manager, leader: T01}\n", p).conduct("span").size() == 1);
   }
   TEST_CASE("a role in `members` the vocabulary does not know is a load error") {
-    std::vector<load_issue> issues;
-    (void)parse_policy({{"v.yaml", "policy: {name: v}\nvocabulary: {roles: [account_manager, team_leader]}\nrules:\n"
-                                   "  - {id: span, clause: c, kind: span_of_control, members: [acount_manager], max: 10, "
-                                   "effect: violation}\n"}},
-                       issues);
-    REQUIRE(issues.size() == 1);
-    CHECK(to_string(issues[0]) ==
-          "v.yaml:4:60: unknown role `acount_manager` in rule `span`: did you mean `account_manager`?");
+    CHECK(test::policy_errors("policy: {name: v}\nvocabulary: {roles: [account_manager, team_leader]}\nrules:\n"
+                              "  - {id: span, clause: c, kind: span_of_control, members: [acount_manager], max: 10, "
+                              "effect: violation}\n",
+                              "v.yaml") ==
+          std::vector<std::string>{
+              "v.yaml:4:60: unknown role `acount_manager` in rule `span`: did you mean `account_manager`?"});
   }
 }
