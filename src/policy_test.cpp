@@ -110,6 +110,8 @@ void run_test(const policy& p, const std::string& file, const source_node& node,
   }
   std::map<std::string, std::pair<std::string, source_node>> decisions;
   std::vector<finding_spec> present, absent;
+  // request id → (criterion name, met?), with the place of the request id for errors
+  std::map<std::string, std::pair<std::vector<std::pair<std::string, bool>>, source_node>> criteria;
   if (expect != nullptr) {
     field_reader e(rd, *expect, "`expect` of test `" + result.name + "`");
     if (const auto* d = e.optional("decisions")) {
@@ -137,10 +139,35 @@ void run_test(const policy& p, const std::string& file, const source_node& node,
         if (auto s = read_spec(rd, item, "a finding spec")) out->push_back(std::move(*s));
       }
     }
+    if (const auto* cr = e.optional("criteria")) {
+      if (cr->kind != source_node::type::map) {
+        rd.error(*cr, "`criteria` maps request ids to `{criterion: met | unmet}`");
+      } else {
+        for (std::size_t i = 0; i < cr->keys.size(); ++i) {
+          auto& wants = criteria[cr->keys[i].text];
+          wants.second = cr->keys[i];
+          const auto& m = cr->items[i];
+          if (m.kind != source_node::type::map) {
+            rd.error(m, "the criteria of `" + cr->keys[i].text + "` map criterion names to `met` or `unmet`");
+            continue;
+          }
+          for (std::size_t k = 0; k < m.keys.size(); ++k) {
+            const auto& want = m.items[k];
+            if (want.text != "met" && want.text != "unmet") {
+              rd.error(want, "criterion `" + m.keys[k].text + "` is expected `met` or `unmet`, not `" + want.text + "`");
+            }
+            wants.first.emplace_back(m.keys[k].text, want.text == "met");
+          }
+        }
+      }
+    }
     e.finish();
   }
   if (result.errors.empty()) {
     for (const auto& [id, want] : decisions) {
+      if (c.find_request(id) == no_index) rd.error(want.second, "no request `" + id + "` in the case");
+    }
+    for (const auto& [id, want] : criteria) {
       if (c.find_request(id) == no_index) rd.error(want.second, "no request `" + id + "` in the case");
     }
     for (const auto* specs : {&present, &absent}) {
@@ -170,6 +197,25 @@ void run_test(const policy& p, const std::string& file, const source_node& node,
       check.actual = id + " is " + to_string(rv.decision) + why;
     }
     result.checks.push_back(std::move(check));
+  }
+  for (const auto& [id, wants] : criteria) {
+    const auto& rv = v.requests[c.find_request(id)];
+    for (const auto& [name, met] : wants.first) {
+      const auto it = std::find_if(rv.criteria.begin(), rv.criteria.end(),
+                                   [&](const criterion& cr) { return cr.name == name; });
+      test_check check{id + "'s criterion " + name + " is " + (met ? "met" : "unmet"), {},
+                       it != rv.criteria.end() && it->holds == met};
+      if (it == rv.criteria.end()) {
+        std::string names;
+        for (const auto& cr : rv.criteria) names += (names.empty() ? "" : ", ") + cr.name;
+        check.actual = id + " has no criterion " + name + "; it has: " + (names.empty() ? "none" : names);
+      } else if (!check.passed) {
+        check.actual = id + "'s criterion " + name + " is " + (it->holds ? "met" : "unmet") + " (required " +
+                       evidence_text(it->required, c) + ", found " +
+                       (it->found ? evidence_text(*it->found, c) : std::string("nothing")) + ")";
+      }
+      result.checks.push_back(std::move(check));
+    }
   }
   for (const auto& s : present) {
     const auto* pool = j.pool(s);

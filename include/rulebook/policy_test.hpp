@@ -57,6 +57,8 @@ struct policy_test_report {
 ///     - {clause: leave.8, effect: violation, employee: E001, shift: S1}
 ///   absent:                       # none may match any finding
 ///     - {clause: leave.1, employee: E001}
+///   criteria:                     # a promotion's criteria, each `met` or `unmet`
+///     P1: {typing_cpm: unmet, exam_passed: met}
 /// ```
 /// A finding spec without `request` matches the conduct findings; with it, that request's.
 /// Spec keys: `request`, `rule`, `clause`, `effect`, `employee`, `shift`, `month`, `approver_role`.

@@ -41,6 +41,8 @@ TESTS = [
     ("policy-tests-pass", ["test", "--policy", P, "policies/tests/attendance.yaml", "policies/tests/leave.yaml",
                            "policies/tests/swaps.yaml"], 0, None),
     ("policy-edit-breaks-a-test", ["test", "--policy", C + "lenient-attendance.yaml", "policies/tests/attendance.yaml"], 1, None),
+    ("policy-edit-breaks-a-criterion", ["test", "--policy", "{tmp}/typing-51.yaml", "policies/tests/promotion.yaml"], 1,
+     None),
     ("policy-tests-junit", ["test", "--policy", C + "lenient-attendance.yaml", "policies/tests/attendance.yaml",
                             "--junit", "/dev/stderr"], 1, None),
     ("diff-raising-the-swap-cap", ["diff", "--policy", P, "--against", "{tmp}/cap-3.yaml", C + "swaps.yaml"], 1, None),
@@ -68,6 +70,10 @@ def main(argv):
     shipped = open(P, encoding="utf-8").read()
     assert "    max: 2\n" in shipped
     open(os.path.join(tmp, "cap-3.yaml"), "w", encoding="utf-8").write(shipped.replace("    max: 2\n", "    max: 3\n"))
+    # ... and with intermediate asking for 51 characters a minute instead of 50.
+    assert "{measure: typing_cpm, at_least: 50}" in shipped
+    open(os.path.join(tmp, "typing-51.yaml"), "w", encoding="utf-8").write(
+        shipped.replace("{measure: typing_cpm, at_least: 50}", "{measure: typing_cpm, at_least: 51}"))
     failures = 0
     for name, args, status, verdict_of in TESTS:
         args = [a.replace("{tmp}", tmp) for a in args]
