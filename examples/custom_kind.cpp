@@ -17,9 +17,11 @@ class max_consecutive_days final : public rb::rule {
  public:
   max_consecutive_days(rb::rule_header h, std::int64_t max_days) : rule(std::move(h)), max_days_(max_days) {}
 
-  /// Reads the kind's own keys; an unknown key or a bad value is reported at its line and column.
+  /// Reads the kind's own keys; an unknown key or a bad value is reported at its line and column
+  /// (the loader reports any key the factory did not ask for).
   static auto make(rb::rule_header h, rb::field_reader& params) -> std::unique_ptr<rb::rule> {
-    const auto max_days = rb::detail::count_param(params, "max_days", 1);
+    const auto* n = params.required("max_days");
+    const auto max_days = n ? params.reader().integer(*n, "`max_days` of " + params.what(), 1) : std::nullopt;
     if (!max_days) return nullptr;
     return std::make_unique<max_consecutive_days>(std::move(h), *max_days);
   }

@@ -384,7 +384,8 @@ class case_loader {
     if (const auto* c = f.optional("closed")) {
       cb.closed = rd_->text(*c, "`closed`").value_or("");
       if (cb.closed != "wrong_contact" && cb.closed != "unreachable") {
-        rd_->error(*c, "`closed` is `wrong_contact`, `unreachable` or null, not `" + c->text + "`");
+        rd_->error(*c, "`closed` is `wrong_contact`, `unreachable` or null, not `" + c->text + "`" +
+                           did_you_mean(c->text, {"wrong_contact", "unreachable"}));
       }
     }
     f.finish();

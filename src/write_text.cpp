@@ -32,7 +32,7 @@ void write_text(std::ostream& out, const verdict& v, const case_file& c, const w
       std::replace(test.begin(), test.end(), '_', ' ');
       if (zh) test = cr.test == "at_least" ? "至少" : cr.test == "at_most" ? "至多" : "等于";
       s += fmt::format("      {} {} {} {}: {}{}\n", cr.holds ? (zh ? "满足  " : "met   ") : (zh ? "不满足" : "unmet "),
-                       cr.name, test, evidence_text(cr.required, c),
+                       zh && !cr.label_zh.empty() ? cr.label_zh : cr.name, test, evidence_text(cr.required, c),
                        cr.found ? evidence_text(*cr.found, c) : std::string(zh ? "无记录" : "nothing on record"),
                        cr.month ? " (" + format_month(*cr.month) + ")" : std::string());
     }

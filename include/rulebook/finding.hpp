@@ -114,7 +114,8 @@ struct finding {
 /// One criterion of a request (a promotion's "typing at least 50 cpm"): what is required, what was
 /// found, and whether it holds. Listed in the request's verdict so a reader sees why.
 struct criterion {
-  std::string name;
+  std::string name;      ///< language-neutral, as in JSON: `typing_cpm`
+  std::string label_zh;  ///< the criterion in Chinese words, for a report in Chinese: 汉字录入(字/分钟)
   std::string test;  ///< how `found` is compared with `required`: `at_least`, `at_most`, `equals`
   evidence_value required;
   std::optional<evidence_value> found;  ///< nothing when there was nothing to measure

@@ -20,6 +20,7 @@ C = "tests/cli/cases/"
 TESTS = [
     ("example-json", ["check", "--policy", P, "examples/march-2026.yaml", "--format", "json"], 1, "examples/march-2026.yaml"),
     ("example-text", ["check", "--policy", P, "examples/march-2026.yaml", "--format", "text"], 1, None),
+    ("example-text-zh", ["check", "--policy", P, "examples/march-2026.yaml", "--format", "text", "--lang", "zh"], 1, None),
     ("example-zh", ["check", "--policy", P, "examples/march-2026.yaml", "--format", "json", "--lang", "zh"], 1, "examples/march-2026.yaml"),
     ("default-format-is-json-off-a-terminal", ["check", "--policy", P, "examples/march-2026.yaml"], 1, "examples/march-2026.yaml"),
     ("explain-text", ["check", "--policy", P, "examples/march-2026.yaml", "--format", "text", "--explain"], 1, None),

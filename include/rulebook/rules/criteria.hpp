@@ -85,6 +85,7 @@ class criteria final : public rule {
       criterion cr;
       cr.rule = header().index;
       cr.name = name(it);
+      cr.label_zh = label_zh(it);
       cr.test = it.what == measure::exam_passed || it.what == measure::grade ? "equals"
                 : it.at_least                                                ? "at_least"
                                                                              : "at_most";
@@ -164,6 +165,18 @@ class criteria final : public rule {
   }
 
  private:
+  static auto label_zh(const item& it) -> std::string {
+    switch (it.what) {
+      case measure::typing_cpm: return "汉字录入(字/分钟)";
+      case measure::exam_passed: return "业务考试合格";
+      case measure::grade: return "现级别";
+      case measure::complaint_dispatch: return fmt::format("超过{}分钟派发的投诉单", whole_minutes(it.within));
+      case measure::months_in_grade: return "任现级别月数";
+      case measure::violations: return fmt::format("近{}个月违纪次数", it.months);
+    }
+    return "?";
+  }
+
   static auto name(const item& it) -> std::string {
     switch (it.what) {
       case measure::typing_cpm: return "typing_cpm";

@@ -114,4 +114,9 @@ TEST_SUITE("rules/callback_deadline") {
     CHECK(v.findings[0].number("failed_attempts") == 0);
     CHECK(v.findings[0].number("failed_attempts_needed") == 3);
   }
+  TEST_CASE("a close reason the contract does not know is an input error with a did-you-mean") {
+    CHECK(test::case_errors(callback(", closed: unreachabel")) ==
+          std::vector<std::string>{"case.yaml:12:68: `closed` is `wrong_contact`, `unreachable` or null, not "
+                                   "`unreachabel`: did you mean `unreachable`?"});
+  }
 }
