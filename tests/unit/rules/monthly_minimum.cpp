@@ -80,4 +80,12 @@ TEST_SUITE("rules/monthly_minimum") {
       CHECK(j.c.people.at(f.subject.employee).role == "agent");
     }
   }
+
+  TEST_CASE("quality.monitoring: a case with no monitoring list does not report monitoring and is not judged") {
+    // A roster sent by a scheduler says nothing about monitoring; `monitoring: []` says nobody was.
+    const std::string roster = people + "period: {from: 2026-03-01, to: 2026-03-31}\nshifts:\n" +
+                               test::day_shift("S1", "E001", "2026-03-02");
+    CHECK(warnings(judged(roster)).empty());
+    CHECK(warnings(judged(roster + "monitoring: []\n")) == strings{"E001 2026-03 0", "E002 2026-03 0"});
+  }
 }
