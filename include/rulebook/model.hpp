@@ -301,9 +301,9 @@ class case_file {
     return p == no_index ? nullptr : &punches[p];
   }
   /// Whether `s` falls in the case's period (every shift does when there is no period).
-  [[nodiscard]] auto in_period(const shift& s) const -> bool {
-    return !period || period->contains(s.start.date());
-  }
+  [[nodiscard]] auto in_period(const shift& s) const -> bool { return in_period(s.start.date()); }
+  /// Whether day `d` falls in the case's period (every day does when there is no period).
+  [[nodiscard]] auto in_period(date d) const -> bool { return !period || period->contains(d); }
 
  private:
   struct string_hash {

@@ -52,10 +52,7 @@ class callback_deadline final : public rule {
   void judge_case(case_context& ctx) const override {
     const auto& c = ctx.c();
     for (const auto& cb : c.callbacks) {
-      if ((c.period && !c.period->contains(cb.resolved_at.date())) ||
-          !header().when.matches_person(c.people[cb.agent])) {
-        continue;
-      }
+      if (!c.in_period(cb.resolved_at.date()) || !header().when.matches_person(c.people[cb.agent])) continue;
       const auto deadline = cb.resolved_at + within_;
       std::int64_t failed = 0;
       bool reached = false;

@@ -23,10 +23,7 @@ class dispatch_deadline final : public rule {
   void judge_case(case_context& ctx) const override {
     const auto& c = ctx.c();
     for (const auto& t : c.tickets) {
-      if ((c.period && !c.period->contains(t.received_at.date())) ||
-          !header().when.matches_person(c.people[t.receiver])) {
-        continue;
-      }
+      if (!c.in_period(t.received_at.date()) || !header().when.matches_person(c.people[t.receiver])) continue;
       if (t.dispatched_at && *t.dispatched_at - t.received_at <= within_) continue;
       auto f = make_finding(t.receiver, no_index, t.received_at);
       f.variant = t.dispatched_at ? 0 : 1;
