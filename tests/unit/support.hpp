@@ -64,6 +64,23 @@ inline auto policy_errors(const std::string& text, const std::string& file = "p.
   return out;
 }
 
+/// People for promotion tests: E001 is junior, E004 intermediate, E009 has no grade yet.
+inline const std::string grades_org = R"(
+people:
+  - {id: E001, role: agent, grade: junior, leader: L01}
+  - {id: E004, role: agent, grade: intermediate, leader: L01}
+  - {id: E009, role: agent, leader: L01}
+  - {id: L01, role: shift_leader, reports_to: D01}
+  - {id: D01, role: department_director}
+)";
+
+/// A case of `grades_org`, one promotion request R1 of `who` to `to`, and `rest` (assessments, …).
+inline auto promotion_case(const std::string& who, const std::string& to, const std::string& rest = "",
+                           const std::string& submitted_at = "2026-03-05T09:00") -> std::string {
+  return grades_org + "requests:\n  - {id: R1, type: promotion, employee: " + who + ", to_grade: " + to +
+         ", submitted_at: " + submitted_at + "}\n" + rest;
+}
+
 /// The people most cases need: two agents under L01, a second team under L02, and the directors.
 inline const std::string org = R"(
 people:

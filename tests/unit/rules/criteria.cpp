@@ -10,22 +10,7 @@ using strings = std::vector<std::string>;
 
 namespace {
 
-// E001 is junior, E004 intermediate, E009 has no grade yet.
-const std::string people = R"(
-people:
-  - {id: E001, role: agent, grade: junior, leader: L01}
-  - {id: E004, role: agent, grade: intermediate, leader: L01}
-  - {id: E009, role: agent, leader: L01}
-  - {id: L01, role: shift_leader, reports_to: D01}
-  - {id: D01, role: department_director}
-)";
-
-/// A case of `people`, one promotion request R1 and `rest` (assessments, tickets, …).
-auto promotion(const std::string& who, const std::string& to, const std::string& rest,
-               const std::string& submitted_at = "2026-03-05T09:00") -> std::string {
-  return people + "requests:\n  - {id: R1, type: promotion, employee: " + who + ", to_grade: " + to +
-         ", submitted_at: " + submitted_at + "}\n" + rest;
-}
+using test::promotion_case;
 
 /// One assessment as a YAML list item.
 auto assessed(const std::string& who, const std::string& month, int cpm, bool passed = true) -> std::string {
@@ -54,7 +39,7 @@ auto unmet(const judged& j, const std::string& rule_id) -> strings {
 /// E004 (intermediate, assessed 55 cpm and passed in 2026-02) asks for senior; `tickets` is the
 /// body of the case's `tickets:`.
 auto senior(const std::string& tickets) -> std::string {
-  return promotion("E004", "senior", "assessments:\n" + assessed("E004", "2026-02", 55) + "tickets:\n" + tickets);
+  return promotion_case("E004", "senior", "assessments:\n" + assessed("E004", "2026-02", 55) + "tickets:\n" + tickets);
 }
 
 }  // namespace
@@ -62,7 +47,7 @@ auto senior(const std::string& tickets) -> std::string {
 TEST_SUITE("rules/criteria") {
   TEST_CASE("grade.junior: typing at 29 characters a minute is rejected, 30 is enough") {
     SUBCASE("29 cpm: rejected, citing grade.junior, with the criteria listed") {
-      judged j(promotion("E009", "junior", "assessments:\n" + assessed("E009", "2026-02", 29)));
+      judged j(promotion_case("E009", "junior", "assessments:\n" + assessed("E009", "2026-02", 29)));
       CHECK(j.decision_of("R1") == decision::rejected);
       CHECK(criteria_of(j) == strings{"typing_cpm at_least 30 29 fails 2026-02", "exam_passed equals true true holds 2026-02"});
       const auto& typing = j.request("R1").criteria.at(0);
@@ -82,7 +67,7 @@ TEST_SUITE("rules/criteria") {
       CHECK(j.findings_of("R1", "promotion-order").empty());
     }
     SUBCASE("30 cpm: approved, every criterion holds") {
-      judged j(promotion("E009", "junior", "assessments:\n" + assessed("E009", "2026-02", 30)));
+      judged j(promotion_case("E009", "junior", "assessments:\n" + assessed("E009", "2026-02", 30)));
       CHECK(j.decision_of("R1") == decision::approved);
       CHECK(j.request("R1").findings.empty());
       CHECK(criteria_of(j) == strings{"typing_cpm at_least 30 30 holds 2026-02", "exam_passed equals true true holds 2026-02"});
@@ -91,7 +76,7 @@ TEST_SUITE("rules/criteria") {
 
   TEST_CASE("grade.intermediate: typing at 49 characters a minute is rejected, 50 is enough") {
     SUBCASE("49 cpm: rejected, citing grade.intermediate") {
-      judged j(promotion("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 49)));
+      judged j(promotion_case("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 49)));
       CHECK(j.decision_of("R1") == decision::rejected);
       CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 49 fails 2026-02", "exam_passed equals true true holds 2026-02"});
       CHECK(unmet(j, "promotion-intermediate") == strings{"typing_cpm"});
@@ -103,13 +88,13 @@ TEST_SUITE("rules/criteria") {
       CHECK(j.message(f[0], lang::zh) == "晋级中级工须汉字录入每分钟不少于50字;2026-02考核为每分钟49字。");
     }
     SUBCASE("50 cpm: approved") {
-      judged j(promotion("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 50)));
+      judged j(promotion_case("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 50)));
       CHECK(j.decision_of("R1") == decision::approved);
       CHECK(j.request("R1").findings.empty());
       CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 50 holds 2026-02", "exam_passed equals true true holds 2026-02"});
     }
     SUBCASE("the junior criteria are not asked of an intermediate promotion") {
-      judged j(promotion("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 50)));
+      judged j(promotion_case("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 50)));
       for (const auto& cr : j.request("R1").criteria) {
         CHECK(j.v.policy.rule_at(cr.rule).header().id == "promotion-intermediate");
       }
@@ -117,7 +102,7 @@ TEST_SUITE("rules/criteria") {
   }
 
   TEST_CASE("grade.intermediate: fast typing does not make up for an exam not passed") {
-    judged j(promotion("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 80, false)));
+    judged j(promotion_case("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 80, false)));
     CHECK(j.decision_of("R1") == decision::rejected);
     CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 80 holds 2026-02", "exam_passed equals true false fails 2026-02"});
     const auto f = j.findings_of("R1", "promotion-intermediate");
@@ -130,7 +115,7 @@ TEST_SUITE("rules/criteria") {
 
   TEST_CASE("grade.order: with no assessment on record nothing is found, and the promotion is rejected") {
     // Someone else's assessment is not E001's.
-    judged j(promotion("E001", "intermediate", "assessments:\n" + assessed("E004", "2026-02", 90)));
+    judged j(promotion_case("E001", "intermediate", "assessments:\n" + assessed("E004", "2026-02", 90)));
     CHECK(j.decision_of("R1") == decision::rejected);
     CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 - fails -", "exam_passed equals true - fails -"});
     CHECK(unmet(j, "promotion-intermediate") == strings{"typing_cpm", "exam_passed"});
@@ -144,25 +129,25 @@ TEST_SUITE("rules/criteria") {
 
   TEST_CASE("grade.order: the latest assessment is the one used, whatever the order of the file") {
     SUBCASE("an older good one and a newer bad one: rejected on the newer") {
-      judged j(promotion("E001", "intermediate",
+      judged j(promotion_case("E001", "intermediate",
                          "assessments:\n" + assessed("E001", "2026-02", 40) + assessed("E001", "2026-01", 60)));
       CHECK(j.decision_of("R1") == decision::rejected);
       CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 40 fails 2026-02", "exam_passed equals true true holds 2026-02"});
     }
     SUBCASE("an older bad one and a newer good one: approved on the newer") {
-      judged j(promotion("E001", "intermediate",
+      judged j(promotion_case("E001", "intermediate",
                          "assessments:\n" + assessed("E001", "2026-02", 60) + assessed("E001", "2026-01", 40, false)));
       CHECK(j.decision_of("R1") == decision::approved);
       CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 60 holds 2026-02", "exam_passed equals true true holds 2026-02"});
     }
     SUBCASE("the month of the submission counts") {
-      judged j(promotion("E001", "intermediate",
+      judged j(promotion_case("E001", "intermediate",
                          "assessments:\n" + assessed("E001", "2026-02", 60) + assessed("E001", "2026-03", 45)));
       CHECK(j.decision_of("R1") == decision::rejected);
       CHECK(criteria_of(j).at(0) == "typing_cpm at_least 50 45 fails 2026-03");
     }
     SUBCASE("the latest assessment is used, even of a month after the submission (grade.order)") {
-      judged j(promotion("E001", "intermediate",
+      judged j(promotion_case("E001", "intermediate",
                          "assessments:\n" + assessed("E001", "2026-02", 60) + assessed("E001", "2026-04", 10, false)));
       CHECK(j.decision_of("R1") == decision::rejected);
       CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 10 fails 2026-04", "exam_passed equals true false fails 2026-04"});
@@ -208,13 +193,13 @@ TEST_SUITE("rules/criteria") {
       CHECK(criteria_of(j).at(3) == "complaint_tickets_over_60min at_most 0 0 holds 2026-02");
     }
     SUBCASE("typing at 49: the intermediate criteria are part of senior") {
-      judged j(promotion("E004", "senior", "assessments:\n" + assessed("E004", "2026-02", 49) + "tickets: []\n"));
+      judged j(promotion_case("E004", "senior", "assessments:\n" + assessed("E004", "2026-02", 49) + "tickets: []\n"));
       CHECK(j.decision_of("R1") == decision::rejected);
       CHECK(unmet(j, "promotion-senior") == strings{"typing_cpm"});
       CHECK(criteria_of(j).at(1) == "typing_cpm at_least 50 49 fails 2026-02");
     }
     SUBCASE("a junior who meets every measure does not hold intermediate: rejected on the grade") {
-      judged j(promotion("E001", "senior", "assessments:\n" + assessed("E001", "2026-02", 70)));
+      judged j(promotion_case("E001", "senior", "assessments:\n" + assessed("E001", "2026-02", 70)));
       CHECK(j.decision_of("R1") == decision::rejected);
       CHECK(unmet(j, "promotion-senior") == strings{"grade"});
       CHECK(criteria_of(j).at(0) == "grade equals intermediate junior fails -");

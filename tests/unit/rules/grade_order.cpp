@@ -9,20 +9,10 @@ using test::judged;
 
 namespace {
 
-// E001 is junior, E004 intermediate, E009 has no grade yet.
-const std::string people = R"(
-people:
-  - {id: E001, role: agent, grade: junior, leader: L01}
-  - {id: E004, role: agent, grade: intermediate, leader: L01}
-  - {id: E009, role: agent, leader: L01}
-  - {id: L01, role: shift_leader}
-)";
-
 /// `who` asks to be promoted to `to`. No assessments: the criteria rules reject, so these tests
 /// look only at the findings of `promotion-order`.
 auto judged_promotion(const std::string& who, const std::string& to) -> judged {
-  return judged(people + "requests:\n  - {id: R1, type: promotion, employee: " + who + ", to_grade: " + to +
-                ", submitted_at: 2026-03-05T09:00}\n");
+  return judged(test::promotion_case(who, to));
 }
 
 }  // namespace
