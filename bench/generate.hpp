@@ -5,6 +5,9 @@
 
 #include <rulebook/time.hpp>
 
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <boost/date_time/posix_time/posix_time_types.hpp>
+
 #include <cstdint>
 #include <random>
 #include <string>

@@ -3,7 +3,10 @@
 // and column like any other), and its findings appear in the same verdict as the department's.
 //
 //   custom_kind policies/customer-service.yaml examples/center-extras.yaml examples/march-2026.yaml
+#include <rulebook/kind.hpp>
 #include <rulebook/rulebook.hpp>
+
+#include <fmt/format.h>
 
 #include <iostream>
 
@@ -29,8 +32,7 @@ class max_consecutive_days final : public rb::rule {
   [[nodiscard]] auto judges_conduct() const -> bool override { return true; }
 
   void judge_employee(rb::employee_context& ctx) const override {
-    const auto& c = ctx.c();
-    if (!header().when.matches_person(c.people[ctx.employee()])) return;
+    const auto& c = ctx.c();  // the engine has applied `when:`: these are the shifts it selects
     std::int64_t run = 0;
     std::optional<rb::date> first, last;
     const auto close_run = [&] {
@@ -93,7 +95,7 @@ auto main(int argc, char** argv) -> int {
   const rb::verdict v = rb::judge(policy, month);
   std::cout << "Findings of the center's own rule, among " << v.findings.size() << " in the verdict:\n";
   for (const auto& f : v.findings) {
-    const auto& h = v.rule_of(f).header();
+    const auto& h = v.header_of(f);
     if (h.kind != "max_consecutive_days") continue;
     std::cout << "  " << rb::to_string(f.effect) << " [" << h.clause << " " << h.id << "] " << v.message(f, month)
               << "\n    " << v.message(f, month, rb::lang::zh) << '\n';

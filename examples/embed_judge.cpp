@@ -44,12 +44,12 @@ auto main(int argc, char** argv) -> int {
   for (const auto& r : v.requests) {
     std::cout << c.requests[r.request].id << ": " << rb::to_string(r.decision) << '\n';
     for (const auto& f : r.findings) {
-      std::cout << "  " << rb::to_string(f.effect) << " (" << v.rule_of(f).header().clause << "): "
+      std::cout << "  " << rb::to_string(f.effect) << " (" << v.header_of(f).clause << "): "
                 << v.message(f, c) << '\n';
     }
   }
   for (const auto& f : v.findings) {
-    std::cout << rb::to_string(f.effect) << " (" << v.rule_of(f).header().clause << "): " << v.message(f, c) << '\n';
+    std::cout << rb::to_string(f.effect) << " (" << v.header_of(f).clause << "): " << v.message(f, c) << '\n';
     std::cout << "  " << v.message(f, c, rb::lang::zh) << '\n';
   }
   return v.has_breach() ? 1 : 0;

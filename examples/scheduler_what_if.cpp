@@ -37,7 +37,7 @@ auto main(int argc, char** argv) -> int {
     const auto answer = session.what_if(ask);
     std::cout << "  " << candidate << ": " << rb::to_string(answer.decision) << '\n';
     for (const auto& f : answer.findings) {
-      std::cout << "    " << rb::to_string(f.effect) << " (" << policy.rule_at(f.rule).header().clause
+      std::cout << "    " << rb::to_string(f.effect) << " (" << policy.header_at(f.rule).clause
                 << "): " << session.message(f, ask) << '\n';
     }
   }

@@ -1,8 +1,9 @@
 // Case files to the model. Every section of CONTRACT §1; every problem with its place.
-#include <rulebook/org_chart.hpp>
 #include <rulebook/policy.hpp>
 
+#include "engine/chain_of_command.hpp"
 #include "read_calendar.hpp"
+#include "source_io.hpp"
 
 #include <set>
 
@@ -54,7 +55,7 @@ class case_loader {
   }
 
   // A reference to a person; a dangling one is an error at its place.
-  auto person_field(field_reader& f, std::string_view key, bool required = true) -> index_t {
+  auto person_field(field_reader& f, std::string_view key, bool required = true) -> person_index {
     const auto* n = required ? f.required(key) : f.optional(key);
     if (n == nullptr) return no_index;
     auto id = rd_->text(*n, "`" + std::string(key) + "` of " + f.what());
@@ -70,14 +71,14 @@ class case_loader {
     }
     return p;
   }
-  auto shift_ref_of(const source_node& n, const std::string& what) -> index_t {
+  auto shift_ref_of(const source_node& n, const std::string& what) -> shift_index {
     auto id = rd_->text(n, what);
     if (!id) return no_index;
     const auto s = c_->find_shift(*id);
     if (s == no_index) rd_->error(n, what + " refers to shift `" + *id + "`, which is not among `shifts`");
     return s;
   }
-  auto shift_field(field_reader& f, std::string_view key, bool required = true) -> index_t {
+  auto shift_field(field_reader& f, std::string_view key, bool required = true) -> shift_index {
     const auto* n = required ? f.required(key) : f.optional(key);
     return n ? shift_ref_of(*n, "`" + std::string(key) + "` of " + f.what()) : no_index;
   }
@@ -429,12 +430,12 @@ class case_loader {
   source_reader* rd_;
   case_file* c_;
   struct superior {
-    index_t self;
+    person_index self;
     const source_node* node;
     bool is_leader;
   };
   std::vector<superior> superiors_;
-  std::set<std::pair<index_t, std::string>> assessed_;
+  std::set<std::pair<person_index, std::string>> assessed_;
   std::set<std::string> ticket_ids_, callback_ids_;
 };
 
@@ -463,13 +464,13 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
   for (const auto& s : c.shifts) check(s.kind, v.shift_kinds, "shift kind", s.where, "shift `" + s.id + "`");
   for (const auto& a : c.accounts) check(a.tier, v.tiers, "tier", a.where, "an account book");
   // A request names its employee's own shifts: rostered to them, or received by a swap in this case.
-  auto could_hold = [&](index_t who, index_t s) {
+  auto could_hold = [&](person_index who, shift_index s) {
     return c.shifts[s].employee == who || std::any_of(c.requests.begin(), c.requests.end(), [&](const request& o) {
              const auto* sw = o.swap();
              return sw && ((sw->give == s && sw->counterpart == who) || (sw->take == s && o.employee == who));
            });
   };
-  auto not_theirs = [&](const request& r, index_t who, index_t s) {
+  auto not_theirs = [&](const request& r, person_index who, shift_index s) {
     issues.push_back({at(c, r.where), {},
                       std::string(to_string(r.type())) + " `" + r.id + "` names shift `" + c.shifts[s].id + "` as `" +
                           c.people[who].id + "`'s, but it is `" + c.people[c.shifts[s].employee].id + "`'s"});
@@ -487,10 +488,10 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
     }
     if (const auto* pr = r.promotion()) check(pr->to_grade, v.grades, "grade", r.where, "request `" + r.id + "`");
   }
-  const org_chart chart(c);
-  if (const auto on_cycle = chart.find_cycle()) {
+  if (const auto on_cycle = detail::find_cycle(c)) {
     std::string path = c.people[*on_cycle].id;
-    for (index_t q = chart.superior(*on_cycle); q != no_index && q != *on_cycle; q = chart.superior(q)) {
+    for (const auto q : detail::superiors(c, *on_cycle)) {
+      if (q == *on_cycle) break;
       path += " → " + c.people[q].id;
     }
     path += " → " + c.people[*on_cycle].id;
@@ -499,8 +500,8 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
   return issues;
 }
 
-auto case_from_source(const std::string& file, const source_node& root, const policy& p,
-                      std::vector<load_issue>& issues) -> case_file {
+auto detail::case_from_source(const std::string& file, const source_node& root, const policy& p,
+                              std::vector<load_issue>& issues) -> case_file {
   const auto first = issues.size();
   case_file c;
   c.file = file;
@@ -519,13 +520,13 @@ auto case_from_source(const std::string& file, const source_node& root, const po
 
 auto parse_case(std::string file, std::string text, const policy& p, std::vector<load_issue>& issues) -> case_file {
   const auto first = issues.size();
-  auto doc = parse_source(std::move(file), std::move(text), issues);
+  auto doc = detail::parse_source(std::move(file), std::move(text), issues);
   if (issues.size() != first) return case_file{};
-  return case_from_source(doc.file, doc.root, p, issues);
+  return detail::case_from_source(doc.file, doc.root, p, issues);
 }
 
 auto load_case(const std::string& path, const policy& p, std::vector<load_issue>& issues) -> case_file {
-  auto text = read_text_file(path, issues);
+  auto text = detail::read_text_file(path, issues);
   if (!text) return case_file{};
   return parse_case(path, std::move(*text), p, issues);
 }

@@ -1,8 +1,11 @@
 // Policy files to a compiled policy: the header of every rule, then its kind's own parameters.
+#include <rulebook/kind.hpp>
 #include <rulebook/policy.hpp>
 
+#include "policy_data.hpp"
 #include "read_calendar.hpp"
 #include "sha256.hpp"
+#include "source_io.hpp"
 
 #include <filesystem>
 #include <set>
@@ -17,7 +20,7 @@ const std::vector<std::string> default_leave_kinds = {"personal", "personal_spec
                                                       "business"};
 
 struct loaded_file {
-  source_document doc;
+  detail::source_document doc;
   fs::path dir;
 };
 
@@ -27,12 +30,12 @@ class policy_loader {
 
   void add_file(const std::string& path) {
     if (!seen_.insert(key_of(path)).second) return;
-    auto doc = read_source(path, *issues_);
+    auto doc = detail::read_source(path, *issues_);
     add(std::move(doc), fs::path(path).parent_path());
   }
   void add_text(const policy_text& t) {
     seen_.insert(key_of(t.file));
-    add(parse_source(t.file, t.text, *issues_), fs::path());
+    add(detail::parse_source(t.file, t.text, *issues_), fs::path());
   }
 
   auto finish() -> policy {
@@ -61,7 +64,7 @@ class policy_loader {
     return ec ? path : canon.string();
   }
 
-  void add(source_document doc, fs::path dir) {
+  void add(detail::source_document doc, fs::path dir) {
     files_.push_back({std::move(doc), std::move(dir)});
     // Calendars a policy names are loaded right after it, relative to its directory.
     const auto& root = files_.back().doc.root;
@@ -221,12 +224,15 @@ class policy_loader {
       }
     }
     if (make == nullptr) return nullptr;
-    const bool chooses_approver = h.kind == "approval_authority";
-    if (h.effect == effect::needs_approval && h.approvers.empty() && !chooses_approver &&
-        rd.issue_count() == before) {
-      rd.error(fr.node(), fr.what() + " has the effect `needs_approval` but no `approver`");
-    }
+    const bool clean = rd.issue_count() == before;
+    const bool without_approver = h.effect == effect::needs_approval && h.approvers.empty();
     auto r = (*make)(std::move(h), fr);
+    if (clean && without_approver && r != nullptr && !r->chooses_approver()) {
+      // Reported ahead of the kind's own problems, where the rule's common keys are read.
+      issues_->insert(issues_->begin() + static_cast<std::ptrdiff_t>(before),
+                      load_issue{{rd.file(), fr.node().line, fr.node().column}, {},
+                                 fr.what() + " has the effect `needs_approval` but no `approver`"});
+    }
     fr.finish();  // after the kind has asked for its own keys
     if (rd.issue_count() != before) return nullptr;
     if (r == nullptr) rd.error(fr.node(), "invalid " + fr.what());
@@ -295,6 +301,31 @@ class policy_loader {
 };
 
 }  // namespace
+
+// ---- policy ----
+
+policy::policy() : data_(std::make_shared<detail::policy_data>()) {}
+auto policy::name() const -> const std::string& { return data_->name; }
+auto policy::version() const -> const std::string& { return data_->version; }
+auto policy::digest() const -> const std::string& { return data_->digest; }
+auto policy::rules() const -> std::span<const std::unique_ptr<const rule>> { return data_->rules; }
+auto policy::rule_at(std::uint32_t i) const -> const rule& { return *data_->rules.at(i); }
+auto policy::header_at(std::uint32_t i) const -> const rule_header& { return data_->rules.at(i)->header(); }
+auto policy::calendar() const -> const rulebook::calendar& { return data_->calendar; }
+auto policy::vocabulary() const -> const rulebook::vocabulary& { return data_->vocabulary; }
+auto policy::clause_text(const std::string& id, lang l) const -> std::string {
+  auto it = data_->clause_texts.find(id);
+  if (it == data_->clause_texts.end()) return {};
+  return l == lang::zh && !it->second.second.empty() ? it->second.second : it->second.first;
+}
+
+auto load_policy(const std::vector<std::string>& paths, std::vector<load_issue>& issues) -> policy {
+  return load_policy(paths, issues, kind_registry::builtin());
+}
+auto load_policy(const std::vector<std::string>& paths) -> policy { return load_policy(paths, kind_registry::builtin()); }
+auto parse_policy(const std::vector<policy_text>& texts, std::vector<load_issue>& issues) -> policy {
+  return parse_policy(texts, issues, kind_registry::builtin());
+}
 
 auto load_policy(const std::vector<std::string>& paths, std::vector<load_issue>& issues, const kind_registry& kinds)
     -> policy {

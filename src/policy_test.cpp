@@ -1,6 +1,9 @@
 // Policy test files (see policy_test.hpp): read, judge, compare, report.
 #include <rulebook/engine.hpp>
+#include <rulebook/kind.hpp>
 #include <rulebook/policy_test.hpp>
+
+#include "source_io.hpp"
 
 #include <filesystem>
 #include <set>
@@ -46,7 +49,7 @@ struct judged_case {
   const verdict& v;
 
   [[nodiscard]] auto field(const finding& f, std::string_view key) const -> std::string {
-    const auto& h = v.rule_of(f).header();
+    const auto& h = v.header_of(f);
     if (key == "rule") return h.id;
     if (key == "clause") return h.clause;
     if (key == "effect") return to_string(f.effect);
@@ -106,7 +109,7 @@ void run_test(const policy& p, const std::string& file, const source_node& node,
     const auto path = (fs::path(file).parent_path() / case_node->text).string();
     c = load_case(path, p, result.errors);
   } else if (case_node != nullptr) {
-    c = case_from_source(file, *case_node, p, result.errors);
+    c = detail::case_from_source(file, *case_node, p, result.errors);
   }
   std::map<std::string, std::pair<std::string, source_node>> decisions;
   std::vector<finding_spec> present, absent;
@@ -252,7 +255,7 @@ auto run_policy_tests(const policy& p, const std::vector<std::string>& paths) ->
   std::set<std::uint32_t> fired;
   for (const auto& path : paths) {
     std::vector<load_issue> issues;
-    const auto doc = read_source(path, issues);
+    const auto doc = detail::read_source(path, issues);
     const auto stem = fs::path(path).stem().string();
     if (!issues.empty()) {
       report.tests.push_back({path, stem, std::move(issues), {}});

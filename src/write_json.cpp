@@ -1,5 +1,8 @@
 // The JSON verdict of CONTRACT §3. Keys in a fixed order, so the same verdict gives the same bytes.
+#include <rulebook/kind.hpp>
 #include <rulebook/verdict.hpp>
+
+#include "engine/render.hpp"
 
 #include <fmt/format.h>
 
@@ -51,7 +54,7 @@ struct writer {
   }
 
   void finding_json(const finding& f, bool top_level, const char* indent) {
-    const auto& h = v.rule_of(f).header();
+    const auto& h = v.header_of(f);
     out += indent;
     out += "{\"rule\": ";
     quote(out, h.id);
@@ -108,10 +111,10 @@ struct writer {
     out += ", \"digest\": ";
     quote(out, v.policy.digest());
     out += "},\n  \"requests\": [";
-    for (std::size_t i = 0; i < v.requests.size(); ++i) {
+    for (const auto i : v.requests.indexes()) {
       const auto& rv = v.requests[i];
       const auto& r = c.requests.at(rv.request);
-      out += i ? ",\n    {" : "\n    {";
+      out += i.value != 0 ? ",\n    {" : "\n    {";
       out += "\"id\": ";
       quote(out, r.id);
       out += ", \"type\": ";

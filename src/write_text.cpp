@@ -1,5 +1,8 @@
 // The report for people: requests with their decisions and reasons, then conduct findings.
+#include <rulebook/kind.hpp>
 #include <rulebook/verdict.hpp>
+
+#include "engine/render.hpp"
 
 #include <fmt/format.h>
 
@@ -38,7 +41,7 @@ void write_text(std::ostream& out, const verdict& v, const case_file& c, const w
     }
     if (!o.explain) {
       for (const auto& f : rv.findings) {
-        const auto& h = v.rule_of(f).header();
+        const auto& h = v.header_of(f);
         s += fmt::format("      - {} [{} {}] {}\n", to_string(f.effect), h.clause, h.id, v.message(f, c, o.lang));
         if (o.clauses) s += clause_line(v, h.clause, o.lang, "          ");
       }
@@ -66,7 +69,7 @@ void write_text(std::ostream& out, const verdict& v, const case_file& c, const w
   }
   s += fmt::format("\n{} ({})\n", zh ? "考勤与纪律" : "Findings", v.findings.size());
   for (const auto& f : v.findings) {
-    const auto& h = v.rule_of(f).header();
+    const auto& h = v.header_of(f);
     // A monthly finding shows its month; one about no moment (a VIP book) shows nothing there.
     const auto when = f.subject.month ? format_month(*f.subject.month)
                       : f.subject.at.is_special() ? std::string()

@@ -3,6 +3,8 @@
 // costs far less than YAML::Node for large rosters.
 #include <rulebook/source.hpp>
 
+#include "source_io.hpp"
+
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -143,7 +145,7 @@ class tree_builder final : public YAML::EventHandler {
 
 }  // namespace
 
-auto parse_source(std::string file, std::string bytes, std::vector<load_issue>& issues) -> source_document {
+auto detail::parse_source(std::string file, std::string bytes, std::vector<load_issue>& issues) -> source_document {
   source_document doc;
   doc.file = std::move(file);
   source_reader reader(doc.file, issues);
@@ -169,7 +171,7 @@ auto parse_source(std::string file, std::string bytes, std::vector<load_issue>& 
   return doc;
 }
 
-auto read_text_file(const std::string& path, std::vector<load_issue>& issues) -> std::optional<std::string> {
+auto detail::read_text_file(const std::string& path, std::vector<load_issue>& issues) -> std::optional<std::string> {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     issues.push_back({{path, 0, 0}, {}, "cannot read file"});
@@ -180,7 +182,7 @@ auto read_text_file(const std::string& path, std::vector<load_issue>& issues) ->
   return std::move(content).str();
 }
 
-auto read_source(const std::string& path, std::vector<load_issue>& issues) -> source_document {
+auto detail::read_source(const std::string& path, std::vector<load_issue>& issues) -> source_document {
   auto text = read_text_file(path, issues);
   if (!text) return {path, {}, {}};
   return parse_source(path, std::move(*text), issues);

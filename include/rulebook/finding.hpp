@@ -54,12 +54,12 @@ inline constexpr effect all_effects[] = {effect::reject,  effect::needs_approval
 
 /// A shift, named in evidence by its id.
 struct shift_ref {
-  index_t index = no_index;
+  shift_index index = no_index;
   friend auto operator==(const shift_ref&, const shift_ref&) -> bool = default;
 };
 /// A person, named in evidence by their id.
 struct person_ref {
-  index_t index = no_index;
+  person_index index = no_index;
   friend auto operator==(const person_ref&, const person_ref&) -> bool = default;
 };
 /// A list of dates, e.g. days no certificate covers.
@@ -77,9 +77,9 @@ struct evidence_item {
 
 /// Whom and what a finding is about.
 struct subject {
-  index_t employee = no_index;
-  index_t shift = no_index;
-  index_t request = no_index;  ///< set on the findings of a request
+  person_index employee = no_index;
+  shift_index shift = no_index;
+  request_index request = no_index;  ///< set on the findings of a request
   std::optional<rulebook::month> month;
   time_point at;  ///< the subject's time, which orders findings; `timeless` when there is none
 };

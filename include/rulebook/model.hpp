@@ -6,21 +6,82 @@
 #include <rulebook/error.hpp>
 #include <rulebook/time.hpp>
 
-#include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <variant>
 #include <vector>
 
 namespace rulebook {
 
-/// A dense index of a person, shift or request within one case.
-using index_t = std::uint32_t;
-/// "No one" / "no shift".
-inline constexpr index_t no_index = std::numeric_limits<index_t>::max();
+/// "No one", "no shift", "no request": equal to the empty index of every kind.
+struct no_index_t {
+  explicit constexpr no_index_t(int /*unused*/) {}
+};
+/// The empty index: `shift.employee == no_index` when nobody is rostered.
+inline constexpr no_index_t no_index{0};
+
+/// A dense index into one list of a case, typed by what it indexes: a person's index is not a
+/// shift's, so mixing them up does not compile. Built from a number only explicitly.
+template <typename Tag>
+struct typed_index {
+  std::uint32_t value = std::numeric_limits<std::uint32_t>::max();  ///< the position in its list
+
+  constexpr typed_index() = default;
+  /// The empty index.
+  constexpr typed_index(no_index_t /*unused*/) {}  // NOLINT(google-explicit-constructor): `x = no_index`
+  /// The index at position `v`.
+  constexpr explicit typed_index(std::uint32_t v) : value(v) {}
+  friend constexpr auto operator==(typed_index, typed_index) -> bool = default;
+  friend constexpr auto operator<=>(typed_index, typed_index) = default;
+};
+
+/// A person's index in `case_file::people`.
+using person_index = typed_index<struct person_tag>;
+/// A shift's index in `case_file::shifts`.
+using shift_index = typed_index<struct shift_tag>;
+/// A request's index in `case_file::requests`.
+using request_index = typed_index<struct request_tag>;
+
+/// The indexes `0 … n-1` of a list, as typed indexes: `for (const auto s : c.shifts.indexes())`.
+template <typename Index>
+struct index_range {
+  std::uint32_t size = 0;  ///< how many
+  /// Steps through the indexes.
+  struct iterator {
+    std::uint32_t at = 0;
+    constexpr auto operator*() const -> Index { return Index(at); }
+    constexpr auto operator++() -> iterator& {
+      ++at;
+      return *this;
+    }
+    friend constexpr auto operator==(iterator, iterator) -> bool = default;
+  };
+  [[nodiscard]] constexpr auto begin() const -> iterator { return {0}; }
+  [[nodiscard]] constexpr auto end() const -> iterator { return {size}; }
+};
+
+/// A list that only its own kind of index reaches: `c.people[p]` takes a `person_index`.
+template <typename Index, typename T>
+class indexed_vector : public std::vector<T> {
+  using base = std::vector<T>;
+
+ public:
+  using base::base;
+  [[nodiscard]] auto operator[](Index i) -> typename base::reference { return base::operator[](i.value); }
+  [[nodiscard]] auto operator[](Index i) const -> typename base::const_reference { return base::operator[](i.value); }
+  /// Checked access; throws `std::out_of_range`.
+  [[nodiscard]] auto at(Index i) -> typename base::reference { return base::at(i.value); }
+  [[nodiscard]] auto at(Index i) const -> typename base::const_reference { return base::at(i.value); }
+  /// Whether `i` is an index of this list.
+  [[nodiscard]] auto has(Index i) const -> bool { return i.value < base::size(); }
+  /// Every index of this list, in order.
+  [[nodiscard]] auto indexes() const -> index_range<Index> { return {static_cast<std::uint32_t>(base::size())}; }
+  /// The index the next `push_back` gets.
+  [[nodiscard]] auto next_index() const -> Index { return Index(static_cast<std::uint32_t>(base::size())); }
+};
 
 /// Where an entity was written in the case file (line and column from 1; 0 when built in code).
 struct source_ref {
@@ -34,19 +95,19 @@ struct person {
   std::string name{};
   std::string role{};              ///< a role the policy knows, e.g. `agent`, `shift_leader`
   std::string grade{};             ///< `junior`, `intermediate`, `senior`, or empty
-  index_t leader = no_index;     ///< an agent's shift leader
-  index_t reports_to = no_index; ///< a manager's superior
+  person_index leader = no_index;  ///< an agent's shift leader
+  person_index reports_to = no_index;  ///< a manager's superior
   std::string seat{};
   std::optional<date> grade_since{};  ///< since when the person holds `grade`, when known
   source_ref where{};
   /// The next person up the chain of command: the leader, else whom this person reports to.
-  [[nodiscard]] auto superior() const -> index_t { return leader != no_index ? leader : reports_to; }
+  [[nodiscard]] auto superior() const -> person_index { return leader != no_index ? leader : reports_to; }
 };
 
 /// One rostered shift.
 struct shift {
   std::string id{};
-  index_t employee = no_index;  ///< who is rostered, before any swap
+  person_index employee = no_index;  ///< who is rostered, before any swap
   time_point start{};
   time_point end{};
   std::string kind{};  ///< `day`, `night`, …; empty when the roster does not say
@@ -55,13 +116,13 @@ struct shift {
   /// CONTRACT §2: `night` by kind; with no kind, when it crosses midnight or starts at 20:00 or later.
   [[nodiscard]] auto is_night() const -> bool {
     if (!kind.empty()) return kind == "night";
-    return end.date() > start.date() || start.time_of_day() >= boost::posix_time::hours(20);
+    return end.date() > start.date() || start.time_of_day() >= duration(20, 0, 0);
   }
 };
 
 /// The punches of one shift; either may be missing.
 struct punch {
-  index_t shift = no_index;
+  shift_index shift = no_index;
   std::optional<time_point> in{};
   std::optional<time_point> out{};
   source_ref where{};
@@ -69,7 +130,7 @@ struct punch {
 
 /// Time away from the post during a shift (脱岗).
 struct away_period {
-  index_t employee = no_index;
+  person_index employee = no_index;
   time_point from{};
   time_point to{};
   source_ref where{};
@@ -77,7 +138,7 @@ struct away_period {
 
 /// An approval given on a request.
 struct approval {
-  index_t by = no_index;
+  person_index by = no_index;
   time_point at{};
   source_ref where{};
 };
@@ -95,8 +156,8 @@ enum class request_type : std::uint8_t { leave, swap, promotion };
 /// What a leave request asks for.
 struct leave_details {
   std::string kind{};  ///< personal | personal_special | sick | sick_emergency | business
-  index_t submitted_by = no_index;
-  std::vector<index_t> shifts{};  ///< the shifts named; empty when given as a time range
+  person_index submitted_by = no_index;
+  std::vector<shift_index> shifts{};  ///< the shifts named; empty when given as a time range
   std::optional<time_point> from{};  ///< or a time range: the employee's shifts it overlaps
   std::optional<time_point> to{};
   std::vector<certificate> certificates{};
@@ -105,9 +166,9 @@ struct leave_details {
 
 /// What a swap request asks for: `give` goes to the counterpart, `take` (optional) comes back.
 struct swap_details {
-  index_t counterpart = no_index;
-  index_t give = no_index;
-  index_t take = no_index;
+  person_index counterpart = no_index;
+  shift_index give = no_index;
+  shift_index take = no_index;
   std::string reason{};
   bool form_filed = false;
 };
@@ -120,7 +181,7 @@ struct promotion_details {
 /// A request of any type; judged in `submitted_at` order, ties in input order.
 struct request {
   std::string id{};
-  index_t employee = no_index;
+  person_index employee = no_index;
   time_point submitted_at{};
   std::vector<approval> approvals{};
   std::variant<leave_details, swap_details, promotion_details> details{};
@@ -146,7 +207,7 @@ struct request {
 
 /// A monthly assessment (每月考核).
 struct assessment {
-  index_t employee = no_index;
+  person_index employee = no_index;
   rulebook::month month{};
   std::int64_t typing_cpm = 0;
   bool exam_passed = false;
@@ -156,7 +217,7 @@ struct assessment {
 /// A complaint ticket.
 struct ticket {
   std::string id{};
-  index_t receiver = no_index;
+  person_index receiver = no_index;
   time_point received_at{};
   std::optional<time_point> dispatched_at{};
   source_ref where{};
@@ -171,7 +232,7 @@ struct callback_attempt {
 /// A resolved case that needs a callback.
 struct callback_case {
   std::string id{};
-  index_t agent = no_index;
+  person_index agent = no_index;
   time_point resolved_at{};
   std::vector<callback_attempt> attempts{};
   std::string closed{};  ///< empty, `wrong_contact` or `unreachable`
@@ -180,15 +241,15 @@ struct callback_case {
 
 /// A quality-monitoring session.
 struct monitoring_session {
-  index_t agent = no_index;
-  index_t inspector = no_index;
+  person_index agent = no_index;
+  person_index inspector = no_index;
   time_point at{};
   source_ref where{};
 };
 
 /// A VIP account manager's book of customers in one tier.
 struct account_book {
-  index_t manager = no_index;
+  person_index manager = no_index;
   std::string tier{};
   std::int64_t customers = 0;
   source_ref where{};
@@ -201,6 +262,10 @@ struct period {
   [[nodiscard]] auto contains(date d) const -> bool { return d >= from && d <= to; }
 };
 
+namespace detail {
+struct case_ids;  // src/model.cpp: the id tables
+}  // namespace detail
+
 /// Everything a judgement looks at. Build it with the `add_*` functions (or `load_case`), which
 /// keep the id tables and the per-employee roster index up to date.
 class case_file {
@@ -209,11 +274,11 @@ class case_file {
   std::optional<rulebook::period> period{};
   rulebook::calendar calendar;  ///< holidays the case adds to the policy's calendars
 
-  std::vector<person> people{};
-  std::vector<shift> shifts{};
+  indexed_vector<person_index, person> people{};
+  indexed_vector<shift_index, shift> shifts{};
   std::vector<punch> punches{};
   std::vector<away_period> away{};
-  std::vector<request> requests{};
+  indexed_vector<request_index, request> requests{};
   std::vector<assessment> assessments{};
   std::vector<ticket> tickets{};
   std::vector<callback_case> callbacks{};
@@ -224,81 +289,45 @@ class case_file {
   /// "never monitored" warnings, while `monitoring: []` says that nobody was.
   std::vector<std::string> sections{};
 
+  case_file();
+  ~case_file();
+  case_file(const case_file& other);
+  case_file(case_file&& other) noexcept;
+  auto operator=(const case_file& other) -> case_file&;
+  auto operator=(case_file&& other) noexcept -> case_file&;
+
   /// Whether the case file has the list `section`.
-  [[nodiscard]] auto has_section(std::string_view section) const -> bool {
-    return std::find(sections.begin(), sections.end(), section) != sections.end();
-  }
+  [[nodiscard]] auto has_section(std::string_view section) const -> bool;
 
   /// Adds a person; a duplicate id throws `case_error`. References to leaders may be set later.
-  auto add_person(person p) -> index_t {
-    const auto i = static_cast<index_t>(people.size());
-    if (!person_ids_.emplace(p.id, i).second) throw case_error("duplicate person id `" + p.id + "`");
-    people.push_back(std::move(p));
-    shifts_of_.emplace_back();
-    return i;
-  }
-  /// Adds a shift to the roster; its employee must exist and its end must follow its start.
-  auto add_shift(shift s) -> index_t {
-    check_person(s.employee, "shift `" + s.id + "`");
-    if (s.end <= s.start) throw case_error("shift `" + s.id + "` ends before it starts");
-    const auto i = static_cast<index_t>(shifts.size());
-    if (!shift_ids_.emplace(s.id, i).second) throw case_error("duplicate shift id `" + s.id + "`");
-    auto& own = shifts_of_[s.employee];
-    const auto pos = std::upper_bound(own.begin(), own.end(), s.start,
-                                      [&](const time_point& t, index_t j) { return t < shifts[j].start; });
-    own.insert(pos, i);
-    shifts.push_back(std::move(s));
-    punch_of_.push_back(no_index);
-    return i;
-  }
-  /// Records the punches of a shift; a second record for the same shift throws `case_error`.
-  auto add_punch(punch p) -> index_t {
-    if (p.shift >= shifts.size()) throw case_error("punch for a shift that does not exist");
-    if (punch_of_[p.shift] != no_index) {
-      throw case_error("shift `" + shifts[p.shift].id + "` has punches recorded twice");
-    }
-    if (p.in && p.out && *p.out < *p.in) throw case_error("punch-out before punch-in for `" + shifts[p.shift].id + "`");
-    const auto i = static_cast<index_t>(punches.size());
-    punch_of_[p.shift] = i;
-    punches.push_back(p);
-    return i;
-  }
-  /// Adds a request; duplicate ids throw `case_error`.
-  auto add_request(request r) -> index_t {
-    check_person(r.employee, "request `" + r.id + "`");
-    const auto i = static_cast<index_t>(requests.size());
-    if (!request_ids_.emplace(r.id, i).second) throw case_error("duplicate request id `" + r.id + "`");
-    requests.push_back(std::move(r));
-    return i;
-  }
+  auto add_person(person p) -> person_index;
+  /// Adds a shift to the roster; its employee must exist, its id be new, and its end follow its start.
+  auto add_shift(shift s) -> shift_index;
+  /// Records the punches of a shift; a second record for the same shift, or a punch-out before
+  /// the punch-in, throws `case_error`.
+  auto add_punch(punch p) -> std::uint32_t;
+  /// Adds a request; its employee must exist and its id be new.
+  auto add_request(request r) -> request_index;
 
   /// The index of person `id`, or `no_index`.
-  [[nodiscard]] auto find_person(std::string_view id) const -> index_t { return find(person_ids_, id); }
+  [[nodiscard]] auto find_person(std::string_view id) const -> person_index;
   /// The index of shift `id`, or `no_index`.
-  [[nodiscard]] auto find_shift(std::string_view id) const -> index_t { return find(shift_ids_, id); }
+  [[nodiscard]] auto find_shift(std::string_view id) const -> shift_index;
   /// The index of request `id`, or `no_index`.
-  [[nodiscard]] auto find_request(std::string_view id) const -> index_t { return find(request_ids_, id); }
+  [[nodiscard]] auto find_request(std::string_view id) const -> request_index;
   /// The index of person `id`; throws `case_error` when there is none.
-  [[nodiscard]] auto person_at(std::string_view id) const -> index_t {
-    const auto i = find_person(id);
-    if (i == no_index) throw case_error("no person `" + std::string(id) + "`");
-    return i;
-  }
+  [[nodiscard]] auto person_at(std::string_view id) const -> person_index;
   /// The index of shift `id`; throws `case_error` when there is none.
-  [[nodiscard]] auto shift_at(std::string_view id) const -> index_t {
-    const auto i = find_shift(id);
-    if (i == no_index) throw case_error("no shift `" + std::string(id) + "`");
-    return i;
-  }
+  [[nodiscard]] auto shift_at(std::string_view id) const -> shift_index;
 
   /// The shifts rostered to `employee` (before swaps), sorted by start.
-  [[nodiscard]] auto rostered_shifts(index_t employee) const -> const std::vector<index_t>& {
+  [[nodiscard]] auto rostered_shifts(person_index employee) const -> const std::vector<shift_index>& {
     return shifts_of_.at(employee);
   }
   /// The punch record of `shift`, or nullptr.
-  [[nodiscard]] auto punch_of(index_t shift) const -> const punch* {
+  [[nodiscard]] auto punch_of(shift_index shift) const -> const punch* {
     const auto p = punch_of_.at(shift);
-    return p == no_index ? nullptr : &punches[p];
+    return p == no_punch ? nullptr : &punches[p];
   }
   /// Whether `s` falls in the case's period (every shift does when there is no period).
   [[nodiscard]] auto in_period(const shift& s) const -> bool { return in_period(s.start.date()); }
@@ -306,22 +335,11 @@ class case_file {
   [[nodiscard]] auto in_period(date d) const -> bool { return !period || period->contains(d); }
 
  private:
-  struct string_hash {
-    using is_transparent = void;
-    auto operator()(std::string_view s) const noexcept -> std::size_t { return std::hash<std::string_view>{}(s); }
-  };
-  using id_table = std::unordered_map<std::string, index_t, string_hash, std::equal_to<>>;
-  static auto find(const id_table& t, std::string_view id) -> index_t {
-    auto it = t.find(id);
-    return it == t.end() ? no_index : it->second;
-  }
-  void check_person(index_t p, const std::string& what) const {
-    if (p >= people.size()) throw case_error(what + " refers to a person who does not exist");
-  }
+  static constexpr std::uint32_t no_punch = std::numeric_limits<std::uint32_t>::max();
 
-  id_table person_ids_, shift_ids_, request_ids_;
-  std::vector<std::vector<index_t>> shifts_of_{};
-  std::vector<index_t> punch_of_{};
+  std::unique_ptr<detail::case_ids> ids_;  // id → index of people, shifts and requests
+  indexed_vector<person_index, std::vector<shift_index>> shifts_of_{};
+  indexed_vector<shift_index, std::uint32_t> punch_of_{};
 };
 
 }  // namespace rulebook

@@ -1,49 +1,114 @@
-// A policy: an immutable, thread-safe list of rules compiled from YAML, with its calendars.
+// A policy: an immutable, thread-safe list of rules compiled from YAML, with its calendars; and
+// the loaders that read policies and cases.
 #pragma once
 
 #include <rulebook/calendar.hpp>
 #include <rulebook/error.hpp>
-#include <rulebook/rule.hpp>
+#include <rulebook/finding.hpp>
+#include <rulebook/model.hpp>
 
-#include <map>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 namespace rulebook {
 
+class rule;           // rulebook/kind.hpp
+class kind_registry;  // rulebook/kind.hpp
+
 namespace detail {
-struct policy_data {
-  std::string name;
-  std::string version;
-  std::string digest;  ///< `sha256:` of every file the policy was read from, in order
-  std::vector<std::unique_ptr<const rule>> rules;
-  rulebook::calendar calendar;
-  rulebook::vocabulary vocabulary;
-  std::map<std::string, std::pair<std::string, std::string>> clause_texts;  ///< clause id → {en, zh}
-};
+struct policy_data;  // src/: the rules, calendar, names and clause texts
 }  // namespace detail
 
+/// The names a policy knows; a case that uses another is an input error.
+struct vocabulary {
+  std::vector<std::string> roles;        ///< `agent`, `shift_leader`, …
+  std::vector<std::string> grades;       ///< in order, lowest first
+  std::vector<std::string> leave_kinds;  ///< `personal`, `sick`, …
+  std::vector<std::string> shift_kinds;  ///< `day`, `night`, …
+  std::vector<std::string> tiers;        ///< VIP customer tiers
+
+  /// Whether `n` is among `names`.
+  [[nodiscard]] static auto has(const std::vector<std::string>& names, const std::string& n) -> bool {
+    for (const auto& name : names) {
+      if (name == n) return true;
+    }
+    return false;
+  }
+};
+
+/// A rule's `when:`: which requests, employees and shifts it looks at. Empty lists match anything.
+/// The engine applies it; kinds do not.
+struct condition {
+  std::vector<request_type> requests;
+  std::vector<std::string> leave_kinds;
+  std::vector<std::string> shift_kinds;  ///< `night` also matches a shift that is night by its times
+  std::optional<bool> holiday;           ///< the shift starts on a holiday
+  std::optional<bool> swapped;           ///< the shift came to its owner by a swap or return
+  std::vector<std::string> roles;        ///< the employee's role
+  std::vector<std::string> grades;       ///< the employee's grade
+  std::vector<std::string> to_grades;    ///< the grade a promotion request asks for
+
+  friend auto operator==(const condition&, const condition&) -> bool = default;
+
+  /// Whether `r` (its type, leave kind, target grade and employee) is selected.
+  [[nodiscard]] auto matches_request(const request& r, const case_file& c) const -> bool;
+  /// Whether person `p` (role and grade) is selected.
+  [[nodiscard]] auto matches_person(const person& p) const -> bool;
+  /// Whether `when:` names anything about people.
+  [[nodiscard]] auto filters_people() const -> bool { return !roles.empty() || !grades.empty(); }
+  /// Whether `when:` names anything about shifts.
+  [[nodiscard]] auto filters_shifts() const -> bool {
+    return !shift_kinds.empty() || holiday.has_value() || swapped.has_value();
+  }
+};
+
+/// What every rule has, whatever its kind.
+struct rule_header {
+  std::string id;                      ///< the policy's rule id, e.g. `leave-notice-personal`
+  std::string clause;                  ///< the rulebook clause it cites, e.g. `leave.2`
+  std::string kind;                    ///< the kind's registered name
+  rulebook::effect effect = effect::warning;
+  std::vector<std::string> approvers;  ///< roles whose valid approval lifts a `needs_approval`
+  condition when;                      ///< applied by the engine
+  std::string description;             ///< the policy's description of the rule
+  std::string message_en;  ///< the policy's own message template, if it gives one (`message: {en: …}`)
+  std::string message_zh;  ///< the same in Chinese
+  /// The policy's names, for a kind that checks names among its parameters while it is built.
+  const rulebook::vocabulary* vocabulary = nullptr;
+  source_position where;    ///< where the rule is written
+  std::uint32_t index = 0;  ///< position in the policy
+};
+
 /// A compiled policy. Cheap to copy (it shares its immutable data); safe to judge with concurrently.
+/// A default-constructed policy has no rules.
 class policy {
  public:
-  policy() : data_(std::make_shared<detail::policy_data>()) {}
+  policy();
+  /// A policy over compiled data (the loaders make these).
   explicit policy(std::shared_ptr<const detail::policy_data> data) : data_(std::move(data)) {}
 
-  [[nodiscard]] auto name() const -> const std::string& { return data_->name; }
-  [[nodiscard]] auto version() const -> const std::string& { return data_->version; }
-  [[nodiscard]] auto digest() const -> const std::string& { return data_->digest; }
-  [[nodiscard]] auto rules() const -> std::span<const std::unique_ptr<const rule>> { return data_->rules; }
-  [[nodiscard]] auto rule_at(std::uint32_t i) const -> const rule& { return *data_->rules.at(i); }
-  [[nodiscard]] auto calendar() const -> const rulebook::calendar& { return data_->calendar; }
-  [[nodiscard]] auto vocabulary() const -> const rulebook::vocabulary& { return data_->vocabulary; }
+  /// The policy's `name`.
+  [[nodiscard]] auto name() const -> const std::string&;
+  /// The policy's `version`.
+  [[nodiscard]] auto version() const -> const std::string&;
+  /// `sha256:` of every file the policy was read from, in order.
+  [[nodiscard]] auto digest() const -> const std::string&;
+  /// Every rule, in policy order (include <rulebook/kind.hpp> to look inside one).
+  [[nodiscard]] auto rules() const -> std::span<const std::unique_ptr<const rule>>;
+  /// Rule `i` in policy order.
+  [[nodiscard]] auto rule_at(std::uint32_t i) const -> const rule&;
+  /// What every rule has (id, clause, effect, `when:`) of rule `i` in policy order.
+  [[nodiscard]] auto header_at(std::uint32_t i) const -> const rule_header&;
+  /// The policy's holiday calendars, merged.
+  [[nodiscard]] auto calendar() const -> const rulebook::calendar&;
+  /// The names a case may use.
+  [[nodiscard]] auto vocabulary() const -> const rulebook::vocabulary&;
   /// The rulebook's own text of clause `id` (from the policy's `clauses:`), or an empty string.
-  [[nodiscard]] auto clause_text(const std::string& id, lang l = lang::en) const -> std::string {
-    auto it = data_->clause_texts.find(id);
-    if (it == data_->clause_texts.end()) return {};
-    return l == lang::zh && !it->second.second.empty() ? it->second.second : it->second.first;
-  }
+  [[nodiscard]] auto clause_text(const std::string& id, lang l = lang::en) const -> std::string;
 
  private:
   std::shared_ptr<const detail::policy_data> data_;
@@ -51,22 +116,20 @@ class policy {
 
 /// A policy file's name and text, for loading without the file system.
 struct policy_text {
-  std::string file;
-  std::string text;
+  std::string file;  ///< named in messages
+  std::string text;  ///< YAML
 };
 
-/// Loads and merges the policies in `paths` (a holiday calendar may be one of them).
+/// Loads and merges the policies in `paths` (a holiday calendar may be one of them), with the
+/// built-in rule kinds (see rulebook/kind.hpp for a program's own kinds).
 /// @par Errors Collects every problem (unknown key or kind, wrong unit, duplicate rule id across
 ///      files, …) into `issues` and returns an empty policy; never throws for bad content.
 /// @par Thread safety The result is immutable and may be shared across threads.
-auto load_policy(const std::vector<std::string>& paths, std::vector<load_issue>& issues,
-                 const kind_registry& kinds = kind_registry::builtin()) -> policy;
+auto load_policy(const std::vector<std::string>& paths, std::vector<load_issue>& issues) -> policy;
 /// As above; throws `load_error` holding every problem.
-auto load_policy(const std::vector<std::string>& paths, const kind_registry& kinds = kind_registry::builtin())
-    -> policy;
+auto load_policy(const std::vector<std::string>& paths) -> policy;
 /// Compiles policies given as text (calendars they name are read relative to the working directory).
-auto parse_policy(const std::vector<policy_text>& texts, std::vector<load_issue>& issues,
-                  const kind_registry& kinds = kind_registry::builtin()) -> policy;
+auto parse_policy(const std::vector<policy_text>& texts, std::vector<load_issue>& issues) -> policy;
 
 /// Loads a case file (YAML or JSON) and checks it against `p`'s vocabulary.
 /// @par Errors Every problem (unknown key, wrong type, impossible date, end before start,
@@ -77,63 +140,12 @@ auto load_case(const std::string& path, const policy& p) -> case_file;
 /// Reads a case from text; `file` names it in messages.
 auto parse_case(std::string file, std::string text, const policy& p, std::vector<load_issue>& issues) -> case_file;
 
-/// Reads a case from an already parsed document node (e.g. a case written inline in a test file).
-auto case_from_source(const std::string& file, const source_node& root, const policy& p,
-                      std::vector<load_issue>& issues) -> case_file;
-
 /// Checks a case built in code against `p`: names the policy does not know, a cycle in the chain
 /// of command, a leave on someone else's shift. Positions are filled in where the case has them.
 auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issue>;
 
-}  // namespace rulebook
-
-namespace rulebook {
-
 /// Things that are legal in `p` but suspicious, as warnings with their places: a `when:` that can
 /// never match or has no effect, and a rule another always shadows.
-[[nodiscard]] inline auto lint_policy(const policy& p) -> std::vector<load_issue> {
-  std::vector<load_issue> out;
-  auto warn = [&](const rule_header& h, std::string message) { out.push_back({h.where, {}, "warning: " + message}); };
-  for (const auto& r : p.rules()) {
-    const auto& h = r->header();
-    const auto& w = h.when;
-    const bool requests = r->judges(request_type::leave) || r->judges(request_type::swap) ||
-                          r->judges(request_type::promotion);
-    if (requests && !w.requests.empty() &&
-        std::none_of(w.requests.begin(), w.requests.end(), [&](request_type t) { return r->judges(t); })) {
-      warn(h, "`when` of rule `" + h.id + "` names requests that kind `" + h.kind + "` never judges: it can never match");
-    } else if (!w.leave_kinds.empty() && !w.requests.empty() &&
-               std::find(w.requests.begin(), w.requests.end(), request_type::leave) == w.requests.end()) {
-      warn(h, "`when` of rule `" + h.id + "` names leave kinds but no leave requests: it can never match");
-    } else if (!w.to_grades.empty() && ((!w.requests.empty() && std::find(w.requests.begin(), w.requests.end(),
-                                                                          request_type::promotion) == w.requests.end()) ||
-                                        !w.leave_kinds.empty() || (requests && !r->judges(request_type::promotion)))) {
-      warn(h, "`when` of rule `" + h.id + "` names a grade to promote to but no promotion requests: it can never match");
-    } else if (!requests && (!w.requests.empty() || !w.leave_kinds.empty() || !w.to_grades.empty())) {
-      warn(h, "`when` of rule `" + h.id + "` names requests, but kind `" + h.kind +
-                  "` judges the roster: the condition has no effect");
-    }
-    if (w.filters_shifts() && !r->looks_at_shifts()) {
-      warn(h, "`when` of rule `" + h.id + "` names shifts, but kind `" + h.kind +
-                  "` does not look at shifts: the condition has no effect");
-    }
-  }
-  const auto rules = p.rules();
-  for (std::size_t b = 0; b < rules.size(); ++b) {
-    const auto& hb = rules[b]->header();
-    for (std::size_t a = 0; a < rules.size(); ++a) {
-      const auto& ha = rules[a]->header();
-      if (a == b || ha.kind != hb.kind || !(ha.when == hb.when) || ha.effect != hb.effect || ha.approvers != hb.approvers ||
-          !rules[a]->covers(*rules[b])) {
-        continue;
-      }
-      if (rules[b]->covers(*rules[a]) && a > b) continue;  // identical: warn on the later one only
-      warn(hb, "rule `" + hb.id + "` is shadowed by rule `" + ha.id + "` (" + ha.where.file + ":" +
-                   std::to_string(ha.where.line) + "): whenever it fires, `" + ha.id + "` reports the same");
-      break;
-    }
-  }
-  return out;
-}
+[[nodiscard]] auto lint_policy(const policy& p) -> std::vector<load_issue>;
 
 }  // namespace rulebook

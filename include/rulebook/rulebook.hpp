@@ -1,8 +1,8 @@
-// The whole public API: load a policy and a case, judge, write the verdict.
+// What a program that links rulebook needs: the model, loading a policy and a case, judging (and
+// what-if sessions), the verdict and its writers. Writing a rule kind of your own: <rulebook/kind.hpp>.
 #pragma once
 
 #include <rulebook/engine.hpp>
-#include <rulebook/kinds.hpp>
 #include <rulebook/model.hpp>
 #include <rulebook/policy.hpp>
 #include <rulebook/verdict.hpp>

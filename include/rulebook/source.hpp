@@ -1,5 +1,6 @@
 // A parsed input document (YAML or JSON) with the position of every node, and a reader that
-// turns nodes into typed values while collecting every problem with its place.
+// turns nodes into typed values while collecting every problem with its place. Rule kinds read
+// their parameters through `field_reader`; how files become nodes is private to the library.
 #pragma once
 
 #include <rulebook/error.hpp>
@@ -33,13 +34,6 @@ struct source_node {
     }
     return nullptr;
   }
-};
-
-/// A whole input file.
-struct source_document {
-  std::string file;
-  source_node root;
-  std::string bytes;  ///< the file's content, for the policy digest
 };
 
 namespace detail {
@@ -262,15 +256,5 @@ class field_reader {
   std::vector<std::string_view> known_;  // keys are string literals of the kind asking
   bool ok_ = true;
 };
-
-/// Parses YAML or JSON text into a document; syntax errors and duplicate keys become issues.
-/// Implemented in the compiled library (it is the only place that knows yaml-cpp).
-auto parse_source(std::string file, std::string bytes, std::vector<load_issue>& issues) -> source_document;
-
-/// A whole file's bytes; a file that cannot be read is an issue.
-auto read_text_file(const std::string& path, std::vector<load_issue>& issues) -> std::optional<std::string>;
-
-/// Reads and parses a file; a file that cannot be read is an issue.
-auto read_source(const std::string& path, std::vector<load_issue>& issues) -> source_document;
 
 }  // namespace rulebook

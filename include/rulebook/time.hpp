@@ -1,8 +1,9 @@
 // Dates, times and durations as the policy and case files write them.
 #pragma once
 
-#include <boost/date_time/gregorian/gregorian_types.hpp>
-#include <boost/date_time/posix_time/posix_time_types.hpp>
+// Only the types: a file that does arithmetic with `hours()` or `months()` includes
+// <boost/date_time/posix_time/posix_time_types.hpp> itself.
+#include <boost/date_time/posix_time/ptime.hpp>
 
 #include <cstdint>
 #include <cstdio>
@@ -118,7 +119,7 @@ inline auto valid_ymd(int y, int m, int d) -> bool {
     }
     total_seconds += n * unit;
   }
-  return boost::posix_time::seconds(static_cast<long>(total_seconds));
+  return duration(0, 0, static_cast<duration::sec_type>(total_seconds));
 }
 
 /// `2026-03-02`.

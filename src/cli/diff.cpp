@@ -2,6 +2,7 @@
 #include "options.hpp"
 
 #include <rulebook/engine.hpp>
+#include <rulebook/kind.hpp>
 
 #include <set>
 
@@ -10,7 +11,7 @@ namespace {
 
 // A finding as a line of the diff: everything a reader would call "the same finding".
 auto line(const verdict& v, const case_file& c, const finding& f, lang l) -> std::string {
-  const auto& h = v.rule_of(f).header();
+  const auto& h = v.header_of(f);
   std::string who;
   if (f.subject.request == no_index && f.subject.employee != no_index) who = c.people[f.subject.employee].id + " ";
   return std::string(to_string(f.effect)) + " [" + h.clause + " " + h.id + "] " + who + v.message(f, c, l);
@@ -59,7 +60,7 @@ auto run_diff(const options& o) -> int {
   const auto before = judge(*old_policy, old_case);
   const auto after = judge(*new_policy, new_case);
   std::size_t changed_requests = 0, added = 0, removed = 0;
-  for (std::size_t i = 0; i < before.requests.size(); ++i) {
+  for (const auto i : before.requests.indexes()) {
     const auto& a = before.requests[i];
     const auto& b = after.requests[i];
     const auto la = lines(before, old_case, a.findings, o.lang), lb = lines(after, new_case, b.findings, o.lang);

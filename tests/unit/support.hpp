@@ -2,7 +2,11 @@
 // a verdict by rule id.
 #pragma once
 
+#include <rulebook/kind.hpp>
 #include <rulebook/rulebook.hpp>
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <boost/date_time/posix_time/posix_time_types.hpp>
 
 #include <doctest/doctest.h>
 

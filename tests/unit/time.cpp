@@ -1,6 +1,9 @@
 // Dates, times and durations as policy and case files write them.
 #include <rulebook/time.hpp>
 
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <boost/date_time/posix_time/posix_time_types.hpp>
+
 #include <doctest/doctest.h>
 
 using namespace rulebook;

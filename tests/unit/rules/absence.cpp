@@ -1,5 +1,5 @@
 // Clause leave.1: a rostered shift with no punch and no effective leave is absenteeism (kind absence).
-#include <rulebook/rules/absence.hpp>
+#include "rules/absence.hpp"
 
 #include "support.hpp"
 

@@ -1,5 +1,5 @@
 // Clauses leave.3 and leave.9: who approves, by length, level by level (kind approval_authority).
-#include <rulebook/rules/approval_authority.hpp>
+#include "rules/approval_authority.hpp"
 
 #include "support.hpp"
 

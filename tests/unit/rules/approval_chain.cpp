@@ -1,5 +1,5 @@
 // Clause leave.3: no asking another team's chain (kind approval_chain).
-#include <rulebook/rules/approval_chain.hpp>
+#include "rules/approval_chain.hpp"
 
 #include "support.hpp"
 

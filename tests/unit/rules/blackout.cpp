@@ -1,5 +1,5 @@
 // Clauses leave.6 and leave.7: leave touching a night shift or a holiday needs a manager (kind blackout).
-#include <rulebook/rules/blackout.hpp>
+#include "rules/blackout.hpp"
 
 #include "support.hpp"
 

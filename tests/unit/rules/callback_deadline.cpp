@@ -1,7 +1,7 @@
 // Clause service.callback: the customer of a resolved case is reached within 72 hours, unless the
 // case is closed for a wrong contact or as unreachable after at least 3 failed attempts
 // (kind callback_deadline).
-#include <rulebook/rules/callback_deadline.hpp>
+#include "rules/callback_deadline.hpp"
 
 #include "support.hpp"
 

@@ -1,6 +1,6 @@
 // Clause vip.ratio: one account manager per 1,000 diamond, 1,500 gold or 2,000 silver customers
 // (kind caseload_ratio, in the second rulebook, policies/vip-account-managers.yaml).
-#include <rulebook/rules/caseload_ratio.hpp>
+#include "rules/caseload_ratio.hpp"
 
 #include "support.hpp"
 

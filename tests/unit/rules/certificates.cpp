@@ -1,5 +1,5 @@
 // Clause leave.5: sick leave certificates cover every day and are handed in the day after.
-#include <rulebook/rules/certificates.hpp>
+#include "rules/certificates.hpp"
 
 #include "support.hpp"
 

@@ -1,5 +1,6 @@
 // Clause swap.3: no consecutive swaps (kind consecutive_swap), and swap chains in the ownership graph.
-#include <rulebook/rules/consecutive_swap.hpp>
+#include "engine/state.hpp"
+#include "rules/consecutive_swap.hpp"
 
 #include "support.hpp"
 
@@ -63,7 +64,7 @@ TEST_SUITE("rules/consecutive_swap") {
     for (const auto& f : v.findings) said = said || s.message(f, r) == "Shift B1 is E002's to work, not a party's to give.";
     CHECK(said);
   }
-  TEST_CASE("the ownership graph follows a shift moved twice as a path of length two") {
+  TEST_CASE("the working roster follows a shift moved twice as a path of two moves") {
     // Under a policy without the consecutive rule a shift can move twice.
     std::vector<load_issue> issues;
     const auto p = parse_policy({{"open.yaml", "policy: {name: open}\nrules: []\n"}}, issues);
@@ -71,13 +72,16 @@ TEST_SUITE("rules/consecutive_swap") {
     const auto c = test::case_of(roster() + test::swap("R1", "E001", "E002", "A2", "2026-02-20T09:00") +
                                      test::swap("R2", "E002", "E003", "A2", "2026-02-21T09:00"),
                                  p);
-    const session s(p, c);
+    detail::roster_state st(c);  // the engine's working roster, moved as the two swaps move it
     const auto a2 = c.find_shift("A2");
-    const auto path = s.roster().holders(c, a2);
+    st.move(a2, c.find_person("E002"), c.find_request("R1"));
+    st.move(a2, c.find_person("E003"), c.find_request("R2"));
+    const auto path = st.holders(c, a2);
     REQUIRE(path.size() == 3);
     CHECK(c.people[path[0]].id == "E001");
     CHECK(c.people[path[1]].id == "E002");
     CHECK(c.people[path[2]].id == "E003");
-    CHECK(s.roster().owner[a2] == c.find_person("E003"));
+    CHECK(st.owner[a2] == c.find_person("E003"));
+    CHECK(st.moved_by[a2] == c.find_request("R2"));
   }
 }

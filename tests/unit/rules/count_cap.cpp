@@ -1,5 +1,5 @@
 // Clause swap.3: at most 2 swaps per person per calendar month, counted for both parties (kind count_cap).
-#include <rulebook/rules/count_cap.hpp>
+#include "rules/count_cap.hpp"
 
 #include "support.hpp"
 

@@ -1,6 +1,6 @@
 // Clauses grade.junior, grade.intermediate and grade.senior: what a promotion requires, measured on
 // the latest monthly assessment and the complaint tickets of its month (kind criteria).
-#include <rulebook/rules/criteria.hpp>
+#include "rules/criteria.hpp"
 
 #include "support.hpp"
 

@@ -1,6 +1,6 @@
 // Clause leave.6: leave from a night shift is asked for before 12:00 the day it starts (kind deadline)
 // and is effective only with a manager's approval (kind blackout).
-#include <rulebook/rules/deadline.hpp>
+#include "rules/deadline.hpp"
 
 #include "support.hpp"
 

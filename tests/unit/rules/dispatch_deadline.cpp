@@ -1,6 +1,6 @@
 // Clause service.complaint: complaint tickets are dispatched within 60 minutes of being received
 // (kind dispatch_deadline).
-#include <rulebook/rules/dispatch_deadline.hpp>
+#include "rules/dispatch_deadline.hpp"
 
 #include "support.hpp"
 

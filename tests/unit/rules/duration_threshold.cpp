@@ -1,5 +1,5 @@
 // Clause leave.8: 20 minutes or more late, early or away is a violation; less is a late record.
-#include <rulebook/rules/duration_threshold.hpp>
+#include "rules/duration_threshold.hpp"
 
 #include "support.hpp"
 

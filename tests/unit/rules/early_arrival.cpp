@@ -1,5 +1,5 @@
 // Clause handover.1: arrive 10 minutes early for roll call (kind early_arrival).
-#include <rulebook/rules/early_arrival.hpp>
+#include "rules/early_arrival.hpp"
 
 #include "support.hpp"
 

@@ -1,6 +1,6 @@
 // Clause grade.order: grades are ordered junior < intermediate < senior, and a promotion goes one
 // step up at a time (kind grade_order).
-#include <rulebook/rules/grade_order.hpp>
+#include "rules/grade_order.hpp"
 
 #include "support.hpp"
 

@@ -1,5 +1,5 @@
 // Clause leave.4: personal leave in person; sick leave may be asked by anyone (kind in_person).
-#include <rulebook/rules/in_person.hpp>
+#include "rules/in_person.hpp"
 
 #include "support.hpp"
 

@@ -1,6 +1,6 @@
 // Clause quality.monitoring: each agent is monitored at least once a calendar month; fewer is a
 // warning whose subject is the agent and the month (kind monthly_minimum).
-#include <rulebook/rules/monthly_minimum.hpp>
+#include "rules/monthly_minimum.hpp"
 
 #include "support.hpp"
 

@@ -1,5 +1,5 @@
 // Clauses leave.2, leave.5 (emergency call) and leave.7 (holiday notice): kind notice_period.
-#include <rulebook/rules/notice_period.hpp>
+#include "rules/notice_period.hpp"
 
 #include "support.hpp"
 

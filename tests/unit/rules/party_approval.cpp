@@ -1,5 +1,5 @@
 // Clauses swap.2 and swap.7: each party's own shift leader agrees (kind party_approval).
-#include <rulebook/rules/party_approval.hpp>
+#include "rules/party_approval.hpp"
 
 #include "support.hpp"
 

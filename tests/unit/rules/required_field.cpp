@@ -1,5 +1,5 @@
 // Clauses swap.1 (a reason) and swap.2 (the registration form): kind required_field.
-#include <rulebook/rules/required_field.hpp>
+#include "rules/required_field.hpp"
 
 #include "support.hpp"
 

@@ -1,5 +1,5 @@
 // Clause swap.3: no back-to-back shifts for either party after the swap and its return (kind rest_between_shifts).
-#include <rulebook/rules/rest_between_shifts.hpp>
+#include "rules/rest_between_shifts.hpp"
 
 #include "support.hpp"
 

@@ -1,5 +1,5 @@
 // Clause swap.4: the same job type and skill level (kind same_attributes).
-#include <rulebook/rules/same_attributes.hpp>
+#include "rules/same_attributes.hpp"
 
 #include "support.hpp"
 

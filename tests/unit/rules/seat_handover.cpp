@@ -1,5 +1,5 @@
 // Clause handover.4: the outgoing agent may not leave the seat before the incoming one arrives.
-#include <rulebook/rules/seat_handover.hpp>
+#include "rules/seat_handover.hpp"
 
 #include "support.hpp"
 

@@ -1,6 +1,6 @@
 // Clause vip.leader_ratio: one team leader per 10 account managers (kind span_of_control, in the
 // second rulebook, policies/vip-account-managers.yaml).
-#include <rulebook/rules/span_of_control.hpp>
+#include "rules/span_of_control.hpp"
 
 #include "support.hpp"
 

@@ -1,6 +1,6 @@
 // Clause swap.5: a swapped shift nobody worked is absenteeism for both parties (kind unworked_swap);
 // clause swap.6: no leave on a swapped or returned shift (kind blackout with `swapped: true`).
-#include <rulebook/rules/unworked_swap.hpp>
+#include "rules/unworked_swap.hpp"
 
 #include "support.hpp"
 

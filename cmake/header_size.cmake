@@ -1,0 +1,25 @@
+# A file that includes only <rulebook/rulebook.hpp> stays light: at most MAX_LINES lines of
+# preprocessed code (g++ -E -P: without line markers), and no Boost.Graph, yaml-cpp or other
+# parser behind it. Run as: cmake -DCXX=... -DINCLUDE_DIR=... -DBOOST_INCLUDE=... -DMAX_LINES=... -P header_size.cmake
+file(WRITE ${WORK_DIR}/public_header.cpp "#include <rulebook/rulebook.hpp>\n")
+set(flags -std=c++20 -E -I${INCLUDE_DIR})
+foreach(dir IN LISTS EXTRA_INCLUDES)
+  list(APPEND flags -I${dir})
+endforeach()
+execute_process(COMMAND ${CXX} ${flags} -P ${WORK_DIR}/public_header.cpp
+                OUTPUT_VARIABLE code RESULT_VARIABLE failed ERROR_VARIABLE errors)
+if(failed)
+  message(FATAL_ERROR "<rulebook/rulebook.hpp> does not preprocess: ${errors}")
+endif()
+string(REGEX MATCHALL "\n" newlines "${code}")
+list(LENGTH newlines lines)
+execute_process(COMMAND ${CXX} ${flags} -H ${WORK_DIR}/public_header.cpp OUTPUT_QUIET ERROR_VARIABLE included)
+foreach(heavy boost/graph yaml-cpp simdjson fmt/ httplib)
+  if(included MATCHES "${heavy}")
+    message(FATAL_ERROR "<rulebook/rulebook.hpp> pulls in ${heavy}")
+  endif()
+endforeach()
+message(STATUS "<rulebook/rulebook.hpp> preprocesses to ${lines} lines (at most ${MAX_LINES})")
+if(lines GREATER MAX_LINES)
+  message(FATAL_ERROR "<rulebook/rulebook.hpp> preprocesses to ${lines} lines, more than ${MAX_LINES}")
+endif()

@@ -1,0 +1,412 @@
+// The judge: requests in `submitted_at` order against a working roster, then conduct over the
+// final roster (CONTRACT §2). The engine applies every rule's `when:`, for every scope.
+#include <rulebook/engine.hpp>
+#include <rulebook/kind.hpp>
+
+#include "../policy_data.hpp"
+#include "render.hpp"
+#include "state.hpp"
+
+#include <algorithm>
+
+namespace rulebook {
+
+namespace detail {
+
+/// Applies a judged request to the working roster (CONTRACT §2).
+void apply(roster_state& state, const case_file& c, const request& r, const request_context& ctx, decision d) {
+  if (d == decision::rejected) return;
+  if (r.leave() != nullptr) {
+    for (auto s : ctx.covered()) {
+      state.leave[s] = ctx.index();
+      if (d == decision::approved) state.effective_leave[s] = true;
+    }
+  } else if (const auto* sw = r.swap()) {
+    // Clause swap.3: a swap counts once for each party, in the month its given shift starts.
+    const auto day = c.shifts[sw->give].start.date();
+    const month m{day.year(), day.month()};
+    state.count_swap(r.employee, m);
+    state.count_swap(sw->counterpart, m);
+    state.move(sw->give, sw->counterpart, ctx.index());
+    if (sw->take != no_index) state.move(sw->take, r.employee, ctx.index());
+  }
+}
+
+/// A request's findings are all about the request: by clause, then policy order (CONTRACT §3's
+/// order, with one subject), so a request reads the same whatever order the policy lists rules in.
+void sort_request_findings(std::vector<finding>& findings, const policy& p) {
+  std::stable_sort(findings.begin(), findings.end(), [&](const finding& a, const finding& b) {
+    const auto& ca = p.rule_at(a.rule).header().clause;
+    const auto& cb = p.rule_at(b.rule).header().clause;
+    return ca != cb ? ca < cb : a.rule < b.rule;
+  });
+}
+
+/// CONTRACT §3: findings by subject time, then employee, then clause (then policy order).
+void sort_findings(std::vector<finding>& findings, const policy& p, const case_file& c) {
+  std::stable_sort(findings.begin(), findings.end(), [&](const finding& a, const finding& b) {
+    if (a.subject.at != b.subject.at) return a.subject.at < b.subject.at;
+    if (a.subject.employee != b.subject.employee) {
+      return c.people[a.subject.employee].id < c.people[b.subject.employee].id;
+    }
+    const auto& ca = p.rule_at(a.rule).header().clause;
+    const auto& cb = p.rule_at(b.rule).header().clause;
+    if (ca != cb) return ca < cb;
+    return a.rule < b.rule;
+  });
+}
+
+/// One judgement of one case: what a `session` keeps to answer what-if questions.
+struct session_state {
+  session_state(policy p, const case_file& c) : policy_(std::move(p)), c_(&c), chart_(check_chain(c)), state_(c) {
+    if (c.calendar.holiday_count() + c.calendar.workday_count() > 0) {
+      merged_ = std::make_unique<calendar>(policy_.calendar());
+      merged_->merge(c.calendar);
+    }
+    scope_ = std::make_unique<judge_scope>(
+        judge_scope{c, chart_, merged_ ? *merged_ : policy_.calendar(), policy_.vocabulary()});
+    scope_->index_records();
+    order_.resize(c.requests.size());
+    std::generate(order_.begin(), order_.end(), [i = std::uint32_t{0}]() mutable { return request_index(i++); });
+    // CONTRACT §2: requests in submitted_at order, ties in file order.
+    std::stable_sort(order_.begin(), order_.end(), [&](request_index a, request_index b) {
+      return c.requests[a].submitted_at < c.requests[b].submitted_at;
+    });
+    verdict_.policy = policy_;
+    verdict_.requests.resize(c.requests.size());
+    const auto promotion = [&](request_index i) { return c.requests[i].type() == request_type::promotion; };
+    for (const auto i : order_) {
+      if (!promotion(i)) verdict_.requests[i] = judge_and_apply(c.requests[i], i, state_);
+    }
+    judge_conduct();
+    // Promotions change nothing on the roster, so judging them last keeps CONTRACT §2 and lets
+    // their criteria see the conduct record (grade.order: "no violation in the last 3 months").
+    auto& record = scope_->record;
+    record.reserve(verdict_.findings.size());
+    for (const auto& f : verdict_.findings) {
+      if (f.subject.employee != no_index) record.push_back({f.subject.employee, f.effect, f.subject.at, f.rule});
+    }
+    std::stable_sort(record.begin(), record.end(), [](const conduct_entry& a, const conduct_entry& b) {
+      return a.employee < b.employee || (a.employee == b.employee && a.at < b.at);
+    });
+    for (const auto i : order_) {
+      if (promotion(i)) verdict_.requests[i] = judge_and_apply(c.requests[i], i, state_);
+    }
+  }
+
+  static auto check_chain(const case_file& c) -> const case_file& {
+    if (const auto on_cycle = find_cycle(c)) {
+      throw case_error("the chain of command above `" + c.people[*on_cycle].id + "` is a cycle");
+    }
+    return c;
+  }
+
+  void check(const request& r) const {
+    const auto& people = c_->people;
+    const auto& shifts = c_->shifts;
+    bool ok = people.has(r.employee);
+    for (const auto& a : r.approvals) ok = ok && people.has(a.by);
+    if (const auto* l = r.leave()) {
+      ok = ok && people.has(l->submitted_by) && (!l->shifts.empty() || (l->from && l->to));
+      for (const auto s : l->shifts) ok = ok && shifts.has(s);
+    } else if (const auto* sw = r.swap()) {
+      ok = ok && people.has(sw->counterpart) && shifts.has(sw->give) && (sw->take == no_index || shifts.has(sw->take));
+    }
+    if (!ok) throw case_error("request `" + r.id + "` refers to a person or shift the case does not have");
+    const auto& grades = policy_.vocabulary().grades;
+    if (const auto* p = r.promotion(); p && !grades.empty() && !vocabulary::has(grades, p->to_grade)) {
+      throw case_error("request `" + r.id + "` asks for the grade `" + p->to_grade + "`, which the policy `" +
+                       policy_.name() + "` does not know");
+    }
+  }
+
+  auto what_if(const request& r) const -> request_verdict {
+    check(r);
+    const auto index = c_->requests.next_index();
+    if (order_.empty() || c_->requests[order_.back()].submitted_at <= r.submitted_at) {
+      return judge(r, index, state_);
+    }
+    roster_state replay(*c_);
+    for (const auto i : order_) {
+      if (c_->requests[i].submitted_at > r.submitted_at) break;
+      (void)judge_and_apply(c_->requests[i], i, replay);
+    }
+    return judge(r, index, replay);
+  }
+
+  auto judge(const request& r, request_index index, const roster_state& state) const -> request_verdict {
+    request_context ctx(*scope_, state, r, index);
+    return finish(r, index, ctx);
+  }
+  auto judge_and_apply(const request& r, request_index index, roster_state& state) const -> request_verdict {
+    request_context ctx(*scope_, state, r, index);
+    auto out = finish(r, index, ctx);
+    apply(state, *c_, r, ctx, out.decision);
+    return out;
+  }
+  auto finish(const request& r, request_index index, request_context& ctx) const -> request_verdict {
+    for (const auto& rl : policy_.rules()) {
+      if (!rl->judges(r.type()) || !rl->header().when.matches_request(r, *c_)) continue;
+      ctx.begin(*rl);
+      // A rule whose `when:` names shifts judges only a request that touches such a shift.
+      if (rl->looks_at_shifts() && rl->header().when.filters_shifts() && ctx.selected().empty()) continue;
+      rl->judge_request(ctx);
+    }
+    request_verdict out;
+    out.request = index;
+    out.decision = decide(ctx.findings);
+    sort_request_findings(ctx.findings, policy_);
+    out.findings = std::move(ctx.findings);
+    out.criteria = std::move(ctx.criteria);
+    return out;
+  }
+
+  // Conduct over the final roster, employee by employee, then across the case.
+  void judge_conduct() {
+    const auto& c = *c_;
+    std::vector<const rule*> conduct;
+    for (const auto& rl : policy_.rules()) {
+      if (rl->judges_conduct()) conduct.push_back(rl.get());
+    }
+    if (!conduct.empty()) {
+      for (const auto e : c.people.indexes()) {
+        auto shifts = state_.shifts_of(c, e);
+        std::erase_if(shifts, [&](shift_index s) { return !c.in_period(c.shifts[s]); });
+        const auto& away = scope_->away_of[e];
+        if (shifts.empty() && away.empty()) continue;
+        employee_context ctx(*scope_, state_, e, std::move(shifts), away);
+        for (const auto* rl : conduct) {
+          if (!rl->header().when.matches_person(c.people[e])) continue;
+          ctx.begin(*rl);
+          rl->judge_employee(ctx);
+        }
+        for (auto& f : ctx.findings) verdict_.findings.push_back(std::move(f));
+      }
+    }
+    case_context whole(*scope_, state_);
+    for (const auto& rl : policy_.rules()) {
+      if (!rl->judges_case()) continue;
+      whole.begin(*rl);
+      rl->judge_case(whole);
+    }
+    for (auto& f : whole.findings) verdict_.findings.push_back(std::move(f));
+    sort_findings(verdict_.findings, policy_, c);
+  }
+
+  policy policy_;
+  const case_file* c_;
+  chain_of_command chart_;
+  std::unique_ptr<calendar> merged_;
+  std::unique_ptr<judge_scope> scope_;
+  roster_state state_;
+  std::vector<request_index> order_;
+  rulebook::verdict verdict_;
+};
+
+}  // namespace detail
+
+session::session(policy p, const case_file& c) : state_(std::make_unique<detail::session_state>(std::move(p), c)) {}
+session::~session() = default;
+
+auto session::verdict() const -> const rulebook::verdict& { return state_->verdict_; }
+auto session::take_verdict() -> rulebook::verdict { return std::move(state_->verdict_); }
+auto session::what_if(const request& r) const -> request_verdict { return state_->what_if(r); }
+auto session::message(const finding& f, const request& r, lang l) const -> std::string {
+  return detail::render_message(state_->policy_.rule_at(f.rule), f, message_context{*state_->c_, l, &r});
+}
+
+auto judge(const policy& p, const case_file& c) -> verdict { return session(p, c).take_verdict(); }
+
+// ---- what kinds see: roster_view and the contexts ----
+
+auto roster_view::c() const -> const case_file& { return scope_->c; }
+auto roster_view::holidays() const -> const rulebook::calendar& { return scope_->holidays; }
+auto roster_view::names() const -> const rulebook::vocabulary& { return scope_->names; }
+auto roster_view::owner(shift_index s) const -> person_index { return state_->owner[s]; }
+auto roster_view::moved_by(shift_index s) const -> request_index { return state_->moved_by[s]; }
+auto roster_view::leave_of(shift_index s) const -> request_index { return state_->leave[s]; }
+auto roster_view::on_leave(shift_index s) const -> bool { return state_->effective_leave[s]; }
+auto roster_view::holders(shift_index s) const -> std::vector<person_index> { return state_->holders(scope_->c, s); }
+auto roster_view::shifts_of(person_index p) const -> std::vector<shift_index> { return state_->shifts_of(scope_->c, p); }
+auto roster_view::given_by(person_index p) const -> std::span<const shift_index> { return state_->given[p]; }
+auto roster_view::swaps_in(person_index p, month m) const -> int { return state_->swaps_in(p, m); }
+auto roster_view::chain(person_index p) const -> std::span<const person_index> { return scope_->chart.chain(p); }
+auto roster_view::assessments_of(person_index p) const -> std::span<const std::uint32_t> {
+  return scope_->assessments_of[p];
+}
+auto roster_view::tickets_of(person_index p) const -> std::span<const std::uint32_t> { return scope_->tickets_of[p]; }
+auto roster_view::record_of(person_index p, time_point from, time_point to) const -> std::span<const conduct_entry> {
+  return scope_->record_of(p, from, to);
+}
+void roster_view::by_start(std::vector<shift_index>& shifts) const { detail::by_start(scope_->c, shifts); }
+
+request_context::request_context(const detail::judge_scope& scope, const detail::roster_state& state, const request& r,
+                                 request_index index)
+    : roster_view(scope, state), request_(&r), index_(index) {
+  const auto& c = scope.c;
+  if (const auto* l = r.leave()) {
+    if (!l->shifts.empty()) {
+      covered_ = l->shifts;
+    } else if (l->from && l->to) {
+      for (auto s : state.shifts_of(c, r.employee)) {
+        const auto& sh = c.shifts[s];
+        if (sh.start < *l->to && sh.end > *l->from) covered_.push_back(s);
+      }
+    }
+    std::sort(covered_.begin(), covered_.end(),
+              [&](shift_index a, shift_index b) { return c.shifts[a].start < c.shifts[b].start; });
+    covered_.erase(std::unique(covered_.begin(), covered_.end()), covered_.end());
+    for (auto s : covered_) {
+      const auto d = c.shifts[s].start.date();  // clause leave.3: a shift counts as the day it starts
+      if (days_.empty() || days_.back() != d) days_.push_back(d);
+    }
+  } else if (const auto* sw = r.swap()) {
+    covered_.push_back(sw->give);  // a swap touches the shift it gives and the one it takes back
+    if (sw->take != no_index) covered_.push_back(sw->take);
+  }
+}
+
+void request_context::begin(const rule& r) {
+  const auto& when = r.header().when;
+  selected_.reset();
+  if (!r.looks_at_shifts() || !when.filters_shifts()) return;
+  selected_.emplace();
+  for (const auto s : covered_) {
+    if (scope_->selects_shift(when, s, *state_)) selected_->push_back(s);
+  }
+}
+
+auto request_context::approvals() const -> const approval_check& {
+  if (approvals_) return *approvals_;
+  // An approval counts when its approver is in the chain and every lower level approved at or
+  // before it; otherwise a level was skipped.
+  auto& out = approvals_.emplace();
+  const auto& chart = scope_->chart;
+  const auto employee = request_->employee;
+  const auto& given = request_->approvals;
+  const auto levels = chart.chain(employee).size();
+  out.valid.assign(levels, false);
+  std::vector<std::optional<time_point>> earliest(levels);
+  for (std::uint32_t i = 0; i < given.size(); ++i) {
+    const auto level = chart.level(employee, given[i].by);
+    if (!level) {
+      out.outside.push_back(i);
+      continue;
+    }
+    auto& e = earliest[*level];
+    if (!e || given[i].at < *e) e = given[i].at;
+  }
+  for (const auto& a : given) {
+    const auto level = chart.level(employee, a.by);
+    if (!level) continue;
+    bool lower_first = true;
+    for (std::size_t j = 0; j < *level && lower_first; ++j) lower_first = earliest[j] && *earliest[j] <= a.at;
+    if (lower_first) out.valid[*level] = true;
+  }
+  return out;
+}
+
+auto request_context::approved_by_role(const std::vector<std::string>& roles) const -> bool {
+  const auto chain = scope_->chart.chain(request_->employee);
+  const auto& check = approvals();
+  for (std::size_t level = 0; level < chain.size(); ++level) {
+    if (check.valid[level] && std::find(roles.begin(), roles.end(), c().people[chain[level]].role) != roles.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void request_context::report(const rule_header& r, finding f, bool liftable) {
+  f.rule = r.index;
+  if (f.effect == effect::needs_approval && liftable) {
+    if (f.approver_role.empty() && !r.approvers.empty()) f.approver_role = r.approvers.front();
+    const auto& roles = r.approvers.empty() ? std::vector<std::string>{f.approver_role} : r.approvers;
+    if (approved_by_role(roles)) return;
+  }
+  if (f.effect == effect::needs_approval && f.approver_role.empty() && !r.approvers.empty()) {
+    f.approver_role = r.approvers.front();
+  }
+  if (f.subject.employee == no_index) f.subject.employee = request_->employee;
+  f.subject.request = index_;
+  findings.push_back(std::move(f));
+}
+
+employee_context::employee_context(const detail::judge_scope& scope, const detail::roster_state& state,
+                                   person_index employee, std::vector<shift_index> shifts,
+                                   std::vector<std::uint32_t> away)
+    : roster_view(scope, state), employee_(employee), shifts_(std::move(shifts)), away_(std::move(away)) {}
+
+void employee_context::begin(const rule& r) {
+  const auto& when = r.header().when;
+  selected_.reset();
+  if (!r.looks_at_shifts() || !when.filters_shifts()) return;
+  selected_.emplace();
+  for (const auto s : shifts_) {
+    if (scope_->selects_shift(when, s, *state_)) selected_->push_back(s);
+  }
+}
+
+void employee_context::report(const rule_header& r, finding f) {
+  f.rule = r.index;
+  if (f.subject.employee == no_index) f.subject.employee = employee_;
+  findings.push_back(std::move(f));
+}
+
+void case_context::report(const rule_header& r, finding f) {
+  f.rule = r.index;
+  if (rule_ != nullptr) {
+    const auto& when = rule_->header().when;
+    const auto& c = scope_->c;
+    if (when.filters_people() && f.subject.employee != no_index && !when.matches_person(c.people[f.subject.employee])) {
+      return;
+    }
+    if (rule_->looks_at_shifts() && when.filters_shifts() && f.subject.shift != no_index &&
+        !scope_->selects_shift(when, f.subject.shift, *state_)) {
+      return;
+    }
+  }
+  findings.push_back(std::move(f));
+}
+
+// ---- when: ----
+
+auto condition::matches_request(const request& r, const case_file& c) const -> bool {
+  if (!requests.empty() && std::find(requests.begin(), requests.end(), r.type()) == requests.end()) return false;
+  if (!leave_kinds.empty()) {
+    const auto* l = r.leave();
+    if (l == nullptr || std::find(leave_kinds.begin(), leave_kinds.end(), l->kind) == leave_kinds.end()) return false;
+  }
+  if (!to_grades.empty()) {
+    const auto* p = r.promotion();
+    if (p == nullptr || std::find(to_grades.begin(), to_grades.end(), p->to_grade) == to_grades.end()) return false;
+  }
+  return matches_person(c.people[r.employee]);
+}
+
+auto condition::matches_person(const person& p) const -> bool {
+  if (!roles.empty() && std::find(roles.begin(), roles.end(), p.role) == roles.end()) return false;
+  return grades.empty() || std::find(grades.begin(), grades.end(), p.grade) != grades.end();
+}
+
+// ---- explain ----
+
+auto explain(const verdict& v, const case_file& c, request_index i) -> std::vector<rule_outcome> {
+  std::vector<rule_outcome> out;
+  const auto& r = c.requests.at(i);
+  const auto& rv = v.requests.at(i);
+  for (const auto& rl : v.policy.rules()) {
+    if (!rl->judges(r.type()) || !rl->header().when.matches_request(r, c)) continue;
+    rule_outcome o{rl->header().index, true, {}};
+    for (const auto& f : rv.findings) {
+      if (f.rule == o.rule) o.findings.push_back(&f);
+    }
+    // A warning reports something, but the rule's requirement still holds.
+    o.held = std::all_of(o.findings.begin(), o.findings.end(),
+                         [](const finding* f) { return f->effect == effect::warning; });
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+}  // namespace rulebook

@@ -1,0 +1,135 @@
+// Private: the engine's working state while one case is judged. The roster as requests change it,
+// the case's indexes, the calendar and the chain of command. Kinds see it through `roster_view`.
+#pragma once
+
+#include <rulebook/kind.hpp>
+
+#include "chain_of_command.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+#include <vector>
+
+namespace rulebook::detail {
+
+/// Sorts `shifts` of `c` by start, then index.
+inline void by_start(const case_file& c, std::vector<shift_index>& shifts) {
+  std::sort(shifts.begin(), shifts.end(), [&](shift_index a, shift_index b) {
+    return c.shifts[a].start < c.shifts[b].start || (c.shifts[a].start == c.shifts[b].start && a < b);
+  });
+}
+
+/// The roster as requests change it, judged in `submitted_at` order.
+struct roster_state {
+  indexed_vector<shift_index, person_index> owner;       ///< per shift: who works it now
+  indexed_vector<shift_index, request_index> leave;      ///< per shift: the last non-rejected leave covering it
+  indexed_vector<shift_index, bool> effective_leave;     ///< per shift: an approved leave covers it
+  indexed_vector<shift_index, request_index> moved_by;   ///< per shift: the last swap that moved it
+  indexed_vector<person_index, std::vector<shift_index>> gained;  ///< per person: shifts received by swap
+  indexed_vector<person_index, std::vector<shift_index>> given;   ///< per person: shifts given away by swap
+  std::unordered_map<std::uint64_t, int> swaps;  ///< per (person, month): non-rejected swaps
+  /// Per moved shift (by index): whom each move gave it to, in order. A shift swapped twice is a
+  /// path of two moves (clause swap.3).
+  std::unordered_map<std::uint32_t, std::vector<person_index>> moves;
+
+  explicit roster_state(const case_file& c)
+      : owner(c.shifts.size()), leave(c.shifts.size(), no_index), effective_leave(c.shifts.size(), false),
+        moved_by(c.shifts.size(), no_index), gained(c.people.size()), given(c.people.size()) {
+    for (const auto s : c.shifts.indexes()) owner[s] = c.shifts[s].employee;
+  }
+  /// The shifts `p` works now, sorted by start.
+  [[nodiscard]] auto shifts_of(const case_file& c, person_index p) const -> std::vector<shift_index> {
+    std::vector<shift_index> out;
+    for (auto s : c.rostered_shifts(p)) {
+      if (owner[s] == p) out.push_back(s);
+    }
+    for (auto s : gained[p]) {
+      if (owner[s] == p && c.shifts[s].employee != p) out.push_back(s);
+    }
+    if (!gained[p].empty()) {
+      by_start(c, out);
+      out.erase(std::unique(out.begin(), out.end()), out.end());  // a shift may come back twice
+    }
+    return out;
+  }
+  /// Clause swap.3: how many non-rejected swaps `p` is a party to in month `m`.
+  [[nodiscard]] auto swaps_in(person_index p, month m) const -> int {
+    auto it = swaps.find(key(p, m));
+    return it == swaps.end() ? 0 : it->second;
+  }
+  /// Moves `s` to `to` by swap `request`.
+  void move(shift_index s, person_index to, request_index request) {
+    const auto from = owner[s];
+    moves[s.value].push_back(to);
+    given[from].push_back(s);
+    gained[to].push_back(s);
+    owner[s] = to;
+    moved_by[s] = request;
+  }
+  void count_swap(person_index p, month m) { ++swaps[key(p, m)]; }
+  /// Everyone who has held `s`, from its rostered employee to its owner now, move by move.
+  [[nodiscard]] auto holders(const case_file& c, shift_index s) const -> std::vector<person_index> {
+    std::vector<person_index> path{c.shifts[s].employee};
+    if (const auto it = moves.find(s.value); it != moves.end()) path.insert(path.end(), it->second.begin(), it->second.end());
+    return path;
+  }
+
+ private:
+  static auto key(person_index p, month m) -> std::uint64_t {
+    return (std::uint64_t{p.value} << 32) | static_cast<std::uint32_t>(m.year * 12 + m.number);
+  }
+};
+
+/// What the rules share while one case is judged: the case, its indexes (built here, once), the
+/// calendar and the chain of command (built once per judgement).
+struct judge_scope {
+  const case_file& c;
+  const chain_of_command& chart;
+  const calendar& holidays;  ///< the policy's calendars plus the case's
+  const rulebook::vocabulary& names;
+  /// The conduct findings over the final roster, by employee then time. Promotion requests, which
+  /// never change the roster, are judged after conduct so their criteria can look at it.
+  std::vector<conduct_entry> record{};
+  /// Per person: their monthly assessments, the complaint tickets they received and their away
+  /// periods (indexes into the case's lists; assessments and tickets in file order, away by start).
+  indexed_vector<person_index, std::vector<std::uint32_t>> assessments_of{};
+  indexed_vector<person_index, std::vector<std::uint32_t>> tickets_of{};
+  indexed_vector<person_index, std::vector<std::uint32_t>> away_of{};
+
+  /// Fills the per-person indexes; once per judgement.
+  void index_records() {
+    assessments_of.assign(c.people.size(), {});
+    tickets_of.assign(c.people.size(), {});
+    away_of.assign(c.people.size(), {});
+    for (std::uint32_t i = 0; i < c.assessments.size(); ++i) assessments_of.at(c.assessments[i].employee).push_back(i);
+    for (std::uint32_t i = 0; i < c.tickets.size(); ++i) tickets_of.at(c.tickets[i].receiver).push_back(i);
+    for (std::uint32_t i = 0; i < c.away.size(); ++i) away_of.at(c.away[i].employee).push_back(i);
+    for (auto& away : away_of) {
+      std::sort(away.begin(), away.end(), [&](std::uint32_t a, std::uint32_t b) { return c.away[a].from < c.away[b].from; });
+    }
+  }
+
+  /// The entries of `employee` with `from < at <= to`.
+  [[nodiscard]] auto record_of(person_index employee, time_point from, time_point to) const
+      -> std::span<const conduct_entry> {
+    const auto lo = std::partition_point(record.begin(), record.end(), [&](const conduct_entry& e) {
+      return e.employee < employee || (e.employee == employee && e.at <= from);
+    });
+    const auto hi = std::partition_point(lo, record.end(), [&](const conduct_entry& e) {
+      return e.employee == employee && e.at <= to;
+    });
+    return {lo, hi};
+  }
+
+  /// Whether `when` selects shift `s` on the roster as `state` has it now.
+  [[nodiscard]] auto selects_shift(const condition& when, shift_index s, const roster_state& state) const -> bool {
+    const auto& sh = c.shifts[s];
+    if (when.holiday && holidays.is_holiday(sh.start.date()) != *when.holiday) return false;
+    if (when.swapped && (state.moved_by[s] != no_index) != *when.swapped) return false;
+    if (when.shift_kinds.empty()) return true;
+    return std::any_of(when.shift_kinds.begin(), when.shift_kinds.end(),
+                       [&](const std::string& k) { return k == "night" ? sh.is_night() : sh.kind == k; });
+  }
+};
+
+}  // namespace rulebook::detail
