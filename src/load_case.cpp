@@ -126,7 +126,7 @@ class case_loader {
     f.finish();
     p.where = ref(n);
     if (p.id.empty()) return;
-    if (c_->find_person(p.id) != no_index) {
+    if (c_->problem_adding(p) == add_problem::duplicate_id) {
       rd_->error(*n.find("id"), "duplicate person id `" + p.id + "`");
       return;
     }
@@ -167,18 +167,16 @@ class case_loader {
     f.finish();
     s.where = ref(n);
     if (s.id.empty() || s.employee == no_index || !start || !end) return;
-    if (*end <= *start) {
-      rd_->error(*n.find("end"), "shift `" + s.id + "` ends at " + format_time_point(*end) + ", not after it starts at " +
-                                     format_time_point(*start));
-      return;
-    }
-    if (c_->find_shift(s.id) != no_index) {
-      rd_->error(*n.find("id"), "duplicate shift id `" + s.id + "`");
-      return;
-    }
     s.start = *start;
     s.end = *end;
-    c_->add_shift(std::move(s));
+    switch (c_->problem_adding(s)) {
+      case add_problem::ends_before_start:
+        rd_->error(*n.find("end"), "shift `" + s.id + "` ends at " + format_time_point(*end) +
+                                       ", not after it starts at " + format_time_point(*start));
+        return;
+      case add_problem::duplicate_id: rd_->error(*n.find("id"), "duplicate shift id `" + s.id + "`"); return;
+      default: c_->add_shift(std::move(s));
+    }
   }
 
   void read_punch(const source_node& n) {
@@ -192,12 +190,16 @@ class case_loader {
     if (p.shift == no_index) return;
     if (!n.find("in") && !n.find("out")) {
       rd_->error(n, "a punch needs `in`, `out` or both");
-    } else if (c_->punch_of(p.shift) != nullptr) {
-      rd_->error(n, "shift `" + c_->shifts[p.shift].id + "` has punches recorded twice");
-    } else if (p.in && p.out && *p.out < *p.in) {
-      rd_->error(*n.find("out"), "punch-out before punch-in for shift `" + c_->shifts[p.shift].id + "`");
-    } else {
-      c_->add_punch(p);
+      return;
+    }
+    switch (c_->problem_adding(p)) {
+      case add_problem::punched_twice:
+        rd_->error(n, "shift `" + c_->shifts[p.shift].id + "` has punches recorded twice");
+        break;
+      case add_problem::out_before_in:
+        rd_->error(*n.find("out"), "punch-out before punch-in for shift `" + c_->shifts[p.shift].id + "`");
+        break;
+      default: c_->add_punch(p);
     }
   }
 
@@ -313,7 +315,7 @@ class case_loader {
     f.finish();
     if (rd_->issue_count() != before || !at) return;
     r.submitted_at = *at;
-    if (c_->find_request(r.id) != no_index) {
+    if (c_->problem_adding(r) == add_problem::duplicate_id) {
       rd_->error(*n.find("id"), "duplicate request id `" + r.id + "`");
       return;
     }

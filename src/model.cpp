@@ -50,21 +50,44 @@ auto case_file::has_section(std::string_view section) const -> bool {
   return std::find(sections.begin(), sections.end(), section) != sections.end();
 }
 
+auto case_file::problem_adding(const person& p) const -> add_problem {
+  return find_person(p.id) != no_index ? add_problem::duplicate_id : add_problem::none;
+}
+auto case_file::problem_adding(const shift& s) const -> add_problem {
+  if (!people.has(s.employee)) return add_problem::unknown_person;
+  if (s.end <= s.start) return add_problem::ends_before_start;
+  return find_shift(s.id) != no_index ? add_problem::duplicate_id : add_problem::none;
+}
+auto case_file::problem_adding(const punch& p) const -> add_problem {
+  if (!shifts.has(p.shift)) return add_problem::unknown_shift;
+  if (punch_of_[p.shift] != no_punch) return add_problem::punched_twice;
+  return p.in && p.out && *p.out < *p.in ? add_problem::out_before_in : add_problem::none;
+}
+auto case_file::problem_adding(const request& r) const -> add_problem {
+  if (!people.has(r.employee)) return add_problem::unknown_person;
+  return find_request(r.id) != no_index ? add_problem::duplicate_id : add_problem::none;
+}
+
 auto case_file::add_person(person p) -> person_index {
+  if (problem_adding(p) != add_problem::none) throw case_error("duplicate person id `" + p.id + "`");
   if (!ids_) ids_ = std::make_unique<detail::case_ids>();  // a moved-from case starts again
   const auto i = people.next_index();
-  if (!ids_->people.emplace(p.id, i.value).second) throw case_error("duplicate person id `" + p.id + "`");
+  ids_->people.emplace(p.id, i.value);
   people.push_back(std::move(p));
   shifts_of_.emplace_back();
   return i;
 }
 
 auto case_file::add_shift(shift s) -> shift_index {
-  if (!people.has(s.employee)) throw case_error("shift `" + s.id + "` refers to a person who does not exist");
-  if (s.end <= s.start) throw case_error("shift `" + s.id + "` ends before it starts");
-  const auto i = shifts.next_index();
+  switch (problem_adding(s)) {
+    case add_problem::unknown_person: throw case_error("shift `" + s.id + "` refers to a person who does not exist");
+    case add_problem::ends_before_start: throw case_error("shift `" + s.id + "` ends before it starts");
+    case add_problem::duplicate_id: throw case_error("duplicate shift id `" + s.id + "`");
+    default: break;
+  }
   if (!ids_) ids_ = std::make_unique<detail::case_ids>();
-  if (!ids_->shifts.emplace(s.id, i.value).second) throw case_error("duplicate shift id `" + s.id + "`");
+  const auto i = shifts.next_index();
+  ids_->shifts.emplace(s.id, i.value);
   auto& own = shifts_of_[s.employee];
   const auto pos = std::upper_bound(own.begin(), own.end(), s.start,
                                     [&](const time_point& t, shift_index j) { return t < shifts[j].start; });
@@ -75,9 +98,12 @@ auto case_file::add_shift(shift s) -> shift_index {
 }
 
 auto case_file::add_punch(punch p) -> std::uint32_t {
-  if (!shifts.has(p.shift)) throw case_error("punch for a shift that does not exist");
-  if (punch_of_[p.shift] != no_punch) throw case_error("shift `" + shifts[p.shift].id + "` has punches recorded twice");
-  if (p.in && p.out && *p.out < *p.in) throw case_error("punch-out before punch-in for `" + shifts[p.shift].id + "`");
+  switch (problem_adding(p)) {
+    case add_problem::unknown_shift: throw case_error("punch for a shift that does not exist");
+    case add_problem::punched_twice: throw case_error("shift `" + shifts[p.shift].id + "` has punches recorded twice");
+    case add_problem::out_before_in: throw case_error("punch-out before punch-in for `" + shifts[p.shift].id + "`");
+    default: break;
+  }
   const auto i = static_cast<std::uint32_t>(punches.size());
   punch_of_[p.shift] = i;
   punches.push_back(p);
@@ -85,10 +111,14 @@ auto case_file::add_punch(punch p) -> std::uint32_t {
 }
 
 auto case_file::add_request(request r) -> request_index {
-  if (!people.has(r.employee)) throw case_error("request `" + r.id + "` refers to a person who does not exist");
-  const auto i = requests.next_index();
+  switch (problem_adding(r)) {
+    case add_problem::unknown_person: throw case_error("request `" + r.id + "` refers to a person who does not exist");
+    case add_problem::duplicate_id: throw case_error("duplicate request id `" + r.id + "`");
+    default: break;
+  }
   if (!ids_) ids_ = std::make_unique<detail::case_ids>();
-  if (!ids_->requests.emplace(r.id, i.value).second) throw case_error("duplicate request id `" + r.id + "`");
+  const auto i = requests.next_index();
+  ids_->requests.emplace(r.id, i.value);
   requests.push_back(std::move(r));
   return i;
 }

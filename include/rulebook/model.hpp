@@ -266,6 +266,18 @@ namespace detail {
 struct case_ids;  // src/model.cpp: the id tables
 }  // namespace detail
 
+/// What keeps an entity out of a case: `add_*` throws `case_error` for it, and the loaders report
+/// it at its line and column. The one place these rules are kept.
+enum class add_problem : std::uint8_t {
+  none,
+  unknown_person,     ///< the employee (or a shift's, a request's) is not among the people
+  unknown_shift,      ///< a punch for a shift that does not exist
+  duplicate_id,       ///< the id is taken
+  ends_before_start,  ///< a shift whose end is not after its start
+  punched_twice,      ///< a second punch record for one shift
+  out_before_in,      ///< a punch-out before the punch-in
+};
+
 /// Everything a judgement looks at. Build it with the `add_*` functions (or `load_case`), which
 /// keep the id tables and the per-employee roster index up to date.
 class case_file {
@@ -298,6 +310,15 @@ class case_file {
 
   /// Whether the case file has the list `section`.
   [[nodiscard]] auto has_section(std::string_view section) const -> bool;
+
+  /// What would keep `p` out of this case (`add_problem::none` when nothing would).
+  [[nodiscard]] auto problem_adding(const person& p) const -> add_problem;
+  /// What would keep `s` out of this case.
+  [[nodiscard]] auto problem_adding(const shift& s) const -> add_problem;
+  /// What would keep `p` out of this case.
+  [[nodiscard]] auto problem_adding(const punch& p) const -> add_problem;
+  /// What would keep `r` out of this case.
+  [[nodiscard]] auto problem_adding(const request& r) const -> add_problem;
 
   /// Adds a person; a duplicate id throws `case_error`. References to leaders may be set later.
   auto add_person(person p) -> person_index;

@@ -23,7 +23,6 @@ class rest_between_shifts final : public rule {
   void judge_request(request_context& ctx) const override {
     const auto& r = ctx.req();
     const auto& sw = *r.swap();
-    const auto& c = ctx.c();
     struct move {
       shift_index shift;
       person_index from, to;
