@@ -9,6 +9,25 @@ using namespace rulebook;
 using test::judged;
 
 namespace {
+/// The callback rule as the customer-service rulebook writes it, alone, with the vocabulary of
+/// `test::org`.
+auto callback_policy() -> const policy& {
+  static const policy p = test::policy_of(R"(
+policy: {name: callback}
+vocabulary:
+  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
+  grades: [junior, intermediate, senior]
+rules:
+  - id: callback
+    clause: service.callback
+    kind: callback_deadline
+    within: 72h
+    closable: {wrong_contact: 0, unreachable: 3}
+    effect: violation
+)");
+  return p;
+}
+
 const std::string march = test::org + "period: {from: 2026-03-01, to: 2026-03-31}\ncallbacks:\n";
 
 /// Case C1 of E003, resolved 2 March at noon, with `rest` (attempts, closed).
@@ -22,12 +41,14 @@ const std::string three_failed = ", attempts: [{at: 2026-03-02T14:00, reached: f
 
 TEST_SUITE("rules/callback_deadline") {
   TEST_CASE("service.callback: reached at exactly 72 hours is in time") {
-    judged j(callback(", attempts: [{at: 2026-03-03T10:00, reached: false}, {at: 2026-03-05T12:00, reached: true}]"));
+    judged j(callback(", attempts: [{at: 2026-03-03T10:00, reached: false}, {at: 2026-03-05T12:00, reached: true}]"),
+             callback_policy());
     CHECK(j.conduct("callback").empty());
   }
 
   TEST_CASE("service.callback: reached at 72 hours and a minute is a violation for the agent") {
-    judged j(callback(", attempts: [{at: 2026-03-03T10:00, reached: false}, {at: 2026-03-05T12:01, reached: true}]"));
+    judged j(callback(", attempts: [{at: 2026-03-03T10:00, reached: false}, {at: 2026-03-05T12:01, reached: true}]"),
+             callback_policy());
     const auto f = j.conduct("callback");
     REQUIRE(f.size() == 1);
     CHECK(f[0].effect == effect::violation);
@@ -42,13 +63,13 @@ TEST_SUITE("rules/callback_deadline") {
   }
 
   TEST_CASE("service.callback: closed as a wrong contact needs no attempt") {
-    judged j(callback(", attempts: [], closed: wrong_contact"));
+    judged j(callback(", attempts: [], closed: wrong_contact"), callback_policy());
     CHECK(j.conduct("callback").empty());
   }
 
   TEST_CASE("service.callback: closed as unreachable needs at least 3 failed attempts") {
     SUBCASE("after 2: a violation, naming the attempts needed") {
-      judged j(callback(two_failed + ", closed: unreachable"));
+      judged j(callback(two_failed + ", closed: unreachable"), callback_policy());
       const auto f = j.conduct("callback");
       REQUIRE(f.size() == 1);
       CHECK(f[0].effect == effect::violation);
@@ -59,11 +80,11 @@ TEST_SUITE("rules/callback_deadline") {
       CHECK(j.message(f[0], lang::zh) == "E003在2次联系不上后即将回访单C1以联系不上结案,须至少联系3次。");
     }
     SUBCASE("after 3: closed in order") {
-      judged j(callback(three_failed + ", closed: unreachable"));
+      judged j(callback(three_failed + ", closed: unreachable"), callback_policy());
       CHECK(j.conduct("callback").empty());
     }
     SUBCASE("3 failed attempts do not excuse a case that was not closed") {
-      judged j(callback(three_failed));
+      judged j(callback(three_failed), callback_policy());
       REQUIRE(j.conduct("callback").size() == 1);
       CHECK(j.conduct("callback")[0].number("failed_attempts") == 3);
     }
@@ -72,7 +93,8 @@ TEST_SUITE("rules/callback_deadline") {
   TEST_CASE("service.callback: not closed, 5 failed attempts and no success is a violation") {
     judged j(callback(", attempts: [{at: 2026-03-02T13:00, reached: false}, {at: 2026-03-02T16:00, reached: false}, "
                       "{at: 2026-03-03T10:00, reached: false}, {at: 2026-03-04T10:00, reached: false}, "
-                      "{at: 2026-03-05T10:00, reached: false}]"));
+                      "{at: 2026-03-05T10:00, reached: false}]"),
+             callback_policy());
     const auto f = j.conduct("callback");
     REQUIRE(f.size() == 1);
     CHECK(f[0].effect == effect::violation);
@@ -88,7 +110,8 @@ TEST_SUITE("rules/callback_deadline") {
     judged j(march +
              "  - {case: C0, agent: E003, resolved_at: 2026-02-28T12:00}\n"
              "  - {case: C2, agent: E003, resolved_at: 2026-04-01T00:00}\n"
-             "  - {case: C3, agent: E003, resolved_at: 2026-03-31T23:00}\n");
+             "  - {case: C3, agent: E003, resolved_at: 2026-03-31T23:00}\n",
+             callback_policy());
     const auto f = j.conduct("callback");
     REQUIRE(f.size() == 1);
     CHECK(std::get<std::string>(*f[0].find("case")) == "C3");
@@ -99,23 +122,24 @@ TEST_SUITE("rules/callback_deadline") {
   // in a case built in code it does not count, so three failed calls a month earlier do not let
   // the case be closed as unreachable.
   TEST_CASE("service.callback: an attempt before the resolution is an input error of the case file") {
-    CHECK(test::case_errors(callback(", closed: unreachable, attempts: [{at: 2026-02-01T10:00, reached: false}]")) ==
+    CHECK(test::case_errors(callback(", closed: unreachable, attempts: [{at: 2026-02-01T10:00, reached: false}]"),
+                            callback_policy()) ==
           std::vector<std::string>{"case.yaml:12:97: callback attempt at 2026-02-01T10:00 is before case `C1` was "
                                    "resolved at 2026-03-02T12:00"});
   }
   TEST_CASE("service.callback: attempts before the resolution are not callbacks and do not allow closing") {
-    auto c = test::case_of(callback(", closed: unreachable"));
+    auto c = test::case_of(callback(", closed: unreachable"), callback_policy());
     for (int day = 1; day <= 3; ++day) {
       c.callbacks[0].attempts.push_back({*parse_time_point("2026-02-0" + std::to_string(day) + "T10:00"), false});
     }
-    const auto v = judge(test::shipped_policy(), c);
+    const auto v = judge(callback_policy(), c);
     REQUIRE(v.findings.size() == 1);
     CHECK(v.rule_of(v.findings[0]).header().id == "callback");
     CHECK(v.findings[0].number("failed_attempts") == 0);
     CHECK(v.findings[0].number("failed_attempts_needed") == 3);
   }
   TEST_CASE("a close reason the contract does not know is an input error with a did-you-mean") {
-    CHECK(test::case_errors(callback(", closed: unreachabel")) ==
+    CHECK(test::case_errors(callback(", closed: unreachabel"), callback_policy()) ==
           std::vector<std::string>{"case.yaml:12:68: `closed` is `wrong_contact`, `unreachable` or null, not "
                                    "`unreachabel`: did you mean `unreachable`?"});
   }

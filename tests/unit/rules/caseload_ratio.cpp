@@ -1,5 +1,5 @@
 // Clause vip.ratio: one account manager per 1,000 diamond, 1,500 gold or 2,000 silver customers
-// (kind caseload_ratio, in the second rulebook, policies/vip-account-managers.yaml).
+// (kind caseload_ratio; the rule as the second rulebook, policies/vip-account-managers.yaml, writes it).
 #include "rules/caseload_ratio.hpp"
 
 #include "support.hpp"
@@ -9,6 +9,26 @@ using test::judged;
 using strings = std::vector<std::string>;
 
 namespace {
+/// The caseload rule of the VIP rulebook, alone, with its vocabulary. The policy keeps that
+/// rulebook's name, which a case's input errors quote.
+auto vip_caseload() -> const policy& {
+  static const policy p = test::policy_of(R"(
+policy: {name: vip-account-managers}
+vocabulary:
+  roles: [account_manager, team_leader]
+  tiers: [diamond, gold, silver]
+rules:
+  - id: vip-caseload
+    clause: vip.ratio
+    kind: caseload_ratio
+    per_manager: {diamond: 1000, gold: 1500, silver: 2000}
+    mixed: shares
+    when: {role: account_manager}
+    effect: violation
+)");
+  return p;
+}
+
 /// M01 under team leader T01, with `books` as the body of `accounts:`.
 auto team(const std::string& books) -> std::string {
   return "people:\n  - {id: T01, role: team_leader}\n  - {id: M01, role: account_manager, leader: T01}\n"
@@ -25,8 +45,8 @@ auto vip_errors(const std::string& rule) -> strings {
 
 TEST_SUITE("rules/caseload_ratio") {
   TEST_CASE("vip.ratio: 1,000 diamond customers fill one manager, 1,001 are a violation") {
-    CHECK(judged(team(book("diamond", 1000)), test::vip_policy()).conduct("vip-caseload").empty());
-    judged j(team(book("diamond", 1001)), test::vip_policy());
+    CHECK(judged(team(book("diamond", 1000)), vip_caseload()).conduct("vip-caseload").empty());
+    judged j(team(book("diamond", 1001)), vip_caseload());
     const auto f = j.conduct("vip-caseload");
     REQUIRE(f.size() == 1);
     CHECK(f[0].effect == effect::violation);
@@ -39,23 +59,23 @@ TEST_SUITE("rules/caseload_ratio") {
     CHECK(j.message(f[0], lang::zh) == "M01服务1001名钻石卡客户,每名客户服务经理最多服务1000名。");
   }
   TEST_CASE("vip.ratio: gold at 1,500 vs 1,501 and silver at 2,000 vs 2,001") {
-    CHECK(judged(team(book("gold", 1500)), test::vip_policy()).conduct("vip-caseload").empty());
-    CHECK(judged(team(book("gold", 1501)), test::vip_policy()).conduct("vip-caseload").size() == 1);
-    CHECK(judged(team(book("silver", 2000)), test::vip_policy()).conduct("vip-caseload").empty());
-    judged j(team(book("silver", 2001)), test::vip_policy());
+    CHECK(judged(team(book("gold", 1500)), vip_caseload()).conduct("vip-caseload").empty());
+    CHECK(judged(team(book("gold", 1501)), vip_caseload()).conduct("vip-caseload").size() == 1);
+    CHECK(judged(team(book("silver", 2000)), vip_caseload()).conduct("vip-caseload").empty());
+    judged j(team(book("silver", 2001)), vip_caseload());
     REQUIRE(j.conduct("vip-caseload").size() == 1);
     CHECK(j.conduct("vip-caseload")[0].number("max_customers") == 2000);
   }
   TEST_CASE("vip.ratio: books of one tier written in two lines add up") {
-    CHECK(judged(team(book("gold", 700) + book("gold", 800)), test::vip_policy()).conduct("vip-caseload").empty());
-    CHECK(judged(team(book("gold", 700) + book("gold", 801)), test::vip_policy()).conduct("vip-caseload").size() == 1);
+    CHECK(judged(team(book("gold", 700) + book("gold", 800)), vip_caseload()).conduct("vip-caseload").empty());
+    CHECK(judged(team(book("gold", 700) + book("gold", 801)), vip_caseload()).conduct("vip-caseload").size() == 1);
   }
   TEST_CASE("vip.ratio: a book in several tiers takes a share of the manager for each") {
     SUBCASE("500 diamond (50 %) and 1,000 silver (50 %) fill one manager exactly") {
-      CHECK(judged(team(book("diamond", 500) + book("silver", 1000)), test::vip_policy()).conduct("vip-caseload").empty());
+      CHECK(judged(team(book("diamond", 500) + book("silver", 1000)), vip_caseload()).conduct("vip-caseload").empty());
     }
     SUBCASE("500 diamond and 1,001 silver are over") {
-      judged j(team(book("diamond", 500) + book("silver", 1001)), test::vip_policy());
+      judged j(team(book("diamond", 500) + book("silver", 1001)), vip_caseload());
       const auto f = j.conduct("vip-caseload");
       REQUIRE(f.size() == 1);
       CHECK(f[0].number("customers") == 1501);
@@ -65,11 +85,11 @@ TEST_SUITE("rules/caseload_ratio") {
     }
   }
   TEST_CASE("vip.ratio: a manager with no book, or an empty one, is within the ratio") {
-    CHECK(judged(team(book("diamond", 0)), test::vip_policy()).conduct("vip-caseload").empty());
-    CHECK(judged(team(""), test::vip_policy()).v.findings.empty());
+    CHECK(judged(team(book("diamond", 0)), vip_caseload()).conduct("vip-caseload").empty());
+    CHECK(judged(team(""), vip_caseload()).v.findings.empty());
   }
   TEST_CASE("vip.ratio: a tier the policy does not know is an input error of the case") {
-    CHECK(test::case_errors(team(book("platinum", 10)), test::vip_policy()) ==
+    CHECK(test::case_errors(team(book("platinum", 10)), vip_caseload()) ==
           strings{"case.yaml:5:5: unknown tier `platinum` of an account book: the policy `vip-account-managers` knows "
                   "`diamond`, `gold`, `silver`"});
   }

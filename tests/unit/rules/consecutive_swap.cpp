@@ -8,6 +8,30 @@ using namespace rulebook;
 using test::judged;
 
 namespace {
+/// The consecutive-swap rule as the customer-service rulebook writes it, with the rule that rejects
+/// a swap with no reason (swap.1), so a test can have a swap rejected, and the vocabulary of
+/// `test::swap_org`.
+auto swap_policy() -> const policy& {
+  static const policy p = test::policy_of(R"(
+policy: {name: consecutive-swaps}
+vocabulary:
+  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
+  grades: [junior, intermediate, senior]
+  shift_kinds: [day, evening, night]
+rules:
+  - id: swap-reason
+    clause: swap.1
+    kind: required_field
+    field: reason
+    effect: reject
+  - id: swap-consecutive
+    clause: swap.3
+    kind: consecutive_swap
+    effect: reject
+)");
+  return p;
+}
+
 auto roster() -> std::string {
   return test::swap_org + "shifts:\n" + test::day_shift("A2", "E001", "2026-03-02") +
          test::day_shift("A3", "E001", "2026-03-03") + test::day_shift("A4", "E001", "2026-03-04") +
@@ -18,7 +42,8 @@ auto roster() -> std::string {
 TEST_SUITE("rules/consecutive_swap") {
   TEST_CASE("swap.3: a shift obtained by swap cannot be swapped again") {
     judged j(roster() + test::swap("R1", "E001", "E002", "A2", "2026-02-20T09:00") +
-             test::swap("R2", "E002", "E003", "A2", "2026-02-21T09:00"));
+                 test::swap("R2", "E002", "E003", "A2", "2026-02-21T09:00"),
+             swap_policy());
     REQUIRE(j.decision_of("R1") == decision::approved);
     const auto f = j.findings_of("R2", "swap-consecutive");
     REQUIRE(f.size() == 1);
@@ -28,30 +53,34 @@ TEST_SUITE("rules/consecutive_swap") {
   }
   TEST_CASE("swap.3: the shift right after an already swapped one cannot be swapped") {
     judged j(roster() + test::swap("R1", "E001", "E002", "A2", "2026-02-20T09:00") +
-             test::swap("R2", "E001", "E003", "A3", "2026-02-21T09:00"));
+                 test::swap("R2", "E001", "E003", "A3", "2026-02-21T09:00"),
+             swap_policy());
     const auto f = j.findings_of("R2", "swap-consecutive");
     REQUIRE(f.size() == 1);
     CHECK(j.message(f[0]) == "Shift A3 is right next to shift A2, already swapped by R1: no consecutive swaps.");
   }
   TEST_CASE("swap.3: the shift right before an already swapped one cannot be swapped either") {
     judged j(roster() + test::swap("R1", "E001", "E002", "A3", "2026-02-20T09:00") +
-             test::swap("R2", "E001", "E003", "A2", "2026-02-21T09:00"));
+                 test::swap("R2", "E001", "E003", "A2", "2026-02-21T09:00"),
+             swap_policy());
     CHECK(j.findings_of("R2", "swap-consecutive").size() == 1);
   }
   TEST_CASE("swap.3: with an unswapped shift between them, two swaps are not consecutive") {
     judged j(roster() + test::swap("R1", "E001", "E002", "A2", "2026-02-20T09:00") +
-             test::swap("R2", "E001", "E003", "A4", "2026-02-21T09:00"));
+                 test::swap("R2", "E001", "E003", "A4", "2026-02-21T09:00"),
+             swap_policy());
     CHECK(j.findings_of("R2", "swap-consecutive").empty());
     CHECK(j.decision_of("R2") == decision::approved);
   }
   TEST_CASE("a rejected swap moves nothing, so it does not make the next one consecutive") {
     judged j(roster() + test::swap("R1", "E001", "E002", "A2", "2026-02-20T09:00", ", reason: \"\"") +
-             test::swap("R2", "E001", "E003", "A3", "2026-02-21T09:00"));
+                 test::swap("R2", "E001", "E003", "A3", "2026-02-21T09:00"),
+             swap_policy());
     CHECK(j.findings_of("R2", "swap-consecutive").empty());
   }
   TEST_CASE("a swap built in code that gives a shift the swapper does not hold is rejected") {
-    const auto c = test::case_of(roster());
-    const session s(test::shipped_policy(), c);
+    const auto c = test::case_of(roster(), swap_policy());
+    const session s(swap_policy(), c);
     request r;
     r.id = "Q";
     r.employee = c.find_person("E001");

@@ -1,5 +1,5 @@
-// Clause vip.leader_ratio: one team leader per 10 account managers (kind span_of_control, in the
-// second rulebook, policies/vip-account-managers.yaml).
+// Clause vip.leader_ratio: one team leader per 10 account managers (kind span_of_control; the rule
+// as the second rulebook, policies/vip-account-managers.yaml, writes it).
 #include "rules/span_of_control.hpp"
 
 #include "support.hpp"
@@ -8,6 +8,24 @@ using namespace rulebook;
 using test::judged;
 
 namespace {
+/// The team-size rule of the VIP rulebook, alone, with its vocabulary.
+auto vip_team_size() -> const policy& {
+  static const policy p = test::policy_of(R"(
+policy: {name: vip-team-size}
+vocabulary:
+  roles: [account_manager, team_leader]
+rules:
+  - id: vip-team-size
+    clause: vip.leader_ratio
+    kind: span_of_control
+    members: [account_manager]
+    max: 10
+    when: {role: team_leader}
+    effect: violation
+)");
+  return p;
+}
+
 /// Team leader T01 with `managers` account managers, and T02 with one.
 auto teams(int managers) -> std::string {
   std::string s = "people:\n  - {id: T01, role: team_leader}\n  - {id: T02, role: team_leader}\n"
@@ -21,8 +39,8 @@ auto teams(int managers) -> std::string {
 
 TEST_SUITE("rules/span_of_control") {
   TEST_CASE("vip.leader_ratio: a team leader may lead 10 account managers, not 11") {
-    CHECK(judged(teams(10), test::vip_policy()).conduct("vip-team-size").empty());
-    judged j(teams(11), test::vip_policy());
+    CHECK(judged(teams(10), vip_team_size()).conduct("vip-team-size").empty());
+    judged j(teams(11), vip_team_size());
     const auto f = j.conduct("vip-team-size");
     REQUIRE(f.size() == 1);
     CHECK(f[0].effect == effect::violation);
