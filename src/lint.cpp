@@ -8,7 +8,7 @@ namespace rulebook {
 
 auto lint_policy(const policy& p) -> std::vector<load_issue> {
   std::vector<load_issue> out;
-  auto warn = [&](const rule_header& h, std::string message) { out.push_back({h.where, {}, "warning: " + message}); };
+  auto warn = [&](const rule_header& h, const std::string& message) { out.push_back({h.where, {}, "warning: " + message}); };
   for (const auto& r : p.rules()) {
     const auto& h = r->header();
     const auto& w = h.when;

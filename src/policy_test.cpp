@@ -205,7 +205,7 @@ void run_test(const policy& p, const std::string& file, const source_node& node,
     const auto& rv = v.requests[c.find_request(id)];
     for (const auto& [name, met] : wants.first) {
       const auto it = std::find_if(rv.criteria.begin(), rv.criteria.end(),
-                                   [&](const criterion& cr) { return cr.name == name; });
+                                   [&name = name](const criterion& cr) { return cr.name == name; });
       test_check check{id + "'s criterion " + name + " is " + (met ? "met" : "unmet"), {},
                        it != rv.criteria.end() && it->holds == met};
       if (it == rv.criteria.end()) {

@@ -94,6 +94,9 @@ class tree_builder final : public YAML::EventHandler {
       source_node from = std::move(map.items[i]);
       map.keys.erase(map.keys.begin() + static_cast<std::ptrdiff_t>(i));
       map.items.erase(map.items.begin() + static_cast<std::ptrdiff_t>(i));
+      source_node at;  // where the merge key's value was, for a message after it has been moved
+      at.line = from.line;
+      at.column = from.column;
       std::vector<source_node> sources;
       if (from.kind == source_node::type::map) {
         sources.push_back(std::move(from));
@@ -103,7 +106,7 @@ class tree_builder final : public YAML::EventHandler {
       if (sources.empty() || std::any_of(sources.begin(), sources.end(), [](const source_node& n) {
             return n.kind != source_node::type::map;
           })) {
-        reader_->error(from, "a merge key `<<` takes a mapping or a list of mappings");
+        reader_->error(at, "a merge key `<<` takes a mapping or a list of mappings");
       }
       for (auto& src : sources) {
         for (std::size_t k = 0; k < src.keys.size(); ++k) {
