@@ -7,9 +7,37 @@ using namespace rulebook;
 using test::judged;
 
 namespace {
+/// The roll-call rule as the customer-service rulebook writes it, with the lateness rule (leave.8)
+/// so a test can show a late arrival is lateness rather than a roll-call warning, and the
+/// vocabulary of `test::org`.
+auto roll_call_policy() -> const policy& {
+  static const policy p = test::policy_of(R"(
+policy: {name: roll-call}
+vocabulary:
+  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
+  grades: [junior, intermediate, senior]
+  shift_kinds: [day, evening, night]
+rules:
+  - id: lateness
+    clause: leave.8
+    kind: duration_threshold
+    measure: late_arrival
+    threshold: 20min
+    effect: violation
+    lesser: {threshold: 1min, effect: late}
+  - id: roll-call
+    clause: handover.1
+    kind: early_arrival
+    lead: 10min
+    effect: warning
+)");
+  return p;
+}
+
 auto punched_in(const std::string& in) -> judged {
   return judged(test::org + "shifts:\n" + test::day_shift("S1", "E001", "2026-03-02") +
-                "punches:\n  - {shift: S1, in: 2026-03-02T" + in + ", out: 2026-03-02T17:00}\n");
+                    "punches:\n  - {shift: S1, in: 2026-03-02T" + in + ", out: 2026-03-02T17:00}\n",
+                roll_call_policy());
 }
 }  // namespace
 
@@ -23,6 +51,7 @@ TEST_SUITE("rules/early_arrival") {
     CHECK(f[0].number("minutes_before_start") == 9);
     CHECK(j.message(f[0]) == "E001 punched in 9 minute(s) before S1; arrive 10 minutes early for roll call.");
   }
+  // Judges roll-call and lateness together: a late arrival is one finding or the other.
   TEST_CASE("handover.1: punching in at the start is a warning; a minute late is lateness instead") {
     CHECK(punched_in("08:00").conduct("roll-call").size() == 1);
     const auto late = punched_in("08:01");

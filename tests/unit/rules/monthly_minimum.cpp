@@ -10,6 +10,27 @@ using strings = std::vector<std::string>;
 
 namespace {
 
+/// The quality-monitoring rule as the customer-service rulebook writes it, alone, with the
+/// rulebook's roles.
+auto monitoring_policy() -> const policy& {
+  static const policy p = test::policy_of(R"(
+policy: {name: quality-monitoring}
+vocabulary:
+  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
+  grades: [junior, intermediate, senior]
+  shift_kinds: [day, evening, night]
+rules:
+  - id: quality-monitoring
+    clause: quality.monitoring
+    kind: monthly_minimum
+    records: monitoring
+    min: 1
+    when: {role: agent}
+    effect: warning
+)");
+  return p;
+}
+
 // Two agents, their shift leader and the quality inspector who monitors them.
 const std::string people = R"(
 people:
@@ -28,8 +49,9 @@ auto monitored(const std::string& agent, const std::string& at) -> std::string {
 auto warnings(const judged& j) -> strings {
   strings out;
   for (const auto& f : j.conduct("quality-monitoring")) {
-    out.push_back(j.c.people.at(f.subject.employee).id + " " + (f.subject.month ? format_month(*f.subject.month) : "-") +
-                  " " + std::to_string(f.number("sessions")));
+    out.push_back(j.c.people.at(f.subject.employee).id + " " +
+                  (f.subject.month ? format_month(*f.subject.month) : "-") + " " +
+                  std::to_string(f.number("sessions")));
   }
   return out;
 }
@@ -38,7 +60,9 @@ auto warnings(const judged& j) -> strings {
 
 TEST_SUITE("rules/monthly_minimum") {
   TEST_CASE("quality.monitoring: an agent with no session in a month of the period is warned, naming the month") {
-    judged j(people + "period: {from: 2026-03-01, to: 2026-03-31}\nmonitoring:\n" + monitored("E001", "2026-03-10T14:00"));
+    judged j(people + "period: {from: 2026-03-01, to: 2026-03-31}\nmonitoring:\n" +
+                 monitored("E001", "2026-03-10T14:00"),
+             monitoring_policy());
     CHECK(warnings(j) == strings{"E002 2026-03 0"});
     const auto f = j.conduct("quality-monitoring");
     REQUIRE(f.size() == 1);
@@ -53,28 +77,33 @@ TEST_SUITE("rules/monthly_minimum") {
   }
 
   TEST_CASE("quality.monitoring: one session a month is enough") {
-    judged j(people + "period: {from: 2026-03-01, to: 2026-03-31}\nmonitoring:\n" + monitored("E001", "2026-03-01T08:00") +
-             monitored("E002", "2026-03-31T23:59"));
+    judged j(people + "period: {from: 2026-03-01, to: 2026-03-31}\nmonitoring:\n" +
+                 monitored("E001", "2026-03-01T08:00") + monitored("E002", "2026-03-31T23:59"),
+             monitoring_policy());
     CHECK(warnings(j).empty());
   }
 
   TEST_CASE("quality.monitoring: sessions count for their own agent only") {
-    judged j(people + "period: {from: 2026-03-01, to: 2026-03-31}\nmonitoring:\n" + monitored("E001", "2026-03-10T14:00") +
-             monitored("E001", "2026-03-11T14:00") + monitored("L01", "2026-03-12T14:00"));
+    judged j(people + "period: {from: 2026-03-01, to: 2026-03-31}\nmonitoring:\n" +
+                 monitored("E001", "2026-03-10T14:00") + monitored("E001", "2026-03-11T14:00") +
+                 monitored("L01", "2026-03-12T14:00"),
+             monitoring_policy());
     CHECK(warnings(j) == strings{"E002 2026-03 0"});
   }
 
   TEST_CASE("quality.monitoring: a period spanning two months judges each month") {
     // E001 is monitored in March only, E002 in April only; a session outside the period's months
     // (February) counts for nothing.
-    judged j(people + "period: {from: 2026-03-15, to: 2026-04-10}\nmonitoring:\n" + monitored("E001", "2026-03-20T10:00") +
-             monitored("E002", "2026-04-02T10:00") + monitored("E001", "2026-02-20T10:00"));
+    judged j(people + "period: {from: 2026-03-15, to: 2026-04-10}\nmonitoring:\n" +
+                 monitored("E001", "2026-03-20T10:00") + monitored("E002", "2026-04-02T10:00") +
+                 monitored("E001", "2026-02-20T10:00"),
+             monitoring_policy());
     CHECK(warnings(j) == strings{"E002 2026-03 0", "E001 2026-04 0"});
   }
 
   TEST_CASE("quality.monitoring: only agents are judged, not shift leaders or inspectors") {
     // Nobody is monitored: the two agents are warned; L01 (shift_leader) and Q01 (quality) are not.
-    judged j(people + "period: {from: 2026-03-01, to: 2026-03-31}\nmonitoring: []\n");
+    judged j(people + "period: {from: 2026-03-01, to: 2026-03-31}\nmonitoring: []\n", monitoring_policy());
     CHECK(warnings(j) == strings{"E001 2026-03 0", "E002 2026-03 0"});
     for (const auto& f : j.conduct("quality-monitoring")) {
       CHECK(j.c.people.at(f.subject.employee).role == "agent");
@@ -85,7 +114,8 @@ TEST_SUITE("rules/monthly_minimum") {
     // A roster sent by a scheduler says nothing about monitoring; `monitoring: []` says nobody was.
     const std::string roster = people + "period: {from: 2026-03-01, to: 2026-03-31}\nshifts:\n" +
                                test::day_shift("S1", "E001", "2026-03-02");
-    CHECK(warnings(judged(roster)).empty());
-    CHECK(warnings(judged(roster + "monitoring: []\n")) == strings{"E001 2026-03 0", "E002 2026-03 0"});
+    CHECK(warnings(judged(roster, monitoring_policy())).empty());
+    CHECK(warnings(judged(roster + "monitoring: []\n", monitoring_policy())) ==
+          strings{"E001 2026-03 0", "E002 2026-03 0"});
   }
 }

@@ -7,6 +7,30 @@ using namespace rulebook;
 using test::judged;
 
 namespace {
+/// The two required-field rules of swaps as the customer-service rulebook writes them (swap.1, the
+/// reason; swap.2, the registration form), with the vocabulary of `test::swap_org`.
+auto fields_policy() -> const policy& {
+  static const policy p = test::policy_of(R"(
+policy: {name: swap-fields}
+vocabulary:
+  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
+  grades: [junior, intermediate, senior]
+  shift_kinds: [day, evening, night]
+rules:
+  - id: swap-reason
+    clause: swap.1
+    kind: required_field
+    field: reason
+    effect: reject
+  - id: swap-form
+    clause: swap.2
+    kind: required_field
+    field: form_filed
+    effect: incomplete
+)");
+  return p;
+}
+
 auto one_swap(const std::string& extra) -> std::string {
   return test::swap_org + "shifts:\n" + test::day_shift("A1", "E001", "2026-03-02") +
          test::day_shift("B1", "E002", "2026-03-20") + "requests:\n" +
@@ -18,7 +42,7 @@ TEST_SUITE("rules/required_field") {
   TEST_CASE("swap.1: a swap with an empty reason is rejected") {
     for (const std::string reason : {", reason: \"\"", ", reason: \"  \"", ", reason: null"}) {
       CAPTURE(reason);
-      judged j(one_swap(reason));
+      judged j(one_swap(reason), fields_policy());
       const auto f = j.findings_of("R1", "swap-reason");
       REQUIRE(f.size() == 1);
       CHECK(f[0].effect == effect::reject);
@@ -26,12 +50,12 @@ TEST_SUITE("rules/required_field") {
     }
   }
   TEST_CASE("swap.1: a swap with a reason is not rejected for it") {
-    judged j(one_swap(", reason: hospital appointment"));
+    judged j(one_swap(", reason: hospital appointment"), fields_policy());
     CHECK(j.findings_of("R1", "swap-reason").empty());
     CHECK(j.decision_of("R1") == decision::approved);
   }
   TEST_CASE("swap.2: a swap without the registration form is incomplete, so pending") {
-    judged j(one_swap(", form_filed: false"));
+    judged j(one_swap(", form_filed: false"), fields_policy());
     const auto f = j.findings_of("R1", "swap-form");
     REQUIRE(f.size() == 1);
     CHECK(f[0].effect == effect::incomplete);

@@ -7,6 +7,25 @@ using namespace rulebook;
 using test::judged;
 
 namespace {
+/// The same-job rule as the customer-service rulebook writes it, alone, with the vocabulary of
+/// `test::swap_org`.
+auto same_job_policy() -> const policy& {
+  static const policy p = test::policy_of(R"(
+policy: {name: swap-same-job}
+vocabulary:
+  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
+  grades: [junior, intermediate, senior]
+  shift_kinds: [day, evening, night]
+rules:
+  - id: swap-same-job
+    clause: swap.4
+    kind: same_attributes
+    attributes: [role, grade]
+    effect: reject
+)");
+  return p;
+}
+
 auto swap_with(const std::string& other) -> std::string {
   return test::swap_org + "shifts:\n" + test::day_shift("A1", "E001", "2026-03-02") +
          test::day_shift("X1", other, "2026-03-20") + "requests:\n" +
@@ -16,7 +35,7 @@ auto swap_with(const std::string& other) -> std::string {
 
 TEST_SUITE("rules/same_attributes") {
   TEST_CASE("swap.4: a swap between grades is rejected") {
-    judged j(swap_with("E004"));
+    judged j(swap_with("E004"), same_job_policy());
     const auto f = j.findings_of("R1", "swap-same-job");
     REQUIRE(f.size() == 1);
     CHECK(std::get<std::string>(*f[0].find("attribute")) == "grade");
@@ -25,13 +44,13 @@ TEST_SUITE("rules/same_attributes") {
     CHECK(j.decision_of("R1") == decision::rejected);
   }
   TEST_CASE("swap.4: a swap between job types is rejected") {
-    judged j(swap_with("Q01"));
+    judged j(swap_with("Q01"), same_job_policy());
     const auto f = j.findings_of("R1", "swap-same-job");
     REQUIRE(f.size() == 1);
     CHECK(std::get<std::string>(*f[0].find("attribute")) == "role");
   }
   TEST_CASE("swap.4: same role and grade pass") {
-    judged j(swap_with("E002"));
+    judged j(swap_with("E002"), same_job_policy());
     CHECK(j.findings_of("R1", "swap-same-job").empty());
   }
 }

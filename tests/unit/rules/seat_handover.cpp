@@ -7,13 +7,33 @@ using namespace rulebook;
 using test::judged;
 
 namespace {
+/// The seat-handover rule as the customer-service rulebook writes it, alone, with the vocabulary
+/// of `test::org`.
+auto handover_policy() -> const policy& {
+  static const policy p = test::policy_of(R"(
+policy: {name: seat-handover}
+vocabulary:
+  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
+  grades: [junior, intermediate, senior]
+  shift_kinds: [day, evening, night]
+rules:
+  - id: seat-handover
+    clause: handover.4
+    kind: seat_handover
+    effect: violation
+)");
+  return p;
+}
+
 // E001 (seat A12) works 08:00-17:00; E002 works 17:00-22:00 on seat A12 by the shift's own seat.
 auto handover(const std::string& out, const std::string& in) -> judged {
   std::string punches = "punches:\n";
   if (!out.empty()) punches += "  - {shift: S1, in: 2026-03-02T07:45, out: 2026-03-02T" + out + "}\n";
   if (!in.empty()) punches += "  - {shift: S2, in: 2026-03-02T" + in + ", out: 2026-03-02T22:00}\n";
   return judged(test::org + "shifts:\n" + test::day_shift("S1", "E001", "2026-03-02") +
-                "  - {id: S2, employee: E002, start: 2026-03-02T17:00, end: 2026-03-02T22:00, seat: A12}\n" + punches);
+                    "  - {id: S2, employee: E002, start: 2026-03-02T17:00, end: 2026-03-02T22:00, seat: A12}\n" +
+                    punches,
+                handover_policy());
 }
 }  // namespace
 
