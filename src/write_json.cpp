@@ -34,7 +34,17 @@ struct writer {
   const case_file& c;
   const verdict& v;
   write_options o;
+  std::ostream& sink;
   std::string out;
+
+  /// Hands what is written so far to the destination, so a verdict of any size is never held
+  /// whole (the year of a 10,000-agent center is 1.1 GB of JSON).
+  void flush(bool all = false) {
+    if (all || out.size() >= (std::size_t{1} << 16)) {
+      sink.write(out.data(), static_cast<std::streamsize>(out.size()));
+      out.clear();
+    }
+  }
 
   void value(const evidence_value& ev) {
     if (const auto* n = std::get_if<std::int64_t>(&ev)) {
@@ -181,12 +191,14 @@ struct writer {
         out += "\n     ]";
       }
       out += '}';
+      flush();
     }
     out += v.requests.empty() ? "],\n" : "\n  ],\n";
     out += "  \"findings\": [";
     for (std::size_t j = 0; j < v.findings.size(); ++j) {
       out += j ? ",\n" : "\n";
       finding_json(v.findings[j], true, "    ");
+      flush();
     }
     out += v.findings.empty() ? "],\n" : "\n  ],\n";
     out += fmt::format(
@@ -200,9 +212,10 @@ struct writer {
 }  // namespace
 
 void write_json(std::ostream& out, const verdict& v, const case_file& c, const write_options& o) {
-  writer w{c, v, o, {}};
+  writer w{c, v, o, out, {}};
+  w.out.reserve(std::size_t{1} << 17);
   w.write();
-  out << w.out;
+  w.flush(true);
 }
 
 }  // namespace rulebook

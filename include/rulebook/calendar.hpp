@@ -17,6 +17,7 @@ class calendar {
   void add_holiday(date from, date to, const std::string& name) {
     for (auto d = from.day_number(); d <= to.day_number(); ++d) set(holidays_, d, name);
   }
+  /// Marks the single day `day` as the holiday `name`.
   void add_holiday(date day, const std::string& name) { add_holiday(day, day, name); }
   /// Marks `day` as an adjusted working day (a weekend day worked in exchange for a holiday).
   void add_workday(date day, const std::string& name = {}) { set(workdays_, day.day_number(), name); }

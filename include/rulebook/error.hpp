@@ -11,16 +11,16 @@ namespace rulebook {
 
 /// A place in an input file; line and column count from 1 (0 = unknown).
 struct source_position {
-  std::string file;
-  int line = 0;
-  int column = 0;
+  std::string file;  ///< the input file, as named to the loader
+  int line = 0;      ///< from 1; 0 when unknown
+  int column = 0;    ///< from 1; 0 when unknown
 };
 
 /// One problem found while loading; `path` is the YAML path of the node, e.g. `/rules/3/notice`.
 struct load_issue {
-  source_position where;
-  std::string path;
-  std::string message;
+  source_position where;  ///< where in the input the problem is
+  std::string path;       ///< the YAML path of the node, e.g. `/rules/3/notice`
+  std::string message;    ///< what is wrong, as shown to whoever edits the policy
 };
 
 /// `file:line:column: message`, the form every input error is shown in.
@@ -37,6 +37,7 @@ inline auto to_string(const load_issue& issue) -> std::string {
 /// Thrown by the loaders when the input holds one or more errors; holds all of them.
 class load_error : public std::runtime_error {
  public:
+  /// Collects the problems found; the first one becomes the headline message.
   explicit load_error(std::vector<load_issue> issues)
       : std::runtime_error(issues.empty() ? std::string("invalid input") : to_string(issues.front())),
         issues_(std::move(issues)) {}
@@ -50,6 +51,7 @@ class load_error : public std::runtime_error {
 /// Thrown when a case built in code refers to something that does not exist.
 class case_error : public std::invalid_argument {
  public:
+  /// Takes a message naming what the case refers to and lacks.
   using std::invalid_argument::invalid_argument;
 };
 

@@ -19,6 +19,7 @@ enum class decision : std::uint8_t { approved, pending, rejected };
 /// The language of messages.
 enum class lang : std::uint8_t { en, zh };
 
+/// Every effect, in the order of the contract.
 inline constexpr effect all_effects[] = {effect::reject,  effect::needs_approval, effect::incomplete, effect::late,
                                          effect::warning, effect::violation,      effect::absenteeism};
 
@@ -54,12 +55,12 @@ inline constexpr effect all_effects[] = {effect::reject,  effect::needs_approval
 
 /// A shift, named in evidence by its id.
 struct shift_ref {
-  shift_index index = no_index;
+  shift_index index = no_index;  ///< the shift in the case
   friend auto operator==(const shift_ref&, const shift_ref&) -> bool = default;
 };
 /// A person, named in evidence by their id.
 struct person_ref {
-  person_index index = no_index;
+  person_index index = no_index;  ///< the person in the case
   friend auto operator==(const person_ref&, const person_ref&) -> bool = default;
 };
 /// A list of dates, e.g. days no certificate covers.
@@ -71,15 +72,16 @@ using evidence_value =
 
 /// A named piece of evidence. Keys are string literals owned by the rule kind.
 struct evidence_item {
-  std::string_view key;
-  evidence_value value;
+  std::string_view key;  ///< what the value measures, e.g. `notice_hours`
+  evidence_value value;  ///< the number or name found
 };
 
 /// Whom and what a finding is about.
 struct subject {
-  person_index employee = no_index;
-  shift_index shift = no_index;
+  person_index employee = no_index;  ///< the person the finding is about
+  shift_index shift = no_index;      ///< the shift concerned, if any
   request_index request = no_index;  ///< set on the findings of a request
+  /// The month concerned, for monthly rules.
   std::optional<rulebook::month> month;
   time_point at;  ///< the subject's time, which orders findings; `timeless` when there is none
 };
@@ -89,10 +91,14 @@ inline const time_point timeless{boost::posix_time::neg_infin};
 
 /// One thing a rule found. `rule` indexes the policy's rules.
 struct finding {
+  /// The rule that found it.
   std::uint32_t rule = 0;
+  /// What the finding means for the request or the person.
   rulebook::effect effect = effect::warning;
   std::string approver_role;  ///< with `needs_approval`
+  /// Whom and what it is about.
   rulebook::subject subject;
+  /// The numbers and names that decided it.
   std::vector<evidence_item> evidence;
   std::uint8_t variant = 0;  ///< which of its messages the rule renders
 
@@ -117,8 +123,10 @@ struct criterion {
   std::string name;      ///< language-neutral, as in JSON: `typing_cpm`
   std::string label_zh;  ///< the criterion in Chinese words, for a report in Chinese: 汉字录入(字/分钟)
   std::string test;  ///< how `found` is compared with `required`: `at_least`, `at_most`, `equals`
+  /// The threshold the policy sets.
   evidence_value required;
   std::optional<evidence_value> found;  ///< nothing when there was nothing to measure
+  /// Whether `found` meets `required`.
   bool holds = false;
   std::uint32_t rule = 0;  ///< the rule that judged it
   std::optional<rulebook::month> month{};  ///< the assessment month the value comes from

@@ -27,6 +27,7 @@ struct roster_state;  // the roster as the requests judged so far left it
 /// A conduct finding as a later judgement sees it: a promotion's "no violation in the last 3 months".
 struct conduct_entry {
   person_index employee = no_index;  ///< whom it is about
+  /// The finding's effect, e.g. `violation`.
   rulebook::effect effect = effect::warning;
   time_point at;           ///< the finding's subject time
   std::uint32_t rule = 0;  ///< the rule that found it
@@ -36,6 +37,7 @@ struct conduct_entry {
 /// @par Thread safety A context is used by one rule at a time; the queries do not change anything.
 class roster_view {
  public:
+  /// Built by the engine.
   roster_view(const detail::judge_scope& scope, const detail::roster_state& state) : scope_(&scope), state_(&state) {}
 
   /// The case being judged.
@@ -162,6 +164,7 @@ class employee_context : public roster_view {
 /// a finding whose subject the judging rule's `when:` does not select.
 class case_context : public roster_view {
  public:
+  /// Built by the engine.
   using roster_view::roster_view;
 
   /// Adds a finding of `r`; its subject names an employee (and a shift, where it has one).

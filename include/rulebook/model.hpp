@@ -18,6 +18,7 @@ namespace rulebook {
 
 /// "No one", "no shift", "no request": equal to the empty index of every kind.
 struct no_index_t {
+  /// Made once, as `no_index`.
   explicit constexpr no_index_t(int /*unused*/) {}
 };
 /// The empty index: `shift.employee == no_index` when nobody is rostered.
@@ -51,15 +52,19 @@ struct index_range {
   std::uint32_t size = 0;  ///< how many
   /// Steps through the indexes.
   struct iterator {
-    std::uint32_t at = 0;
+    std::uint32_t at = 0;  ///< the position reached
+    /// The index at this position.
     constexpr auto operator*() const -> Index { return Index(at); }
+    /// Steps to the next index.
     constexpr auto operator++() -> iterator& {
       ++at;
       return *this;
     }
     friend constexpr auto operator==(iterator, iterator) -> bool = default;
   };
+  /// The first index.
   [[nodiscard]] constexpr auto begin() const -> iterator { return {0}; }
+  /// One past the last index.
   [[nodiscard]] constexpr auto end() const -> iterator { return {size}; }
 };
 
@@ -69,11 +74,15 @@ class indexed_vector : public std::vector<T> {
   using base = std::vector<T>;
 
  public:
+  /// Built like any list: empty, with a count of items, or from items.
   using base::base;
+  /// The item at `i`, which must be an index of this list.
   [[nodiscard]] auto operator[](Index i) -> typename base::reference { return base::operator[](i.value); }
+  /// The item at `i`, read-only.
   [[nodiscard]] auto operator[](Index i) const -> typename base::const_reference { return base::operator[](i.value); }
   /// Checked access; throws `std::out_of_range`.
   [[nodiscard]] auto at(Index i) -> typename base::reference { return base::at(i.value); }
+  /// Checked access, read-only; throws `std::out_of_range`.
   [[nodiscard]] auto at(Index i) const -> typename base::const_reference { return base::at(i.value); }
   /// Whether `i` is an index of this list.
   [[nodiscard]] auto has(Index i) const -> bool { return i.value < base::size(); }
@@ -85,34 +94,38 @@ class indexed_vector : public std::vector<T> {
 
 /// Where an entity was written in the case file (line and column from 1; 0 when built in code).
 struct source_ref {
-  int line = 0;
-  int column = 0;
+  int line = 0;    ///< from 1; 0 when built in code
+  int column = 0;  ///< from 1; 0 when built in code
 };
 
 /// Anyone in the case: agents, shift leaders, directors.
 struct person {
+  /// The id the case file names the person by.
   std::string id{};
+  /// The name shown in reports.
   std::string name{};
   std::string role{};              ///< a role the policy knows, e.g. `agent`, `shift_leader`
   std::string grade{};             ///< `junior`, `intermediate`, `senior`, or empty
   person_index leader = no_index;  ///< an agent's shift leader
   person_index reports_to = no_index;  ///< a manager's superior
+  /// Where the person usually sits; a shift may name another.
   std::string seat{};
   std::optional<date> grade_since{};  ///< since when the person holds `grade`, when known
-  source_ref where{};
+  source_ref where{};                 ///< where the person is written in the case file
   /// The next person up the chain of command: the leader, else whom this person reports to.
   [[nodiscard]] auto superior() const -> person_index { return leader != no_index ? leader : reports_to; }
 };
 
 /// One rostered shift.
 struct shift {
-  std::string id{};
+  std::string id{};                  ///< the id the case file names the shift by
   person_index employee = no_index;  ///< who is rostered, before any swap
-  time_point start{};
+  time_point start{};                ///< when the shift starts
+  /// When the shift ends, after `start`.
   time_point end{};
   std::string kind{};  ///< `day`, `night`, …; empty when the roster does not say
   std::string seat{};  ///< empty: the person's seat
-  source_ref where{};
+  source_ref where{};  ///< where the shift is written in the case file
   /// CONTRACT §2: `night` by kind; with no kind, when it crosses midnight or starts at 20:00 or later.
   [[nodiscard]] auto is_night() const -> bool {
     if (!kind.empty()) return kind == "night";
@@ -122,74 +135,81 @@ struct shift {
 
 /// The punches of one shift; either may be missing.
 struct punch {
-  shift_index shift = no_index;
-  std::optional<time_point> in{};
-  std::optional<time_point> out{};
-  source_ref where{};
+  shift_index shift = no_index;     ///< the shift punched for
+  std::optional<time_point> in{};   ///< the punch-in, if any
+  std::optional<time_point> out{};  ///< the punch-out, if any
+  source_ref where{};               ///< where the record is written in the case file
 };
 
 /// Time away from the post during a shift (脱岗).
 struct away_period {
-  person_index employee = no_index;
-  time_point from{};
-  time_point to{};
-  source_ref where{};
+  person_index employee = no_index;  ///< who left the post
+  time_point from{};                 ///< when they left
+  time_point to{};                   ///< when they came back
+  source_ref where{};                ///< where the period is written in the case file
 };
 
 /// An approval given on a request.
 struct approval {
-  person_index by = no_index;
-  time_point at{};
-  source_ref where{};
+  person_index by = no_index;  ///< who approved
+  time_point at{};             ///< when they approved
+  source_ref where{};          ///< where the approval is written in the case file
 };
 
 /// A medical certificate covering the days `from` to `to` inclusive.
 struct certificate {
-  date from{};
-  date to{};
-  std::optional<time_point> handed_in{};
-  source_ref where{};
+  date from{};                            ///< the first day covered
+  date to{};                              ///< the last day covered
+  std::optional<time_point> handed_in{};  ///< when it was handed in, if known
+  source_ref where{};                     ///< where the certificate is written in the case file
 };
 
+/// The types of request an employee may submit.
 enum class request_type : std::uint8_t { leave, swap, promotion };
 
 /// What a leave request asks for.
 struct leave_details {
   std::string kind{};  ///< personal | personal_special | sick | sick_emergency | business
+  /// Who handed the leave in; usually the employee.
   person_index submitted_by = no_index;
   std::vector<shift_index> shifts{};  ///< the shifts named; empty when given as a time range
   std::optional<time_point> from{};  ///< or a time range: the employee's shifts it overlaps
+  /// The end of that time range.
   std::optional<time_point> to{};
-  std::vector<certificate> certificates{};
+  std::vector<certificate> certificates{};         ///< the medical certificates handed in for it
   std::optional<time_point> leader_notified_at{};  ///< sick_emergency
 };
 
 /// What a swap request asks for: `give` goes to the counterpart, `take` (optional) comes back.
 struct swap_details {
-  person_index counterpart = no_index;
-  shift_index give = no_index;
-  shift_index take = no_index;
-  std::string reason{};
-  bool form_filed = false;
+  person_index counterpart = no_index;  ///< the colleague the employee swaps with
+  shift_index give = no_index;          ///< the shift the employee hands over
+  shift_index take = no_index;          ///< the shift taken back in return, or `no_index`
+  std::string reason{};                 ///< why the swap is asked for (clause swap.1)
+  bool form_filed = false;              ///< whether the swap form was filled in
 };
 
 /// What a promotion request asks for.
 struct promotion_details {
-  std::string to_grade{};
+  std::string to_grade{};  ///< the grade asked for
 };
 
 /// A request of any type; judged in `submitted_at` order, ties in input order.
 struct request {
-  std::string id{};
-  person_index employee = no_index;
-  time_point submitted_at{};
-  std::vector<approval> approvals{};
-  std::variant<leave_details, swap_details, promotion_details> details{};
-  source_ref where{};
+  std::string id{};                   ///< the id the case file names the request by
+  person_index employee = no_index;   ///< whose request it is
+  time_point submitted_at{};          ///< when it was submitted
+  std::vector<approval> approvals{};  ///< the approvals given, in file order
+  std::variant<leave_details, swap_details, promotion_details> details{};  ///< what it asks for, by type
+  source_ref where{};  ///< where the request is written in the case file
 
+  /// Leave, swap or promotion.
   [[nodiscard]] auto type() const -> request_type { return static_cast<request_type>(details.index()); }
+  /// What a leave request asks for, or nullptr for another type.
   [[nodiscard]] auto leave() const -> const leave_details* { return std::get_if<leave_details>(&details); }
+  /// What a swap request asks for, or nullptr for another type.
   [[nodiscard]] auto swap() const -> const swap_details* { return std::get_if<swap_details>(&details); }
+  /// What a promotion request asks for, or nullptr for another type.
   [[nodiscard]] auto promotion() const -> const promotion_details* {
     return std::get_if<promotion_details>(&details);
   }
@@ -207,69 +227,72 @@ struct request {
 
 /// A monthly assessment (每月考核).
 struct assessment {
-  person_index employee = no_index;
-  rulebook::month month{};
-  std::int64_t typing_cpm = 0;
-  bool exam_passed = false;
-  source_ref where{};
+  person_index employee = no_index;  ///< who was assessed
+  rulebook::month month{};           ///< the month assessed
+  std::int64_t typing_cpm = 0;       ///< typing speed, in characters per minute
+  bool exam_passed = false;          ///< whether the month's exam was passed
+  source_ref where{};                ///< where the assessment is written in the case file
 };
 
 /// A complaint ticket.
 struct ticket {
-  std::string id{};
-  person_index receiver = no_index;
-  time_point received_at{};
-  std::optional<time_point> dispatched_at{};
-  source_ref where{};
+  std::string id{};                           ///< the id the case file names the ticket by
+  person_index receiver = no_index;           ///< who received it
+  time_point received_at{};                   ///< when it came in
+  std::optional<time_point> dispatched_at{};  ///< when it was passed on, if it was
+  source_ref where{};                         ///< where the ticket is written in the case file
 };
 
 /// One attempt to call a customer back.
 struct callback_attempt {
-  time_point at{};
-  bool reached = false;
+  time_point at{};       ///< when the call was made
+  bool reached = false;  ///< whether the customer answered
 };
 
 /// A resolved case that needs a callback.
 struct callback_case {
-  std::string id{};
-  person_index agent = no_index;
-  time_point resolved_at{};
+  std::string id{};               ///< the id the case file names it by
+  person_index agent = no_index;  ///< who must call back
+  time_point resolved_at{};       ///< when the case was resolved
+  /// The calls made, in file order.
   std::vector<callback_attempt> attempts{};
   std::string closed{};  ///< empty, `wrong_contact` or `unreachable`
+  /// Where the callback case is written in the case file.
   source_ref where{};
 };
 
 /// A quality-monitoring session.
 struct monitoring_session {
-  person_index agent = no_index;
-  person_index inspector = no_index;
-  time_point at{};
-  source_ref where{};
+  person_index agent = no_index;      ///< the agent listened to
+  person_index inspector = no_index;  ///< who did the monitoring
+  time_point at{};                    ///< when the session took place
+  source_ref where{};                 ///< where the session is written in the case file
 };
 
 /// A VIP account manager's book of customers in one tier.
 struct account_book {
-  person_index manager = no_index;
-  std::string tier{};
-  std::int64_t customers = 0;
-  source_ref where{};
+  person_index manager = no_index;  ///< the account manager who holds the book
+  std::string tier{};               ///< the customers' tier, e.g. `diamond`
+  std::int64_t customers = 0;       ///< how many customers of that tier
+  source_ref where{};               ///< where the book is written in the case file
 };
 
 /// The window roster checks look at, both days inclusive.
 struct period {
-  date from{};
-  date to{};
+  date from{};  ///< the first day
+  date to{};    ///< the last day
+  /// Whether day `d` falls in the window.
   [[nodiscard]] auto contains(date d) const -> bool { return d >= from && d <= to; }
 };
 
 namespace detail {
-struct case_ids;  // src/model.cpp: the id tables
+struct case_ids;  // src/case_file.cpp: the id tables
 }  // namespace detail
 
 /// What keeps an entity out of a case: `add_*` throws `case_error` for it, and the loaders report
 /// it at its line and column. The one place these rules are kept.
 enum class add_problem : std::uint8_t {
-  none,
+  none,               ///< nothing keeps it out
   unknown_person,     ///< the employee (or a shift's, a request's) is not among the people
   unknown_shift,      ///< a punch for a shift that does not exist
   duplicate_id,       ///< the id is taken
@@ -283,29 +306,35 @@ enum class add_problem : std::uint8_t {
 class case_file {
  public:
   std::string file{};  ///< the file it was loaded from, for positions; empty when built in code
+  /// The window roster checks look at; without one, every shift counts.
   std::optional<rulebook::period> period{};
   rulebook::calendar calendar;  ///< holidays the case adds to the policy's calendars
 
-  indexed_vector<person_index, person> people{};
-  indexed_vector<shift_index, shift> shifts{};
-  std::vector<punch> punches{};
-  std::vector<away_period> away{};
-  indexed_vector<request_index, request> requests{};
-  std::vector<assessment> assessments{};
-  std::vector<ticket> tickets{};
-  std::vector<callback_case> callbacks{};
-  std::vector<monitoring_session> monitoring{};
-  std::vector<account_book> accounts{};
+  indexed_vector<person_index, person> people{};      ///< everyone in the case
+  indexed_vector<shift_index, shift> shifts{};        ///< the roster, before any swap
+  std::vector<punch> punches{};                       ///< the punch records
+  std::vector<away_period> away{};                    ///< time away from the post
+  indexed_vector<request_index, request> requests{};  ///< the requests, in file order
+  std::vector<assessment> assessments{};              ///< the monthly assessments
+  std::vector<ticket> tickets{};                      ///< the complaint tickets
+  std::vector<callback_case> callbacks{};             ///< the resolved cases that need a callback
+  std::vector<monitoring_session> monitoring{};       ///< the quality-monitoring sessions
+  std::vector<account_book> accounts{};               ///< the VIP account managers' books
   /// The lists the case file has (`monitoring`, `tickets`, …), even empty ones. A rule over records
   /// of a list the case does not report has nothing to judge: a roster sent by a scheduler draws no
   /// "never monitored" warnings, while `monitoring: []` says that nobody was.
   std::vector<std::string> sections{};
 
+  /// An empty case.
   case_file();
   ~case_file();
+  /// A copy of `other`, with its own id tables.
   case_file(const case_file& other);
+  /// Takes over the contents of `other`.
   case_file(case_file&& other) noexcept;
+  /// Replaces this case with a copy of `other`.
   auto operator=(const case_file& other) -> case_file&;
+  /// Replaces this case with the contents of `other`.
   auto operator=(case_file&& other) noexcept -> case_file&;
 
   /// Whether the case file has the list `section`.

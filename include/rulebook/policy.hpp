@@ -43,8 +43,8 @@ struct vocabulary {
 /// A rule's `when:`: which requests, employees and shifts it looks at. Empty lists match anything.
 /// The engine applies it; kinds do not.
 struct condition {
-  std::vector<request_type> requests;
-  std::vector<std::string> leave_kinds;
+  std::vector<request_type> requests;    ///< the request types it judges
+  std::vector<std::string> leave_kinds;  ///< the leave kinds it judges
   std::vector<std::string> shift_kinds;  ///< `night` also matches a shift that is night by its times
   std::optional<bool> holiday;           ///< the shift starts on a holiday
   std::optional<bool> swapped;           ///< the shift came to its owner by a swap or return
@@ -71,6 +71,7 @@ struct rule_header {
   std::string id;                      ///< the policy's rule id, e.g. `leave-notice-personal`
   std::string clause;                  ///< the rulebook clause it cites, e.g. `leave.2`
   std::string kind;                    ///< the kind's registered name
+  /// The effect the rule's findings carry.
   rulebook::effect effect = effect::warning;
   std::vector<std::string> approvers;  ///< roles whose valid approval lifts a `needs_approval`
   condition when;                      ///< applied by the engine
@@ -87,6 +88,7 @@ struct rule_header {
 /// A default-constructed policy has no rules.
 class policy {
  public:
+  /// A policy with no rules.
   policy();
   /// A policy over compiled data (the loaders make these).
   explicit policy(std::shared_ptr<const detail::policy_data> data) : data_(std::move(data)) {}

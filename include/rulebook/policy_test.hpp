@@ -14,15 +14,16 @@ namespace rulebook {
 struct test_check {
   std::string expected;  ///< e.g. "R1 is pending", "a finding {clause: leave.8, effect: violation}"
   std::string actual;    ///< what the verdict had instead; empty when the check passed
-  bool passed = false;
+  bool passed = false;   ///< whether the verdict met the expectation
 };
 
 /// One test of a test file.
 struct policy_test_result {
-  std::string file;
-  std::string name;
+  std::string file;                ///< the test file it comes from
+  std::string name;                ///< the test's `name`
   std::vector<load_issue> errors;  ///< the test file or its case could not be read: the test fails
-  std::vector<test_check> checks;
+  std::vector<test_check> checks;  ///< each expectation and how it came out, in file order
+  /// Whether the test could be read and every expectation was met.
   [[nodiscard]] auto passed() const -> bool {
     if (!errors.empty()) return false;
     for (const auto& c : checks) {
@@ -34,9 +35,10 @@ struct policy_test_result {
 
 /// Every test run, and which rules they exercised.
 struct policy_test_report {
-  std::vector<policy_test_result> tests;
+  std::vector<policy_test_result> tests;       ///< every test, in the order run
   std::vector<std::string> rules_fired;        ///< rule ids that made at least one finding
   std::vector<std::string> rules_never_fired;  ///< in policy order
+  /// How many tests failed.
   [[nodiscard]] auto failures() const -> std::size_t {
     std::size_t n = 0;
     for (const auto& t : tests) n += t.passed() ? 0 : 1;

@@ -18,10 +18,13 @@ namespace rulebook {
 
 /// One node of an input document. Built by the loaders; rule kinds read their parameters from it.
 struct source_node {
+  /// What a node holds: nothing, one value, a list, or keys with values.
   enum class type : std::uint8_t { null, scalar, sequence, map };
+  /// What this node holds.
   type kind = type::null;
   bool quoted = false;  ///< a quoted scalar is always text (`"true"` is not a boolean)
   int line = 0;         ///< from 1; 0 when unknown
+  /// The column, from 1; 0 when unknown.
   int column = 0;
   std::string text;                ///< a scalar's text
   std::vector<source_node> items;  ///< a sequence's items, or a map's values
@@ -71,15 +74,19 @@ inline auto did_you_mean(std::string_view word, const Names& candidates) -> std:
 /// Reads typed values out of source nodes; every problem becomes a `load_issue` with its place.
 class source_reader {
  public:
+  /// Reads nodes of `file`, adding every problem to `issues`.
   source_reader(std::string file, std::vector<load_issue>& issues) : file_(std::move(file)), issues_(&issues) {}
 
   /// Records a problem at `node`.
   void error(const source_node& node, std::string message) {
     issues_->push_back({{file_, node.line, node.column}, {}, std::move(message)});
   }
+  /// The file being read, as named in messages.
   [[nodiscard]] auto file() const -> const std::string& { return file_; }
+  /// How many problems have been found so far.
   [[nodiscard]] auto issue_count() const -> std::size_t { return issues_->size(); }
 
+  /// What `n` is, in the words of a message: "a list", "`abc`", "nothing".
   static auto describe(const source_node& n) -> std::string {
     switch (n.kind) {
       case source_node::type::null: return "nothing";
@@ -90,6 +97,7 @@ class source_reader {
     return "a value";
   }
 
+  /// The text of `n`; anything else, or empty text, is an error.
   auto text(const source_node& n, std::string_view what) -> std::optional<std::string> {
     if (n.kind != source_node::type::scalar || n.text.empty()) {
       error(n, std::string(what) + " must be text, not " + describe(n));
@@ -97,6 +105,7 @@ class source_reader {
     }
     return n.text;
   }
+  /// `true` or `false`, unquoted; anything else is an error.
   auto boolean(const source_node& n, std::string_view what) -> std::optional<bool> {
     if (n.kind == source_node::type::scalar && !n.quoted) {
       if (n.text == "true") return true;
@@ -105,6 +114,7 @@ class source_reader {
     error(n, std::string(what) + " must be `true` or `false`, not " + describe(n));
     return std::nullopt;
   }
+  /// A whole number of at least `min`; anything else is an error.
   auto integer(const source_node& n, std::string_view what, std::int64_t min = 0) -> std::optional<std::int64_t> {
     if (n.kind == source_node::type::scalar && !n.quoted && !n.text.empty() && n.text.size() < 16) {
       std::size_t i = n.text[0] == '-' ? 1 : 0;
@@ -124,6 +134,7 @@ class source_reader {
     error(n, std::string(what) + " must be a whole number, not " + describe(n));
     return std::nullopt;
   }
+  /// A date like `2026-03-02`; an impossible date is an error.
   auto date_value(const source_node& n, std::string_view what) -> std::optional<date> {
     if (n.kind == source_node::type::scalar) {
       if (auto d = parse_date(n.text)) return d;
@@ -135,6 +146,7 @@ class source_reader {
     error(n, std::string(what) + " must be a date like `2026-03-02`, not " + describe(n));
     return std::nullopt;
   }
+  /// A time like `2026-03-02T08:00`; an impossible one is an error.
   auto time_value(const source_node& n, std::string_view what) -> std::optional<time_point> {
     if (n.kind == source_node::type::scalar) {
       if (auto t = parse_time_point(n.text)) return t;
@@ -148,6 +160,7 @@ class source_reader {
     error(n, std::string(what) + " must be a time like `2026-03-02T08:00`, not " + describe(n));
     return std::nullopt;
   }
+  /// A month like `2026-03`.
   auto month_value(const source_node& n, std::string_view what) -> std::optional<month> {
     if (n.kind == source_node::type::scalar) {
       if (auto m = parse_month(n.text)) return m;
@@ -155,6 +168,7 @@ class source_reader {
     error(n, std::string(what) + " must be a month like `2026-03`, not " + describe(n));
     return std::nullopt;
   }
+  /// A duration with its unit, like `24h`, `20min` or `2d`; a bare number is an error.
   auto duration_value(const source_node& n, std::string_view what) -> std::optional<duration> {
     if (n.kind == source_node::type::scalar && !n.text.empty()) {
       if (auto d = parse_duration(n.text)) return d;
@@ -171,6 +185,7 @@ class source_reader {
     error(n, std::string(what) + " must be a duration like `24h`, `20min` or `2d`, not " + describe(n));
     return std::nullopt;
   }
+  /// A time of day like `12:00`, as the time since midnight.
   auto time_of_day_value(const source_node& n, std::string_view what) -> std::optional<duration> {
     if (n.kind == source_node::type::scalar) {
       if (auto t = parse_time_of_day(n.text)) return t;
@@ -212,9 +227,13 @@ class field_reader {
   field_reader(const field_reader&) = delete;
   auto operator=(const field_reader&) -> field_reader& = delete;
 
+  /// Whether the node is a mapping (if not, that was reported).
   [[nodiscard]] auto ok() const -> bool { return ok_; }
+  /// The mapping being read.
   [[nodiscard]] auto node() const -> const source_node& { return *node_; }
+  /// How the mapping is named in messages.
   [[nodiscard]] auto what() const -> const std::string& { return what_; }
+  /// The reader that collects the problems.
   [[nodiscard]] auto reader() -> source_reader& { return *reader_; }
 
   /// The value of `key`, or nullptr when absent (or null).

@@ -13,13 +13,13 @@
 
 namespace rulebook {
 
-using date = boost::gregorian::date;
+using date = boost::gregorian::date;                ///< a calendar day, as in `2026-03-02`
 using time_point = boost::posix_time::ptime;        ///< local wall-clock time of the department
 using duration = boost::posix_time::time_duration;  ///< a length of time, e.g. a notice period
 
 /// A calendar month, as in `2026-03`.
 struct month {
-  int year = 0;
+  int year = 0;    ///< e.g. 2026
   int number = 0;  ///< 1..12
   friend auto operator<=>(const month&, const month&) = default;
 };

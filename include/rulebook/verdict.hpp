@@ -14,6 +14,7 @@ namespace rulebook {
 /// The judgement of one request.
 struct request_verdict {
   request_index request = no_index;  ///< index into `case_file::requests`
+  /// The decision its findings lead to.
   rulebook::decision decision = decision::approved;
   std::vector<finding> findings;  ///< in policy rule order
   std::vector<criterion> criteria;  ///< criteria measured (a promotion's), in rule order
@@ -24,7 +25,7 @@ struct request_verdict {
 
 /// Everything a judgement found. Holds the policy it was judged by, so rules can render messages.
 struct verdict {
-  rulebook::policy policy;
+  rulebook::policy policy;                                  ///< the policy it was judged by
   indexed_vector<request_index, request_verdict> requests;  ///< in input order
   std::vector<finding> findings;          ///< conduct findings: by subject time, employee, clause
 
@@ -55,8 +56,8 @@ struct verdict {
 
 /// How one rule came out for one request, for `--explain`.
 struct rule_outcome {
-  std::uint32_t rule = 0;
-  bool held = true;
+  std::uint32_t rule = 0;                ///< the rule, by position in the policy
+  bool held = true;                      ///< whether the request satisfied it
   std::vector<const finding*> findings;  ///< the rule's findings on the request (none when it held)
 };
 
@@ -66,6 +67,7 @@ struct rule_outcome {
 
 /// How a verdict is written.
 struct write_options {
+  /// The language of messages.
   rulebook::lang lang = lang::en;
   bool clauses = false;  ///< with each finding, the rulebook's text of its clause
   bool explain = false;  ///< with each request, every rule that applied and what would satisfy it
