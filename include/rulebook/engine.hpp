@@ -14,15 +14,22 @@ namespace detail {
 struct session_state;  // src/engine: the roster, indexes and chain of command of one judgement
 }  // namespace detail
 
+/// How a case is judged.
+struct judge_options {
+  /// Threads that judge conduct (employees, case-wide rules) in parallel: 0 for every core. The
+  /// verdict is the same for any number.
+  unsigned threads = 0;
+};
+
 /// A judged case held in memory. Built once (a full judgement), then answers what-if questions
 /// from its indexes. The case must outlive the session and not change while it lives.
 class session {
  public:
   /// Judges every request and conduct rule in `c` against `p`.
   /// @throws case_error when the chain of command has a cycle (a loaded case never has one).
-  session(policy p, const case_file& c);
+  session(policy p, const case_file& c, const judge_options& o = {});
   /// A session over a temporary case would read freed memory: it does not compile.
-  session(policy p, case_file&& c) = delete;
+  session(policy p, case_file&& c, const judge_options& o = {}) = delete;
   ~session();
   session(const session&) = delete;
   auto operator=(const session&) -> session& = delete;
@@ -50,9 +57,10 @@ class session {
 /// Judges every request and conduct rule in `c` against `p`.
 /// @par Complexity O(n log n) in the number of shifts and requests; requests in `submitted_at` order,
 ///      each against the roster as the earlier non-rejected requests left it.
-/// @par Thread safety Safe to call concurrently with one `policy` and one `case_file`.
+/// @par Thread safety Safe to call concurrently with one `policy` and one `case_file`; conduct
+///      is judged on `o.threads` threads.
 /// @throws case_error when the chain of command has a cycle (a loaded case never has one);
 ///         nothing for what the case contains: problems come back as findings.
-[[nodiscard]] auto judge(const policy& p, const case_file& c) -> verdict;
+[[nodiscard]] auto judge(const policy& p, const case_file& c, const judge_options& o = {}) -> verdict;
 
 }  // namespace rulebook

@@ -8,6 +8,10 @@
 #include "state.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
 
 namespace rulebook {
 
@@ -58,7 +62,8 @@ void sort_findings(std::vector<finding>& findings, const policy& p, const case_f
 
 /// One judgement of one case: what a `session` keeps to answer what-if questions.
 struct session_state {
-  session_state(policy p, const case_file& c) : policy_(std::move(p)), c_(&c), chart_(check_chain(c)), state_(c) {
+  session_state(policy p, const case_file& c, const judge_options& o)
+      : policy_(std::move(p)), c_(&c), chart_(check_chain(c)), state_(c), threads_(threads_for(o, c)) {
     if (c.calendar.holiday_count() + c.calendar.workday_count() > 0) {
       merged_ = std::make_unique<calendar>(policy_.calendar());
       merged_->merge(c.calendar);
@@ -161,35 +166,81 @@ struct session_state {
     return out;
   }
 
-  // Conduct over the final roster, employee by employee, then across the case.
+  /// How many threads judge conduct: as asked, else every core; one for a small case.
+  static auto threads_for(const judge_options& o, const case_file& c) -> unsigned {
+    const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+    const unsigned asked = o.threads == 0 ? cores : o.threads;
+    return c.people.size() < 64 ? 1U : std::min(asked, 64U);
+  }
+
+  /// Runs `work(i)` for every `i < n` on `threads_` threads (the calling one among them); each
+  /// `i` is done exactly once. The first exception a worker throws is rethrown here.
+  template <typename Work>
+  void in_parallel(std::size_t n, const Work& work) const {
+    if (threads_ <= 1 || n < 2) {
+      for (std::size_t i = 0; i < n; ++i) work(i);
+      return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failed;
+    std::mutex failed_mutex;
+    const auto run = [&] {
+      try {
+        for (std::size_t i; (i = next.fetch_add(1)) < n;) work(i);
+      } catch (...) {
+        const std::lock_guard lock(failed_mutex);
+        if (!failed) failed = std::current_exception();
+        next = n;
+      }
+    };
+    std::vector<std::thread> pool;
+    const auto extra = std::min<std::size_t>(threads_ - 1, n - 1);
+    pool.reserve(extra);
+    for (std::size_t t = 0; t < extra; ++t) pool.emplace_back(run);
+    run();
+    for (auto& t : pool) t.join();
+    if (failed) std::rethrow_exception(failed);
+  }
+
+  // Conduct over the final roster, employee by employee, then across the case. Employees are
+  // independent and so are case-wide rules: they are judged in parallel, each into a slot of its
+  // own, and the slots are joined in order, so the verdict is the same for any number of threads.
   void judge_conduct() {
     const auto& c = *c_;
-    std::vector<const rule*> conduct;
+    std::vector<const rule*> conduct, whole;
     for (const auto& rl : policy_.rules()) {
       if (rl->judges_conduct()) conduct.push_back(rl.get());
+      if (rl->judges_case()) whole.push_back(rl.get());
     }
-    if (!conduct.empty()) {
-      for (const auto e : c.people.indexes()) {
-        auto shifts = state_.shifts_of(c, e);
-        std::erase_if(shifts, [&](shift_index s) { return !c.in_period(c.shifts[s]); });
-        const auto& away = scope_->away_of[e];
-        if (shifts.empty() && away.empty()) continue;
-        employee_context ctx(*scope_, state_, e, std::move(shifts), away);
-        for (const auto* rl : conduct) {
-          if (!rl->header().when.matches_person(c.people[e])) continue;
-          ctx.begin(*rl);
-          rl->judge_employee(ctx);
-        }
-        for (auto& f : ctx.findings) verdict_.findings.push_back(std::move(f));
+    std::vector<std::vector<finding>> of_employee(conduct.empty() ? 0 : c.people.size());
+    in_parallel(of_employee.size(), [&](std::size_t i) {
+      const person_index e(static_cast<std::uint32_t>(i));
+      auto shifts = state_.shifts_of(c, e);
+      std::erase_if(shifts, [&](shift_index s) { return !c.in_period(c.shifts[s]); });
+      const auto& away = scope_->away_of[e];
+      if (shifts.empty() && away.empty()) return;
+      employee_context ctx(*scope_, state_, e, std::move(shifts), away);
+      for (const auto* rl : conduct) {
+        if (!rl->header().when.matches_person(c.people[e])) continue;
+        ctx.begin(*rl);
+        rl->judge_employee(ctx);
       }
+      of_employee[i] = std::move(ctx.findings);
+    });
+    std::vector<std::vector<finding>> of_rule(whole.size());
+    in_parallel(whole.size(), [&](std::size_t i) {
+      case_context ctx(*scope_, state_);
+      ctx.begin(*whole[i]);
+      whole[i]->judge_case(ctx);
+      of_rule[i] = std::move(ctx.findings);
+    });
+    std::size_t total = verdict_.findings.size();
+    for (const auto& fs : of_employee) total += fs.size();
+    for (const auto& fs : of_rule) total += fs.size();
+    verdict_.findings.reserve(total);
+    for (auto* slots : {&of_employee, &of_rule}) {
+      for (auto& fs : *slots) std::move(fs.begin(), fs.end(), std::back_inserter(verdict_.findings));
     }
-    case_context whole(*scope_, state_);
-    for (const auto& rl : policy_.rules()) {
-      if (!rl->judges_case()) continue;
-      whole.begin(*rl);
-      rl->judge_case(whole);
-    }
-    for (auto& f : whole.findings) verdict_.findings.push_back(std::move(f));
     sort_findings(verdict_.findings, policy_, c);
   }
 
@@ -201,11 +252,13 @@ struct session_state {
   roster_state state_;
   std::vector<request_index> order_;
   rulebook::verdict verdict_;
+  unsigned threads_ = 1;
 };
 
 }  // namespace detail
 
-session::session(policy p, const case_file& c) : state_(std::make_unique<detail::session_state>(std::move(p), c)) {}
+session::session(policy p, const case_file& c, const judge_options& o)
+    : state_(std::make_unique<detail::session_state>(std::move(p), c, o)) {}
 session::~session() = default;
 
 auto session::verdict() const -> const rulebook::verdict& { return state_->verdict_; }
@@ -215,7 +268,9 @@ auto session::message(const finding& f, const request& r, lang l) const -> std::
   return detail::render_message(state_->policy_.rule_at(f.rule), f, message_context{*state_->c_, l, &r});
 }
 
-auto judge(const policy& p, const case_file& c) -> verdict { return session(p, c).take_verdict(); }
+auto judge(const policy& p, const case_file& c, const judge_options& o) -> verdict {
+  return session(p, c, o).take_verdict();
+}
 
 // ---- what kinds see: roster_view and the contexts ----
 
