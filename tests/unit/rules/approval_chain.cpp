@@ -7,11 +7,43 @@ using namespace rulebook;
 using test::judged;
 using test::with_request;
 
+namespace {
+/// The approval-chain rule of the customer-service rulebook with the rule that decides who approves
+/// a leave (leave.3), since an approval from outside the chain matters by not counting towards it,
+/// and the vocabulary of `test::org` and `test::roster`.
+auto chain_policy() -> const policy& {
+  static const policy p = test::policy_of(R"(
+policy: {name: approval-chain}
+vocabulary:
+  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
+  grades: [junior, intermediate, senior]
+  leave_kinds: [personal, personal_special, sick, sick_emergency, business]
+  shift_kinds: [day, evening, night]
+rules:
+  - id: leave-authority
+    clause: leave.3
+    kind: approval_authority
+    when: {leave_kind: [personal, personal_special, sick, sick_emergency]}
+    tiers:
+      - {up_to: 1d, approver: department_director}
+      - {approver: center_director}
+    effect: needs_approval
+  - id: leave-chain
+    clause: leave.3
+    kind: approval_chain
+    effect: warning
+)");
+  return p;
+}
+}  // namespace
+
+// Every test judges leave-chain and leave-authority together: the decision is theirs.
 TEST_SUITE("rules/approval_chain") {
   TEST_CASE("leave.3: an approval from another team's leader is a warning and does not count") {
     judged j(with_request(
         "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-02-01T09:00, "
-        "shifts: [S1], approvals: [{by: L02, at: 2026-02-01T10:00}, {by: D01, at: 2026-02-01T11:00}]}"));
+        "shifts: [S1], approvals: [{by: L02, at: 2026-02-01T10:00}, {by: D01, at: 2026-02-01T11:00}]}"),
+             chain_policy());
     const auto f = j.findings_of("R1", "leave-chain");
     REQUIRE(f.size() == 1);
     CHECK(f[0].effect == effect::warning);
@@ -24,7 +56,8 @@ TEST_SUITE("rules/approval_chain") {
   TEST_CASE("leave.3: approvals from the employee's own chain give no warning") {
     judged j(with_request(
         "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-02-01T09:00, "
-        "shifts: [S1], approvals: [{by: L01, at: 2026-02-01T10:00}, {by: D01, at: 2026-02-01T11:00}]}"));
+        "shifts: [S1], approvals: [{by: L01, at: 2026-02-01T10:00}, {by: D01, at: 2026-02-01T11:00}]}"),
+             chain_policy());
     CHECK(j.findings_of("R1", "leave-chain").empty());
     CHECK(j.decision_of("R1") == decision::approved);
   }
@@ -32,7 +65,8 @@ TEST_SUITE("rules/approval_chain") {
     judged j(with_request(
         "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-02-01T09:00, "
         "shifts: [S1], approvals: [{by: L01, at: 2026-02-01T10:00}, {by: D01, at: 2026-02-01T11:00}, "
-        "{by: L02, at: 2026-02-01T12:00}]}"));
+        "{by: L02, at: 2026-02-01T12:00}]}"),
+             chain_policy());
     CHECK(j.findings_of("R1", "leave-chain").size() == 1);
     CHECK(j.decision_of("R1") == decision::approved);
   }

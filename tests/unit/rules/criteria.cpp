@@ -12,6 +12,50 @@ namespace {
 
 using test::promotion_case;
 
+/// The three promotion-criteria rules of the customer-service rulebook, with the rule that a
+/// promotion goes one grade up at a time (grade.order), so a test can show that rule has nothing to
+/// say, and the vocabulary of `test::grades_org`.
+auto promotion_policy() -> const policy& {
+  static const policy p = test::policy_of(R"(
+policy: {name: promotion-criteria}
+vocabulary:
+  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
+  grades: [junior, intermediate, senior]
+rules:
+  - id: promotion-order
+    clause: grade.order
+    kind: grade_order
+    effect: reject
+  - id: promotion-junior
+    clause: grade.junior
+    kind: criteria
+    when: {to_grade: junior}
+    criteria:
+      - {measure: typing_cpm, at_least: 30}
+      - &exam {measure: exam_passed}
+    effect: reject
+  - id: promotion-intermediate
+    clause: grade.intermediate
+    kind: criteria
+    when: {to_grade: intermediate}
+    criteria:
+      - &typing_50 {measure: typing_cpm, at_least: 50}
+      - *exam
+    effect: reject
+  - id: promotion-senior
+    clause: grade.senior
+    kind: criteria
+    when: {to_grade: senior}
+    criteria:
+      - {measure: grade, equals: intermediate}
+      - *typing_50
+      - *exam
+      - {measure: complaint_dispatch, within: 60min}
+    effect: reject
+)");
+  return p;
+}
+
 /// One assessment as a YAML list item.
 auto assessed(const std::string& who, const std::string& month, int cpm, bool passed = true) -> std::string {
   return "  - {employee: " + who + ", month: " + month + ", typing_cpm: " + std::to_string(cpm) +
@@ -45,9 +89,11 @@ auto senior(const std::string& tickets) -> std::string {
 }  // namespace
 
 TEST_SUITE("rules/criteria") {
+  // Judged under promotion_policy(), a decision is that of grade.order and the criteria together.
   TEST_CASE("grade.junior: typing at 29 characters a minute is rejected, 30 is enough") {
     SUBCASE("29 cpm: rejected, citing grade.junior, with the criteria listed") {
-      judged j(promotion_case("E009", "junior", "assessments:\n" + assessed("E009", "2026-02", 29)));
+      judged j(promotion_case("E009", "junior", "assessments:\n" + assessed("E009", "2026-02", 29)),
+               promotion_policy());
       CHECK(j.decision_of("R1") == decision::rejected);
       CHECK(criteria_of(j) == strings{"typing_cpm at_least 30 29 fails 2026-02", "exam_passed equals true true holds 2026-02"});
       const auto& typing = j.request("R1").criteria.at(0);
@@ -67,7 +113,8 @@ TEST_SUITE("rules/criteria") {
       CHECK(j.findings_of("R1", "promotion-order").empty());
     }
     SUBCASE("30 cpm: approved, every criterion holds") {
-      judged j(promotion_case("E009", "junior", "assessments:\n" + assessed("E009", "2026-02", 30)));
+      judged j(promotion_case("E009", "junior", "assessments:\n" + assessed("E009", "2026-02", 30)),
+               promotion_policy());
       CHECK(j.decision_of("R1") == decision::approved);
       CHECK(j.request("R1").findings.empty());
       CHECK(criteria_of(j) == strings{"typing_cpm at_least 30 30 holds 2026-02", "exam_passed equals true true holds 2026-02"});
@@ -76,7 +123,8 @@ TEST_SUITE("rules/criteria") {
 
   TEST_CASE("grade.intermediate: typing at 49 characters a minute is rejected, 50 is enough") {
     SUBCASE("49 cpm: rejected, citing grade.intermediate") {
-      judged j(promotion_case("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 49)));
+      judged j(promotion_case("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 49)),
+               promotion_policy());
       CHECK(j.decision_of("R1") == decision::rejected);
       CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 49 fails 2026-02", "exam_passed equals true true holds 2026-02"});
       CHECK(unmet(j, "promotion-intermediate") == strings{"typing_cpm"});
@@ -88,13 +136,15 @@ TEST_SUITE("rules/criteria") {
       CHECK(j.message(f[0], lang::zh) == "晋级中级工须汉字录入每分钟不少于50字;2026-02考核为每分钟49字。");
     }
     SUBCASE("50 cpm: approved") {
-      judged j(promotion_case("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 50)));
+      judged j(promotion_case("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 50)),
+               promotion_policy());
       CHECK(j.decision_of("R1") == decision::approved);
       CHECK(j.request("R1").findings.empty());
       CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 50 holds 2026-02", "exam_passed equals true true holds 2026-02"});
     }
     SUBCASE("the junior criteria are not asked of an intermediate promotion") {
-      judged j(promotion_case("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 50)));
+      judged j(promotion_case("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 50)),
+               promotion_policy());
       for (const auto& cr : j.request("R1").criteria) {
         CHECK(j.v.policy.rule_at(cr.rule).header().id == "promotion-intermediate");
       }
@@ -102,7 +152,8 @@ TEST_SUITE("rules/criteria") {
   }
 
   TEST_CASE("grade.intermediate: fast typing does not make up for an exam not passed") {
-    judged j(promotion_case("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 80, false)));
+    judged j(promotion_case("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 80, false)),
+             promotion_policy());
     CHECK(j.decision_of("R1") == decision::rejected);
     CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 80 holds 2026-02", "exam_passed equals true false fails 2026-02"});
     const auto f = j.findings_of("R1", "promotion-intermediate");
@@ -115,7 +166,8 @@ TEST_SUITE("rules/criteria") {
 
   TEST_CASE("grade.order: with no assessment on record nothing is found, and the promotion is rejected") {
     // Someone else's assessment is not E001's.
-    judged j(promotion_case("E001", "intermediate", "assessments:\n" + assessed("E004", "2026-02", 90)));
+    judged j(promotion_case("E001", "intermediate", "assessments:\n" + assessed("E004", "2026-02", 90)),
+             promotion_policy());
     CHECK(j.decision_of("R1") == decision::rejected);
     CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 - fails -", "exam_passed equals true - fails -"});
     CHECK(unmet(j, "promotion-intermediate") == strings{"typing_cpm", "exam_passed"});
@@ -130,25 +182,29 @@ TEST_SUITE("rules/criteria") {
   TEST_CASE("grade.order: the latest assessment is the one used, whatever the order of the file") {
     SUBCASE("an older good one and a newer bad one: rejected on the newer") {
       judged j(promotion_case("E001", "intermediate",
-                         "assessments:\n" + assessed("E001", "2026-02", 40) + assessed("E001", "2026-01", 60)));
+                         "assessments:\n" + assessed("E001", "2026-02", 40) + assessed("E001", "2026-01", 60)),
+               promotion_policy());
       CHECK(j.decision_of("R1") == decision::rejected);
       CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 40 fails 2026-02", "exam_passed equals true true holds 2026-02"});
     }
     SUBCASE("an older bad one and a newer good one: approved on the newer") {
       judged j(promotion_case("E001", "intermediate",
-                         "assessments:\n" + assessed("E001", "2026-02", 60) + assessed("E001", "2026-01", 40, false)));
+                         "assessments:\n" + assessed("E001", "2026-02", 60) + assessed("E001", "2026-01", 40, false)),
+               promotion_policy());
       CHECK(j.decision_of("R1") == decision::approved);
       CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 60 holds 2026-02", "exam_passed equals true true holds 2026-02"});
     }
     SUBCASE("the month of the submission counts") {
       judged j(promotion_case("E001", "intermediate",
-                         "assessments:\n" + assessed("E001", "2026-02", 60) + assessed("E001", "2026-03", 45)));
+                         "assessments:\n" + assessed("E001", "2026-02", 60) + assessed("E001", "2026-03", 45)),
+               promotion_policy());
       CHECK(j.decision_of("R1") == decision::rejected);
       CHECK(criteria_of(j).at(0) == "typing_cpm at_least 50 45 fails 2026-03");
     }
     SUBCASE("the latest assessment is used, even of a month after the submission (grade.order)") {
       judged j(promotion_case("E001", "intermediate",
-                         "assessments:\n" + assessed("E001", "2026-02", 60) + assessed("E001", "2026-04", 10, false)));
+                         "assessments:\n" + assessed("E001", "2026-02", 60) + assessed("E001", "2026-04", 10, false)),
+               promotion_policy());
       CHECK(j.decision_of("R1") == decision::rejected);
       CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 10 fails 2026-04", "exam_passed equals true false fails 2026-04"});
     }
@@ -156,7 +212,8 @@ TEST_SUITE("rules/criteria") {
 
   TEST_CASE("grade.senior: holds intermediate, meets intermediate, and dispatched every ticket of the month in 60 minutes") {
     SUBCASE("a ticket dispatched at 60 minutes: approved, every criterion listed") {
-      judged j(senior("  - {id: T1, receiver: E004, received_at: 2026-02-10T09:00, dispatched_at: 2026-02-10T10:00}\n"));
+      judged j(senior("  - {id: T1, receiver: E004, received_at: 2026-02-10T09:00, dispatched_at: 2026-02-10T10:00}\n"),
+               promotion_policy());
       CHECK(j.decision_of("R1") == decision::approved);
       CHECK(j.request("R1").findings.empty());
       CHECK(criteria_of(j) == strings{"grade equals intermediate intermediate holds -",
@@ -166,7 +223,8 @@ TEST_SUITE("rules/criteria") {
     }
     SUBCASE("a ticket dispatched at 61 minutes: rejected, citing grade.senior and naming the ticket") {
       judged j(senior("  - {id: T1, receiver: E004, received_at: 2026-02-10T09:00, dispatched_at: 2026-02-10T10:00}\n"
-                      "  - {id: T2, receiver: E004, received_at: 2026-02-11T09:00, dispatched_at: 2026-02-11T10:01}\n"));
+                      "  - {id: T2, receiver: E004, received_at: 2026-02-11T09:00, dispatched_at: 2026-02-11T10:01}\n"),
+               promotion_policy());
       CHECK(j.decision_of("R1") == decision::rejected);
       CHECK(criteria_of(j).at(3) == "complaint_tickets_over_60min at_most 0 1 fails 2026-02");
       const auto f = j.findings_of("R1", "promotion-senior");
@@ -179,7 +237,7 @@ TEST_SUITE("rules/criteria") {
       CHECK(j.message(f[0], lang::zh) == "晋级高级工须最近考核月受理的投诉单均在60分钟内派发;2026-02有1张未按时派发(T2)。");
     }
     SUBCASE("a ticket never dispatched: rejected") {
-      judged j(senior("  - {id: T3, receiver: E004, received_at: 2026-02-12T09:00}\n"));
+      judged j(senior("  - {id: T3, receiver: E004, received_at: 2026-02-12T09:00}\n"), promotion_policy());
       CHECK(j.decision_of("R1") == decision::rejected);
       CHECK(criteria_of(j).at(3) == "complaint_tickets_over_60min at_most 0 1 fails 2026-02");
       REQUIRE(j.findings_of("R1", "promotion-senior").size() == 1);
@@ -188,18 +246,20 @@ TEST_SUITE("rules/criteria") {
     SUBCASE("a late ticket of another month, or of someone else, does not count") {
       judged j(senior("  - {id: T4, receiver: E004, received_at: 2026-01-31T23:30, dispatched_at: 2026-02-01T03:00}\n"
                       "  - {id: T5, receiver: E001, received_at: 2026-02-10T09:00}\n"
-                      "  - {id: T6, receiver: E004, received_at: 2026-03-02T09:00}\n"));
+                      "  - {id: T6, receiver: E004, received_at: 2026-03-02T09:00}\n"), promotion_policy());
       CHECK(j.decision_of("R1") == decision::approved);
       CHECK(criteria_of(j).at(3) == "complaint_tickets_over_60min at_most 0 0 holds 2026-02");
     }
     SUBCASE("typing at 49: the intermediate criteria are part of senior") {
-      judged j(promotion_case("E004", "senior", "assessments:\n" + assessed("E004", "2026-02", 49) + "tickets: []\n"));
+      judged j(promotion_case("E004", "senior", "assessments:\n" + assessed("E004", "2026-02", 49) + "tickets: []\n"),
+               promotion_policy());
       CHECK(j.decision_of("R1") == decision::rejected);
       CHECK(unmet(j, "promotion-senior") == strings{"typing_cpm"});
       CHECK(criteria_of(j).at(1) == "typing_cpm at_least 50 49 fails 2026-02");
     }
     SUBCASE("a junior who meets every measure does not hold intermediate: rejected on the grade") {
-      judged j(promotion_case("E001", "senior", "assessments:\n" + assessed("E001", "2026-02", 70)));
+      judged j(promotion_case("E001", "senior", "assessments:\n" + assessed("E001", "2026-02", 70)),
+               promotion_policy());
       CHECK(j.decision_of("R1") == decision::rejected);
       CHECK(unmet(j, "promotion-senior") == strings{"grade"});
       CHECK(criteria_of(j).at(0) == "grade equals intermediate junior fails -");

@@ -9,6 +9,34 @@ using test::judged;
 using test::with_request;
 
 namespace {
+/// The two night-shift rules of the customer-service rulebook (leave.6), with the vocabulary of
+/// `test::org` and `test::roster`.
+auto night_policy() -> const policy& {
+  static const policy p = test::policy_of(R"(
+policy: {name: night-leave}
+vocabulary:
+  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
+  grades: [junior, intermediate, senior]
+  leave_kinds: [personal, personal_special, sick, sick_emergency, business]
+  shift_kinds: [day, evening, night]
+rules:
+  - id: night-leave-deadline
+    clause: leave.6
+    kind: deadline
+    when: {request: leave, shift_kind: night}
+    time: "12:00"
+    days_before: 0
+    effect: reject
+  - id: night-leave-approval
+    clause: leave.6
+    kind: blackout
+    when: {request: leave, shift_kind: night}
+    effect: needs_approval
+    approver: [department_director, center_director]
+)");
+  return p;
+}
+
 auto night_leave(const std::string& submitted_at, const std::string& extra = "") -> std::string {
   return "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: " + submitted_at +
          ", shifts: [SN]" + extra + "}";
@@ -16,9 +44,10 @@ auto night_leave(const std::string& submitted_at, const std::string& extra = "")
 }  // namespace
 
 TEST_SUITE("rules/deadline") {
+  // Judges both leave.6 rules together, the deadline (kind deadline) and the approval (kind blackout).
   TEST_CASE("leave.6: night-shift leave asked at or after 12:00 on the day the shift starts is rejected") {
     SUBCASE("11:59: not rejected, but needs a manager's approval") {
-      judged j(with_request(night_leave("2026-03-04T11:59")));
+      judged j(with_request(night_leave("2026-03-04T11:59")), night_policy());
       CHECK(j.findings_of("R1", "night-leave-deadline").empty());
       const auto f = j.findings_of("R1", "night-leave-approval");
       REQUIRE(f.size() == 1);
@@ -27,7 +56,7 @@ TEST_SUITE("rules/deadline") {
       CHECK(j.decision_of("R1") == decision::pending);
     }
     SUBCASE("12:00: rejected, citing leave.6") {
-      judged j(with_request(night_leave("2026-03-04T12:00")));
+      judged j(with_request(night_leave("2026-03-04T12:00")), night_policy());
       const auto f = j.findings_of("R1", "night-leave-deadline");
       REQUIRE(f.size() == 1);
       CHECK(f[0].effect == effect::reject);
@@ -37,12 +66,14 @@ TEST_SUITE("rules/deadline") {
             "2026-03-04T12:00.");
     }
     SUBCASE("asked days ahead and approved by the department director: approved") {
-      judged j(with_request(night_leave("2026-03-01T09:00", ", approvals: [{by: L01, at: 2026-03-01T10:00}, {by: D01, at: 2026-03-01T11:00}]")));
+      judged j(with_request(night_leave("2026-03-01T09:00", ", approvals: [{by: L01, at: 2026-03-01T10:00}, {by: D01, at: 2026-03-01T11:00}]")),
+               night_policy());
       CHECK(j.decision_of("R1") == decision::approved);
     }
     SUBCASE("a day shift has no deadline") {
       judged j(with_request(
-          "{id: R1, type: leave, kind: personal_special, employee: E001, submitted_by: E001, submitted_at: 2026-03-03T06:00, shifts: [S2]}"));
+          "{id: R1, type: leave, kind: personal_special, employee: E001, submitted_by: E001, submitted_at: 2026-03-03T06:00, shifts: [S2]}"),
+          night_policy());
       CHECK(j.findings_of("R1", "night-leave-deadline").empty());
       CHECK(j.findings_of("R1", "night-leave-approval").empty());
     }
