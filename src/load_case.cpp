@@ -6,6 +6,7 @@
 #include "source_io.hpp"
 
 #include <set>
+#include <unordered_set>
 
 namespace rulebook {
 namespace {
@@ -54,9 +55,24 @@ class case_loader {
     for (const auto& item : list->items) read(item);
   }
 
+  // The value of `key` of an entity. An explicit null (`in: null`, `in:`) is an error, never taken
+  // as absent: whoever wrote it meant a value. `give` says what belongs there.
+  auto value(field_reader& f, std::string_view key, bool required, std::string_view give) -> const source_node* {
+    const auto* n = f.given(key);
+    if (n != nullptr && n->kind == source_node::type::null) {
+      rd_->error(*n, "`" + std::string(key) + "` of " + f.what() + " is null: give " + std::string(give) +
+                         (required ? "" : " or leave the key out"));
+      return nullptr;
+    }
+    if (n == nullptr && required && f.ok()) {
+      rd_->error(f.node(), "missing key `" + std::string(key) + "` in " + f.what());
+    }
+    return n;
+  }
+
   // A reference to a person; a dangling one is an error at its place.
   auto person_field(field_reader& f, std::string_view key, bool required = true) -> person_index {
-    const auto* n = required ? f.required(key) : f.optional(key);
+    const auto* n = value(f, key, required, "the id of a person");
     if (n == nullptr) return no_index;
     auto id = rd_->text(*n, "`" + std::string(key) + "` of " + f.what());
     if (!id) return no_index;
@@ -79,15 +95,15 @@ class case_loader {
     return s;
   }
   auto shift_field(field_reader& f, std::string_view key, bool required = true) -> shift_index {
-    const auto* n = required ? f.required(key) : f.optional(key);
+    const auto* n = value(f, key, required, "the id of a shift");
     return n ? shift_ref_of(*n, "`" + std::string(key) + "` of " + f.what()) : no_index;
   }
   auto time(field_reader& f, std::string_view key, bool required = true) -> std::optional<time_point> {
-    const auto* n = required ? f.required(key) : f.optional(key);
+    const auto* n = value(f, key, required, "a time like `2026-03-02T08:00`");
     return n ? rd_->time_value(*n, "`" + std::string(key) + "` of " + f.what()) : std::nullopt;
   }
   auto text(field_reader& f, std::string_view key, bool required = false) -> std::string {
-    const auto* n = required ? f.required(key) : f.optional(key);
+    const auto* n = value(f, key, required, "a name");
     return n ? rd_->text(*n, "`" + std::string(key) + "` of " + f.what()).value_or("") : std::string();
   }
   static auto named(const char* kind, const source_node& n) -> std::string {
@@ -97,8 +113,8 @@ class case_loader {
 
   void read_period(const source_node& n) {
     field_reader f(*rd_, n, "`period`");
-    const auto* from = f.required("from");
-    const auto* to = f.required("to");
+    const auto* from = value(f, "from", true, "a date");
+    const auto* to = value(f, "to", true, "a date");
     f.finish();
     auto a = from ? rd_->date_value(*from, "`from` of `period`") : std::nullopt;
     auto b = to ? rd_->date_value(*to, "`to` of `period`") : std::nullopt;
@@ -118,11 +134,11 @@ class case_loader {
     p.role = text(f, "role", true);
     p.grade = text(f, "grade");
     p.seat = text(f, "seat");
-    if (const auto* since = f.optional("grade_since")) {
+    if (const auto* since = value(f, "grade_since", false, "a date")) {
       p.grade_since = rd_->date_value(*since, "`grade_since` of person `" + p.id + "`");
     }
-    const auto* leader = f.optional("leader");
-    const auto* reports_to = f.optional("reports_to");
+    const auto* leader = value(f, "leader", false, "the id of a person");
+    const auto* reports_to = value(f, "reports_to", false, "the id of a person");
     f.finish();
     p.where = ref(n);
     if (p.id.empty()) return;
@@ -223,7 +239,7 @@ class case_loader {
 
   auto approvals(field_reader& f) -> std::vector<approval> {
     std::vector<approval> out;
-    const auto* list = f.optional("approvals");
+    const auto* list = value(f, "approvals", false, "a list");
     each(list, "approvals", [&](const source_node& n) {
       field_reader a(*rd_, n, "an approval of " + f.what());
       approval ap;
@@ -253,7 +269,7 @@ class case_loader {
       leave_details l;
       l.kind = text(f, "kind", true);
       l.submitted_by = person_field(f, "submitted_by");
-      if (const auto* list = f.optional("shifts")) {
+      if (const auto* list = value(f, "shifts", false, "a list of shifts")) {
         each(list, "shifts", [&](const source_node& s) {
           if (auto i = shift_ref_of(s, "a shift of " + f.what()); i != no_index) l.shifts.push_back(i);
         });
@@ -268,11 +284,11 @@ class case_loader {
       } else if (l.from && l.to && *l.to <= *l.from) {
         rd_->error(*n.find("to"), f.what() + " ends before it starts");
       }
-      each(f.optional("certificates"), "certificates", [&](const source_node& cn) {
+      each(value(f, "certificates", false, "a list"), "certificates", [&](const source_node& cn) {
         field_reader cf(*rd_, cn, "a certificate of " + f.what());
         certificate c;
-        const auto* a = cf.required("from");
-        const auto* b = cf.required("to");
+        const auto* a = value(cf, "from", true, "a date");
+        const auto* b = value(cf, "to", true, "a date");
         auto from = a ? rd_->date_value(*a, "`from` of a certificate") : std::nullopt;
         auto to = b ? rd_->date_value(*b, "`to` of a certificate") : std::nullopt;
         c.handed_in = time(cf, "handed_in", false);
@@ -301,7 +317,9 @@ class case_loader {
           rd_->error(*reason, "`reason` of " + f.what() + " must be text, not " + source_reader::describe(*reason));
         }
       }
-      if (const auto* b = f.optional("form_filed")) s.form_filed = rd_->boolean(*b, "`form_filed`").value_or(false);
+      if (const auto* b = value(f, "form_filed", false, "`true` or `false`")) {
+        s.form_filed = rd_->boolean(*b, "`form_filed`").value_or(false);
+      }
       if (s.counterpart != no_index && s.counterpart == r.employee) {
         rd_->error(*n.find("counterpart"), f.what() + " swaps with the employee themself");
       }
@@ -326,11 +344,11 @@ class case_loader {
     field_reader f(*rd_, n, "an assessment");
     assessment a;
     a.employee = person_field(f, "employee");
-    const auto* m = f.required("month");
+    const auto* m = value(f, "month", true, "a month");
     auto mon = m ? rd_->month_value(*m, "`month` of an assessment") : std::nullopt;
-    const auto* t = f.required("typing_cpm");
+    const auto* t = value(f, "typing_cpm", true, "a whole number");
     auto cpm = t ? rd_->integer(*t, "`typing_cpm`") : std::nullopt;
-    const auto* e = f.required("exam_passed");
+    const auto* e = value(f, "exam_passed", true, "`true` or `false`");
     auto passed = e ? rd_->boolean(*e, "`exam_passed`") : std::nullopt;
     f.finish();
     if (a.employee == no_index || !mon || !cpm || !passed) return;
@@ -371,10 +389,10 @@ class case_loader {
     cb.id = text(f, "case", true);
     cb.agent = person_field(f, "agent");
     auto resolved = time(f, "resolved_at");
-    each(f.optional("attempts"), "attempts", [&](const source_node& an) {
+    each(value(f, "attempts", false, "a list"), "attempts", [&](const source_node& an) {
       field_reader a(*rd_, an, "a callback attempt");
       auto at = time(a, "at");
-      const auto* r = a.required("reached");
+      const auto* r = value(a, "reached", true, "`true` or `false`");
       auto reached = r ? rd_->boolean(*r, "`reached`") : std::nullopt;
       a.finish();
       if (at && resolved && *at < *resolved) {
@@ -420,7 +438,7 @@ class case_loader {
     account_book a;
     a.manager = person_field(f, "manager");
     a.tier = text(f, "tier", true);
-    const auto* cn = f.required("customers");
+    const auto* cn = value(f, "customers", true, "a whole number");
     auto customers = cn ? rd_->integer(*cn, "`customers`") : std::nullopt;
     f.finish();
     a.where = ref(n);
@@ -438,7 +456,7 @@ class case_loader {
   };
   std::vector<superior> superiors_;
   std::set<std::pair<person_index, std::string>> assessed_;
-  std::set<std::string> ticket_ids_, callback_ids_;
+  std::unordered_set<std::string> ticket_ids_, callback_ids_;
 };
 
 auto at(const case_file& c, const source_ref& r) -> source_position { return {c.file, r.line, r.column}; }

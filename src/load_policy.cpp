@@ -80,8 +80,11 @@ class policy_loader {
       for (const auto& c : cals->items) {
         if (auto p = rd.text(c, "a calendar file")) {
           const auto full = (base / *p).string();
-          if (!fs::exists(full)) {
+          std::error_code ec;
+          if (!fs::exists(full, ec)) {
             rd.error(c, "calendar file `" + *p + "` does not exist (looked for `" + full + "`)");
+          } else if (fs::is_directory(full, ec)) {
+            rd.error(c, "calendar file `" + *p + "` is a directory, not a file (looked at `" + full + "`)");
           } else {
             paths.push_back(full);
           }

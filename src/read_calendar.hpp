@@ -1,9 +1,16 @@
 // Reading holiday calendars, shared by the policy loader (calendar files) and the case loader
-// (a case's own `calendar:` section). Private to the compiled library.
+// (a case's own `calendar:` section); and which years of a case they cover, for the command.
+// Private to the library and the command.
 #pragma once
 
 #include <rulebook/calendar.hpp>
+#include <rulebook/model.hpp>
+#include <rulebook/policy.hpp>
 #include <rulebook/source.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
 
 namespace rulebook::detail {
 
@@ -60,6 +67,60 @@ inline void read_calendar_entries(field_reader& cal, calendar& out) {
       }
     }
   }
+}
+
+/// Whether `cal` has an entry (a holiday or an adjusted working day) in `year`: a calendar covers
+/// the years of its entries.
+inline auto covers_year(const calendar& cal, int year) -> bool {
+  if (cal.holiday_count() == 0 && cal.workday_count() == 0) return false;
+  const auto y = static_cast<unsigned short>(year);
+  for (date d(y, 1, 1), end(y, 12, 31); d <= end; d += boost::gregorian::days(1)) {
+    if (cal.is_holiday(d) || cal.is_workday_adjusted(d)) return true;
+  }
+  return false;
+}
+
+/// The years in which `c` has shifts or leave that neither the policy's calendars nor the case's
+/// own `calendar:` cover, as one problem at the first entity in such a year: holidays there are
+/// not known, so the case would be judged as if there were none. Nothing when the policy has no
+/// calendar at all (it judges no holidays) or every year is covered. The message has no
+/// "warning: " of its own: the command says whether it is a warning or (with `--strict`) an error.
+inline auto uncovered_calendar_years(const policy& p, const case_file& c) -> std::optional<load_issue> {
+  const auto& cal = p.calendar();
+  if (cal.holiday_count() == 0 && cal.workday_count() == 0) return std::nullopt;
+  std::map<int, bool> covered;  // by year
+  std::optional<source_ref> first;
+  const auto look = [&](const date& d, const source_ref& where) {
+    const int year = d.year();
+    auto it = covered.find(year);
+    if (it == covered.end()) it = covered.emplace(year, covers_year(cal, year) || covers_year(c.calendar, year)).first;
+    if (it->second) return;
+    if (!first || std::pair(where.line, where.column) < std::pair(first->line, first->column)) first = where;
+  };
+  for (const auto& s : c.shifts) {
+    look(s.start.date(), s.where);
+    look(s.end.date(), s.where);
+  }
+  for (const auto& r : c.requests) {
+    if (const auto* l = r.leave()) {
+      if (l->from) look(l->from->date(), r.where);
+      if (l->to) look(l->to->date(), r.where);
+    }
+  }
+  if (!first) return std::nullopt;
+  std::vector<int> years;
+  for (const auto& [year, ok] : covered) {
+    if (!ok) years.push_back(year);
+  }
+  std::string list;
+  for (std::size_t i = 0; i < years.size(); ++i) {
+    list += (i == 0 ? "" : i + 1 == years.size() ? " and " : ", ") + std::to_string(years[i]);
+  }
+  load_issue issue;
+  issue.where = {c.file, first->line, first->column};
+  issue.message = "the case runs into " + list +
+                  ", which the policy's calendars do not cover: holidays there are not known";
+  return issue;
 }
 
 }  // namespace rulebook::detail

@@ -10,10 +10,19 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <fstream>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <istream>
 #include <map>
-#include <sstream>
+#include <optional>
+#include <streambuf>
+#include <unordered_set>
 
 namespace rulebook {
 namespace {
@@ -25,35 +34,120 @@ void place(source_node& n, const YAML::Mark& mark) {
   n.column = mark.column + 1;
 }
 
+auto at(const YAML::Mark& mark) -> source_node {
+  source_node n;
+  place(n, mark);
+  return n;
+}
+
+// Thrown from the event handler to stop reading a file whose problem has been reported: a file
+// nested too deep or aliased too much is not read any further.
+struct stop_reading {};
+
+// What the input shows at `pos`, for a message: a word of printable ASCII (or one flow
+// indicator), or nothing.
+auto shown_at(std::string_view bytes, std::size_t pos) -> std::string {
+  constexpr std::string_view flow = ",[]{}";
+  std::string out;
+  for (std::size_t i = pos; i < bytes.size() && out.size() < 20; ++i) {
+    const char c = bytes[i];
+    if (c <= ' ' || c > '~' || c == '`') break;
+    if (flow.find(c) != std::string_view::npos) {
+      if (out.empty()) out += c;
+      break;
+    }
+    out += c;
+  }
+  return out;
+}
+
+// The first byte of `bytes` that is not part of valid UTF-8 (overlong forms and surrogates
+// included) or is a NUL, which no text holds; or npos.
+auto invalid_utf8_at(std::string_view bytes) -> std::size_t {
+  const auto* b = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t n = bytes.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned c = b[i];
+    if (c == 0) return i;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    unsigned lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;  // overlong
+      if (c == 0xED) hi = 0x9F;  // surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;  // overlong
+      if (c == 0xF4) hi = 0x8F;  // past U+10FFFF
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    if (b[i + 1] < lo || b[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (b[i + k] < 0x80 || b[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+// Line and column (from 1) of byte `pos`, counting columns in bytes as yaml-cpp does.
+auto position_of(std::string_view bytes, std::size_t pos) -> source_node {
+  source_node n;
+  n.line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < pos; ++i) {
+    if (bytes[i] == '\n') ++n.line, line_start = i + 1;
+  }
+  n.column = static_cast<int>(pos - line_start) + 1;
+  return n;
+}
+
 class tree_builder final : public YAML::EventHandler {
  public:
-  tree_builder(source_reader& reader) : reader_(&reader) {}
+  tree_builder(source_reader& reader, std::string_view bytes) : reader_(&reader), bytes_(bytes) {}
 
   source_node root;
-  int documents = 0;
 
-  void OnDocumentStart(const YAML::Mark&) override { ++documents; }
+  void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    source_node n;
-    place(n, mark);
-    add(std::move(n), anchor);
+    ++written_;
+    add(at(mark), anchor, mark);
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
-    source_node n = it != anchors_.end() ? it->second : source_node{};
+    if (it == anchors_.end()) {
+      add(at(mark), 0);
+      return;
+    }
+    const auto& [node, size, depth] = it->second;
+    // Every alias is a copy of its anchor's nodes: counted, so that a few nested aliases cannot
+    // grow a small file into gigabytes ("billion laughs").
+    const auto name = shown_at(bytes_, static_cast<std::size_t>(std::max(mark.pos, 0)));
+    charge(size, mark, name.size() > 1 && name[0] == '*' ? "alias `" + name + "`" : "an alias");
+    if (stack_.size() + depth > detail::max_nesting_depth) too_deep(mark);
+    source_node n = node;
     place(n, mark);
     add(std::move(n), 0);
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
-    source_node n;
-    place(n, mark);
+    ++written_;
+    source_node n = at(mark);
     n.kind = source_node::type::scalar;
     n.quoted = tag == "!";  // yaml-cpp tags quoted scalars "!" and plain ones "?"
     n.text = value;
-    add(std::move(n), anchor);
+    add(std::move(n), anchor, mark);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
@@ -70,33 +164,75 @@ class tree_builder final : public YAML::EventHandler {
   struct frame {
     source_node node;
     YAML::anchor_t anchor = 0;
+    YAML::Mark mark;
     bool expecting_key = true;
+    std::unordered_set<std::string> key_set;  // the keys, once there are many: duplicates in O(1)
+
+    auto has_key(const std::string& key) const -> bool {
+      if (node.keys.size() <= 16) return node.find(key) != nullptr;
+      return key_set.count(key) != 0;
+    }
+    void add_key(source_node key) {
+      node.keys.push_back(std::move(key));
+      if (node.keys.size() == 17) {
+        for (const auto& k : node.keys) key_set.insert(k.text);
+      } else if (node.keys.size() > 17) {
+        key_set.insert(node.keys.back().text);
+      }
+    }
+  };
+  struct anchored {
+    source_node node;
+    std::size_t size = 0;   // nodes in it
+    std::size_t depth = 0;  // lists and mappings nested in it, itself included
   };
 
+  // Aliases may copy 10 times the nodes written so far, at least 100,000, at most max_alias_nodes.
+  auto alias_budget() const -> std::size_t {
+    return std::min(detail::max_alias_nodes, std::max<std::size_t>(100'000, 10 * written_));
+  }
+  // Counts `nodes` more copies against the budget; past it, reports `what` at `mark` and stops.
+  void charge(std::size_t nodes, const YAML::Mark& mark, const std::string& what) {
+    copied_ += nodes;
+    if (copied_ <= alias_budget()) return;
+    reader_->error(at(mark), what + " makes the file too big: its anchors and aliases may copy at most " +
+                                 std::to_string(alias_budget()) + " nodes");
+    throw stop_reading{};
+  }
+  [[noreturn]] void too_deep(const YAML::Mark& mark) {
+    reader_->error(at(mark), "nested too deep: lists and mappings nest at most " +
+                                 std::to_string(detail::max_nesting_depth) + " levels deep");
+    throw stop_reading{};
+  }
+
   void open(const YAML::Mark& mark, source_node::type kind, YAML::anchor_t anchor) {
+    ++written_;
+    if (stack_.size() >= detail::max_nesting_depth) too_deep(mark);
     frame f;
-    place(f.node, mark);
+    f.node = at(mark);
     f.node.kind = kind;
     f.anchor = anchor;
+    f.mark = mark;
     stack_.push_back(std::move(f));
   }
   void close() {
     frame f = std::move(stack_.back());
     stack_.pop_back();
-    if (f.node.kind == source_node::type::map) merge_keys(f.node);
-    add(std::move(f.node), f.anchor);
+    if (f.node.kind == source_node::type::map) merge_keys(f);
+    add(std::move(f.node), f.anchor, f.mark);
   }
   // YAML merge keys (`<<: *base`, `<<: [*a, *b]`): the merged mappings' entries, unless the
   // mapping has the key itself. yaml-cpp's event stream leaves them to us.
-  void merge_keys(source_node& map) {
+  void merge_keys(frame& f) {
+    auto& map = f.node;
     for (std::size_t i = 0; i < map.keys.size(); ++i) {
       if (map.keys[i].text != "<<" || map.keys[i].quoted) continue;
       source_node from = std::move(map.items[i]);
       map.keys.erase(map.keys.begin() + static_cast<std::ptrdiff_t>(i));
       map.items.erase(map.items.begin() + static_cast<std::ptrdiff_t>(i));
-      source_node at;  // where the merge key's value was, for a message after it has been moved
-      at.line = from.line;
-      at.column = from.column;
+      source_node where;  // where the merge key's value was, for a message after it has been moved
+      where.line = from.line;
+      where.column = from.column;
       std::vector<source_node> sources;
       if (from.kind == source_node::type::map) {
         sources.push_back(std::move(from));
@@ -106,22 +242,31 @@ class tree_builder final : public YAML::EventHandler {
       if (sources.empty() || std::any_of(sources.begin(), sources.end(), [](const source_node& n) {
             return n.kind != source_node::type::map;
           })) {
-        reader_->error(at, "a merge key `<<` takes a mapping or a list of mappings");
+        reader_->error(where, "a merge key `<<` takes a mapping or a list of mappings");
       }
       for (auto& src : sources) {
         for (std::size_t k = 0; k < src.keys.size(); ++k) {
-          if (map.find(src.keys[k].text) != nullptr) continue;
-          map.keys.push_back(src.keys[k]);
-          map.items.push_back(src.items[k]);
+          if (f.has_key(src.keys[k].text)) continue;
+          f.add_key(std::move(src.keys[k]));
+          map.items.push_back(std::move(src.items[k]));
         }
       }
       --i;
     }
   }
-  void add(source_node n, YAML::anchor_t anchor) {
-    if (anchor != 0) anchors_[anchor] = n;
+  void add(source_node n, YAML::anchor_t anchor, const YAML::Mark& mark = YAML::Mark::null_mark()) {
+    if (anchor != 0) {
+      // The anchor keeps a copy for its aliases: a copy too (anchors nested in anchors would
+      // otherwise copy a big value once per level).
+      anchored a;
+      measure(n, a.size, a.depth);
+      const auto name = shown_at(bytes_, static_cast<std::size_t>(std::max(mark.pos, 0)));
+      charge(a.size, mark, name.size() > 1 && name[0] == '&' ? "anchor `" + name + "`" : "an anchor");
+      a.node = n;
+      anchors_[anchor] = std::move(a);
+    }
     if (stack_.empty()) {
-      if (documents <= 1) root = std::move(n);
+      root = std::move(n);
       return;
     }
     frame& top = stack_.back();
@@ -130,21 +275,107 @@ class tree_builder final : public YAML::EventHandler {
     } else if (top.expecting_key) {
       if (n.kind != source_node::type::scalar) {
         reader_->error(n, "a key must be a plain name, not " + source_reader::describe(n));
-      } else if (top.node.find(n.text) != nullptr) {
+      } else if (top.has_key(n.text)) {
         reader_->error(n, "duplicate key `" + n.text + "`");
       }
-      top.node.keys.push_back(std::move(n));
+      top.add_key(std::move(n));
       top.expecting_key = false;
     } else {
       top.node.items.push_back(std::move(n));
       top.expecting_key = true;
     }
   }
+  // How many nodes `n` holds, and how deep its lists and mappings nest.
+  static void measure(const source_node& n, std::size_t& size, std::size_t& depth) {
+    std::size_t deepest = 0;
+    ++size;
+    for (const auto* part : {&n.keys, &n.items}) {
+      for (const auto& child : *part) {
+        std::size_t d = 0;
+        measure(child, size, d);
+        deepest = std::max(deepest, d);
+      }
+    }
+    depth = n.kind == source_node::type::sequence || n.kind == source_node::type::map ? deepest + 1 : 0;
+  }
 
   source_reader* reader_;
+  std::string_view bytes_;
   std::vector<frame> stack_;
-  std::map<YAML::anchor_t, source_node> anchors_;
+  std::map<YAML::anchor_t, anchored> anchors_;
+  std::size_t written_ = 0;  // nodes the file writes itself
+  std::size_t copied_ = 0;   // nodes copied by aliases
 };
+
+// Stops at the start of a second document: a file holds one.
+class second_document final : public YAML::EventHandler {
+ public:
+  std::optional<YAML::Mark> start;
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    start = mark;
+    throw stop_reading{};
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+// Reads the one document of `bytes` into `root`; false when that failed (and was reported).
+auto read_document(std::string_view bytes, source_reader& reader, std::vector<load_issue>& issues, source_node& root)
+    -> bool {
+  if (const auto bad = invalid_utf8_at(bytes); bad != std::string_view::npos) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(bytes[bad])));
+    const std::string what = bytes[bad] == '\0' ? "a NUL byte" : std::string("not valid UTF-8 (byte ") + hex + ")";
+    reader.error(position_of(bytes, bad), what + ": a file must be UTF-8 text");
+    return false;
+  }
+  // yaml-cpp reads from a stream; this one reads `bytes` where they are, without a copy.
+  struct view_buffer : std::streambuf {
+    explicit view_buffer(std::string_view s) {
+      auto* p = const_cast<char*>(s.data());
+      setg(p, p, p + s.size());
+    }
+  } buffer(bytes);
+  std::istream in(&buffer);
+  const auto first = issues.size();
+  try {
+    YAML::Parser parser(in);
+    tree_builder builder(reader, bytes);
+    try {
+      parser.HandleNextDocument(builder);
+    } catch (const stop_reading&) {
+      return false;
+    }
+    // Anything after the document is an error: yaml-cpp would read `,` as documents forever.
+    second_document next;
+    try {
+      if (parser.HandleNextDocument(next)) next.start = YAML::Mark();
+    } catch (const stop_reading&) {
+    }
+    if (next.start) {
+      const auto what = shown_at(bytes, static_cast<std::size_t>(std::max(next.start->pos, 0)));
+      reader.error(at(*next.start), (what.empty() ? std::string("more") : "`" + what + "`") +
+                                        " after the end of the document: a file holds exactly one YAML or JSON "
+                                        "document");
+      return false;
+    }
+    root = std::move(builder.root);
+  } catch (const YAML::Exception& e) {
+    // What the tree builder found before the syntax error may be its echo (a truncated JSON
+    // mapping looks like one with a mapping as a key): only the syntax error is reported.
+    issues.erase(issues.begin() + static_cast<std::ptrdiff_t>(first), issues.end());
+    reader.error(at(e.mark), "not valid YAML: " + e.msg);
+    return false;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -152,37 +383,41 @@ auto detail::parse_source(std::string file, std::string bytes, std::vector<load_
   source_document doc;
   doc.file = std::move(file);
   source_reader reader(doc.file, issues);
-  std::istringstream in(bytes);
-  tree_builder builder(reader);
-  try {
-    YAML::Parser parser(in);
-    while (parser.HandleNextDocument(builder)) {
-    }
-  } catch (const YAML::Exception& e) {
-    source_node at;
-    place(at, e.mark);
-    reader.error(at, "not valid YAML: " + e.msg);
-    return doc;
-  }
-  if (builder.documents > 1) {
-    source_node at;
-    at.line = at.column = 1;
-    reader.error(at, "a file holds one document; this one holds " + std::to_string(builder.documents));
-  }
-  doc.root = std::move(builder.root);
+  if (!read_document(bytes, reader, issues, doc.root)) return doc;  // nothing to read further: root null, no bytes
   doc.bytes = std::move(bytes);
   return doc;
 }
 
 auto detail::read_text_file(const std::string& path, std::vector<load_issue>& issues) -> std::optional<std::string> {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    issues.push_back({{path, 0, 0}, {}, "cannot read file"});
+  const auto fail = [&](const char* why) -> std::optional<std::string> {
+    load_issue issue;
+    issue.where.file = path;
+    issue.message = std::string("cannot read file: ") + why;
+    issues.push_back(std::move(issue));
     return std::nullopt;
+  };
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail(std::strerror(errno));
+  struct closer {
+    int fd;
+    ~closer() { ::close(fd); }
+  } guard{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return fail(std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) return fail("it is a directory, not a file");
+  std::string content;
+  if (S_ISREG(st.st_mode) && st.st_size > 0) content.reserve(static_cast<std::size_t>(st.st_size));
+  char chunk[1 << 16];
+  for (;;) {
+    const auto got = ::read(fd, chunk, sizeof chunk);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return fail(std::strerror(errno));
+    }
+    if (got == 0) break;
+    content.append(chunk, static_cast<std::size_t>(got));
   }
-  std::ostringstream content;
-  content << in.rdbuf();
-  return std::move(content).str();
+  return content;
 }
 
 auto detail::read_source(const std::string& path, std::vector<load_issue>& issues) -> source_document {

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,7 +31,8 @@ struct source_node {
   std::vector<source_node> items;  ///< a sequence's items, or a map's values
   std::vector<source_node> keys;   ///< a map's keys, parallel to `items`
 
-  /// The value under `key` in a map, or nullptr.
+  /// The value under `key` in a map, or nullptr. O(n) in the keys: to read many keys of a big
+  /// mapping, use a `field_reader`.
   [[nodiscard]] auto find(std::string_view key) const -> const source_node* {
     for (std::size_t i = 0; i < keys.size(); ++i) {
       if (keys[i].text == key) return &items[i];
@@ -59,14 +61,24 @@ inline auto edit_distance(std::string_view a, std::string_view b) -> std::size_t
 
 }  // namespace detail
 
+/// The longest word a "did you mean" hint is looked for: a longer one is no typo of a name.
+inline constexpr std::size_t did_you_mean_max_length = 64;
+
 /// The closest of `candidates` to `word`, if one is close enough to be a likely typo.
+/// @par Complexity O(n·w²) for n candidates and a word of w characters, w at most
+/// `did_you_mean_max_length`; candidates whose length alone rules them out cost O(1).
 template <typename Names = std::vector<std::string>>
 inline auto did_you_mean(std::string_view word, const Names& candidates) -> std::string {
+  if (word.size() > did_you_mean_max_length) return {};
   std::string best;
   std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
   for (const auto& c : candidates) {
-    const auto d = detail::edit_distance(word, c);
-    if (d < best_d) best_d = d, best = std::string(c);
+    const std::string_view cv(c);
+    // The difference in length is a lower bound of the edit distance.
+    const auto gap = cv.size() > word.size() ? cv.size() - word.size() : word.size() - cv.size();
+    if (gap >= best_d) continue;
+    const auto d = detail::edit_distance(word, cv);
+    if (d < best_d) best_d = d, best = std::string(cv);
   }
   return best.empty() ? std::string() : ": did you mean `" + best + "`?";
 }
@@ -114,8 +126,10 @@ class source_reader {
     error(n, std::string(what) + " must be `true` or `false`, not " + describe(n));
     return std::nullopt;
   }
-  /// A whole number of at least `min`; anything else is an error.
-  auto integer(const source_node& n, std::string_view what, std::int64_t min = 0) -> std::optional<std::int64_t> {
+  /// A whole number from `min` to `max`; anything else is an error. A kind that does date
+  /// arithmetic with the number gives a `max` (e.g. 3650 days), so the arithmetic cannot overflow.
+  auto integer(const source_node& n, std::string_view what, std::int64_t min = 0,
+               std::int64_t max = std::numeric_limits<std::int64_t>::max()) -> std::optional<std::int64_t> {
     if (n.kind == source_node::type::scalar && !n.quoted && !n.text.empty() && n.text.size() < 16) {
       std::size_t i = n.text[0] == '-' ? 1 : 0;
       bool ok = i < n.text.size();
@@ -126,20 +140,24 @@ class source_reader {
       }
       if (ok) {
         if (n.text[0] == '-') v = -v;
-        if (v >= min) return v;
-        error(n, std::string(what) + " must be at least " + std::to_string(min) + ", not `" + n.text + "`");
+        if (v >= min && v <= max) return v;
+        const auto bound = v < min ? " must be at least " + std::to_string(min)
+                                   : " must be at most " + std::to_string(max);
+        error(n, std::string(what) + bound + ", not `" + n.text + "`");
         return std::nullopt;
       }
     }
     error(n, std::string(what) + " must be a whole number, not " + describe(n));
     return std::nullopt;
   }
-  /// A date like `2026-03-02`; an impossible date is an error.
+  /// A date like `2026-03-02`; an impossible date, or one outside the years `min_year` to
+  /// `max_year`, is an error.
   auto date_value(const source_node& n, std::string_view what) -> std::optional<date> {
     if (n.kind == source_node::type::scalar) {
       if (auto d = parse_date(n.text)) return d;
       if (n.text.size() == 10 && n.text[4] == '-' && n.text[7] == '-') {
-        error(n, "impossible date `" + n.text + "` in " + std::string(what));
+        error(n, year_out_of_range(n.text) ? out_of_range("date", n.text, what)
+                                           : "impossible date `" + n.text + "` in " + std::string(what));
         return std::nullopt;
       }
     }
@@ -152,8 +170,9 @@ class source_reader {
       if (auto t = parse_time_point(n.text)) return t;
       if (n.text.size() >= 16 && n.text[4] == '-' && n.text[7] == '-' && n.text[13] == ':') {
         const auto day = n.text.substr(0, 10);
-        error(n, parse_date(day) ? "impossible time of day `" + n.text.substr(11) + "` in " + std::string(what)
-                                 : "impossible date `" + day + "` in " + std::string(what));
+        error(n, year_out_of_range(day) ? out_of_range("time", n.text, what)
+                 : parse_date(day)      ? "impossible time of day `" + n.text.substr(11) + "` in " + std::string(what)
+                                        : "impossible date `" + day + "` in " + std::string(what));
         return std::nullopt;
       }
     }
@@ -164,6 +183,10 @@ class source_reader {
   auto month_value(const source_node& n, std::string_view what) -> std::optional<month> {
     if (n.kind == source_node::type::scalar) {
       if (auto m = parse_month(n.text)) return m;
+      if (n.text.size() == 7 && n.text[4] == '-' && year_out_of_range(n.text)) {
+        error(n, out_of_range("month", n.text, what));
+        return std::nullopt;
+      }
     }
     error(n, std::string(what) + " must be a month like `2026-03`, not " + describe(n));
     return std::nullopt;
@@ -171,7 +194,15 @@ class source_reader {
   /// A duration with its unit, like `24h`, `20min` or `2d`; a bare number is an error.
   auto duration_value(const source_node& n, std::string_view what) -> std::optional<duration> {
     if (n.kind == source_node::type::scalar && !n.text.empty()) {
-      if (auto d = parse_duration(n.text)) return d;
+      std::int64_t seconds = 0;
+      switch (detail::parse_duration_seconds(n.text, seconds)) {
+        case detail::duration_problem::none: return duration(0, 0, static_cast<duration::sec_type>(seconds));
+        case detail::duration_problem::too_long:
+          error(n, std::string(what) + " `" + n.text + "` is too long: a duration is at most " +
+                       std::to_string(max_duration_days) + "d");
+          return std::nullopt;
+        case detail::duration_problem::malformed: break;
+      }
       if (n.text[0] == '-') {
         error(n, std::string(what) + " cannot be negative: `" + n.text + "`");
         return std::nullopt;
@@ -209,6 +240,16 @@ class source_reader {
   }
 
  private:
+  // Whether `text` starts with four digits of a year outside `min_year`..`max_year`.
+  static auto year_out_of_range(std::string_view text) -> bool {
+    int y = 0;
+    return detail::digits(text, 0, 4, y) && (y < min_year || y > max_year);
+  }
+  static auto out_of_range(std::string_view kind, const std::string& text, std::string_view what) -> std::string {
+    return std::string(kind) + " `" + text + "` in " + std::string(what) + " is out of range: years run from " +
+           std::to_string(min_year) + " to " + std::to_string(max_year);
+  }
+
   std::string file_;
   std::vector<load_issue>* issues_;
 };
@@ -237,16 +278,19 @@ class field_reader {
   [[nodiscard]] auto reader() -> source_reader& { return *reader_; }
 
   /// The value of `key`, or nullptr when absent (or null).
+  /// @par Complexity O(log n) in the mapping's keys (O(n) once, on the first look-up of a big one).
   auto optional(std::string_view key) -> const source_node* {
+    const source_node* n = given(key);
+    return n != nullptr && n->kind == source_node::type::null ? nullptr : n;
+  }
+  /// The value of `key` as written, null included (`in: null`, `in:`); nullptr only when absent.
+  auto given(std::string_view key) -> const source_node* {
     known_.emplace_back(key);
     if (!ok_) return nullptr;
-    for (std::size_t i = 0; i < node_->keys.size(); ++i) {
-      if (node_->keys[i].text == key) {
-        used_[i] = true;
-        return node_->items[i].kind == source_node::type::null ? nullptr : &node_->items[i];
-      }
-    }
-    return nullptr;
+    const std::size_t i = position(key);
+    if (i == node_->keys.size()) return nullptr;
+    used_[i] = true;
+    return &node_->items[i];
   }
   /// The value of `key`; a missing key is an error.
   auto required(std::string_view key) -> const source_node* {
@@ -268,10 +312,32 @@ class field_reader {
   }
 
  private:
+  // The index of `key` among the mapping's keys (the first, should it repeat), or the key count.
+  auto position(std::string_view key) -> std::size_t {
+    const auto& keys = node_->keys;
+    constexpr std::size_t small = 16;  // below this, a scan is cheaper than an index
+    if (keys.size() <= small) {
+      for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (keys[i].text == key) return i;
+      }
+      return keys.size();
+    }
+    if (by_text_.empty()) {
+      by_text_.resize(keys.size());
+      for (std::size_t i = 0; i < keys.size(); ++i) by_text_[i] = static_cast<std::uint32_t>(i);
+      std::stable_sort(by_text_.begin(), by_text_.end(),
+                       [&](std::uint32_t a, std::uint32_t b) { return keys[a].text < keys[b].text; });
+    }
+    const auto it = std::lower_bound(by_text_.begin(), by_text_.end(), key,
+                                     [&](std::uint32_t i, std::string_view k) { return keys[i].text < k; });
+    return it != by_text_.end() && keys[*it].text == key ? *it : keys.size();
+  }
+
   source_reader* reader_;
   const source_node* node_;
   std::string what_;
   std::vector<bool> used_;
+  std::vector<std::uint32_t> by_text_;   // key indexes in key order, for big mappings
   std::vector<std::string_view> known_;  // keys are string literals of the kind asking
   bool ok_ = true;
 };

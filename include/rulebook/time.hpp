@@ -17,6 +17,14 @@ using date = boost::gregorian::date;                ///< a calendar day, as in `
 using time_point = boost::posix_time::ptime;        ///< local wall-clock time of the department
 using duration = boost::posix_time::time_duration;  ///< a length of time, e.g. a notice period
 
+/// The first year a date, time or month may have: far inside what the arithmetic holds (1400 to
+/// 9999), so that a time plus the longest duration, or a date plus some months, never leaves it.
+inline constexpr int min_year = 1900;
+/// The last year a date, time or month may have (see `min_year`).
+inline constexpr int max_year = 2200;
+/// The longest duration a file may give, in days (ten years).
+inline constexpr std::int64_t max_duration_days = 3650;
+
 /// A calendar month, as in `2026-03`.
 struct month {
   int year = 0;    ///< e.g. 2026
@@ -44,14 +52,15 @@ inline auto digits(std::string_view s, std::size_t pos, std::size_t n, int& out)
 }
 
 inline auto valid_ymd(int y, int m, int d) -> bool {
-  if (y < 1400 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  if (y < min_year || y > max_year || m < 1 || m > 12 || d < 1) return false;
   return d <= boost::gregorian::gregorian_calendar::end_of_month_day(
                   static_cast<unsigned short>(y), static_cast<unsigned short>(m));
 }
 
 }  // namespace detail
 
-/// Parses `2026-03-02`; nothing for a malformed or impossible date (`2026-02-30`).
+/// Parses `2026-03-02`; nothing for a malformed or impossible date (`2026-02-30`), or one outside
+/// the years `min_year` to `max_year`.
 [[nodiscard]] inline auto parse_date(std::string_view s) -> std::optional<date> {
   int y = 0, m = 0, d = 0;
   if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !detail::digits(s, 0, 4, y) ||
@@ -91,20 +100,27 @@ inline auto valid_ymd(int y, int m, int d) -> bool {
   return month{y, m};
 }
 
-/// Parses a duration with units: `24h`, `20min`, `2d`, `90s`, `1h30min`. Never negative.
-[[nodiscard]] inline auto parse_duration(std::string_view s) -> std::optional<duration> {
-  if (s.empty()) return std::nullopt;
-  std::int64_t total_seconds = 0;
+namespace detail {
+
+/// How a duration's text failed to parse, if it did.
+enum class duration_problem : std::uint8_t { none, malformed, too_long };
+
+/// Parses a duration with units into seconds; `too_long` past `max_duration_days`, whatever the
+/// numbers (never overflows).
+inline auto parse_duration_seconds(std::string_view s, std::int64_t& seconds) -> duration_problem {
+  constexpr std::int64_t max_seconds = max_duration_days * 86400;
+  if (s.empty()) return duration_problem::malformed;
+  std::int64_t total = 0;
+  bool too_long = false;
   std::size_t i = 0;
   while (i < s.size()) {
     std::int64_t n = 0;
     const std::size_t start = i;
     while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
-      n = n * 10 + (s[i] - '0');
-      if (n > 100'000'000) return std::nullopt;
+      if (n <= max_seconds) n = n * 10 + (s[i] - '0');  // past the limit, only the syntax matters
       ++i;
     }
-    if (i == start) return std::nullopt;
+    if (i == start) return duration_problem::malformed;
     std::int64_t unit = 0;
     if (s.substr(i, 3) == "min") {
       unit = 60, i += 3;
@@ -115,11 +131,27 @@ inline auto valid_ymd(int y, int m, int d) -> bool {
     } else if (s.substr(i, 1) == "s") {
       unit = 1, i += 1;
     } else {
-      return std::nullopt;
+      return duration_problem::malformed;
     }
-    total_seconds += n * unit;
+    if (too_long || n > max_seconds / unit || total + n * unit > max_seconds) {
+      too_long = true;
+    } else {
+      total += n * unit;
+    }
   }
-  return duration(0, 0, static_cast<duration::sec_type>(total_seconds));
+  if (too_long) return duration_problem::too_long;
+  seconds = total;
+  return duration_problem::none;
+}
+
+}  // namespace detail
+
+/// Parses a duration with units: `24h`, `20min`, `2d`, `90s`, `1h30min`. Never negative, and at
+/// most `max_duration_days` days.
+[[nodiscard]] inline auto parse_duration(std::string_view s) -> std::optional<duration> {
+  std::int64_t seconds = 0;
+  if (detail::parse_duration_seconds(s, seconds) != detail::duration_problem::none) return std::nullopt;
+  return duration(0, 0, static_cast<duration::sec_type>(seconds));
 }
 
 /// `2026-03-02`.

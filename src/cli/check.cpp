@@ -1,6 +1,8 @@
 // `rulebook check --policy P.yaml CASE.yaml`: judge a case, print the verdict.
 #include "options.hpp"
 
+#include "../read_calendar.hpp"
+
 #include <rulebook/engine.hpp>
 
 #include <unistd.h>
@@ -22,6 +24,13 @@ auto run_check(const options& o) -> int {
   if (!issues.empty()) {
     print_issues(issues);
     return exit_bad_input;
+  }
+  // Days past the policy's calendars would be judged as if they had no holidays: say so, and
+  // with --strict, judge nothing. The verdict's format (CONTRACT §3) has no place for it.
+  if (auto gap = detail::uncovered_calendar_years(p, c)) {
+    if (!o.strict) gap->message = "warning: " + gap->message;
+    print_issues({*gap});
+    if (o.strict) return exit_bad_input;
   }
   const auto v = judge(p, c);
   const bool text = o.format ? *o.format == "text" : isatty(STDOUT_FILENO) != 0;

@@ -1,5 +1,6 @@
 #include "options.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 namespace rulebook::cli {
@@ -40,6 +41,8 @@ auto parse_options(int argc, char** argv, int first) -> std::optional<options> {
       o.explain = true;
     } else if (a == "--clauses") {
       o.clauses = true;
+    } else if (a == "--strict") {
+      o.strict = true;
     } else if (a.rfind("--lang", 0) == 0) {
       auto v = value("--lang");
       if (!v) return std::nullopt;
@@ -63,7 +66,12 @@ auto parse_options(int argc, char** argv, int first) -> std::optional<options> {
 }
 
 void print_issues(const std::vector<load_issue>& issues) {
-  for (const auto& i : issues) std::cerr << to_string(i) << '\n';
+  const auto shown = std::min(issues.size(), max_printed_issues);
+  for (std::size_t i = 0; i < shown; ++i) std::cerr << to_string(issues[i]) << '\n';
+  if (issues.size() > shown) {
+    std::cerr << "rulebook: " << issues.size() - shown << " more problem(s) not shown; the first " << shown
+              << " are above\n";
+  }
 }
 
 auto load_policies(const std::vector<std::string>& paths) -> std::optional<policy> {

@@ -11,6 +11,9 @@
 
 namespace rulebook::cli {
 
+/// How many problems the command prints at most; a file with thousands says how many more.
+inline constexpr std::size_t max_printed_issues = 100;
+
 /// Exit statuses of CONTRACT §4.
 inline constexpr int exit_ok = 0;
 inline constexpr int exit_breach = 1;
@@ -25,12 +28,14 @@ struct options {
   std::optional<std::string> junit;   ///< test: where to write JUnit XML
   bool explain = false;               ///< check: every rule that applied, and what would satisfy it
   bool clauses = false;               ///< check: the rulebook's text of each finding's clause
+  bool strict = false;                ///< check: a case running past the policy's calendars is an error
 };
 
 /// Parses the arguments after the subcommand; prints the problem and returns nothing on a usage error.
 auto parse_options(int argc, char** argv, int first) -> std::optional<options>;
 
-/// Prints every issue as `file:line:column: message` on stderr.
+/// Prints every issue as `file:line:column: message` on stderr: the first `max_printed_issues`,
+/// then how many more there are.
 void print_issues(const std::vector<load_issue>& issues);
 
 /// Loads the policies of `paths`, printing problems; nothing when they hold errors.

@@ -57,7 +57,19 @@ TESTS = [
      1, None),
     ("vip-lint-ok", ["lint", "--policy", V], 0, None),
     ("vip-policy-tests-pass", ["test", "--policy", V, "policies/tests/vip/team.yaml"], 0, None),
+    # Hostile and careless input: one error at its place, exit status 2, in bounded time.
+    ("bad-case-trailing-comma", ["check", "--policy", P, C + "trailing-comma.json"], 2, None),
+    ("bad-case-alias-bomb", ["check", "--policy", P, C + "alias-bomb.yaml"], 2, None),
+    ("bad-case-invalid-utf8", ["check", "--policy", P, C + "invalid-utf8.yaml"], 2, None),
+    ("bad-case-null-and-year-9999", ["check", "--policy", P, C + "careless.yaml"], 2, None),
+    ("bad-policy-is-a-directory", ["check", "--policy", "policies", C + "clean.yaml"], 2, None),
+    # A case past the years of the policy's calendars: a warning, or with --strict an error.
+    ("calendar-gap-warns", ["check", "--policy", P, C + "into-2027.yaml"], 0, C + "into-2027.yaml"),
+    ("calendar-gap-strict", ["check", "--policy", P, C + "into-2027.yaml", "--strict"], 2, None),
 ]
+
+# No run may take longer: a hang is a failure, not a stuck suite.
+TIMEOUT_SECONDS = 60
 
 
 def main(argv):
@@ -78,7 +90,12 @@ def main(argv):
     failures = 0
     for name, args, status, verdict_of in TESTS:
         args = [a.replace("{tmp}", tmp) for a in args]
-        run = subprocess.run([binary] + args, capture_output=True, text=True)
+        try:
+            run = subprocess.run([binary] + args, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            failures += 1
+            print(f"FAIL {name}\n  did not finish within {TIMEOUT_SECONDS} s")
+            continue
         problems = []
         if run.returncode != status:
             problems.append(f"exit status {run.returncode}, expected {status}")

@@ -3,7 +3,11 @@
 
 #include "support.hpp"
 
+#include <chrono>
 #include <fstream>
+#include <future>
+#include <memory>
+#include <thread>
 
 using namespace rulebook;
 using strings = std::vector<std::string>;
@@ -19,6 +23,18 @@ auto policy_errors(const std::vector<policy_text>& texts) -> strings {
 auto policy_errors(const std::string& rules) -> strings {
   return policy_errors({{"p.yaml", "policy: {name: p}\nvocabulary: {roles: [agent, department_director], "
                                    "leave_kinds: [personal, sick]}\nrules:\n" + rules}});
+}
+// The errors of compiling `text`, or nothing when that takes longer than `seconds` (the thread is
+// left behind: a regression to a hang fails the test instead of hanging the suite).
+auto policy_errors_within(int seconds, std::string text) -> std::optional<strings> {
+  auto done = std::make_shared<std::promise<strings>>();
+  auto result = done->get_future();
+  std::thread([done, text = std::move(text)] { done->set_value(policy_errors({{"p.yaml", text}})); }).detach();
+  if (result.wait_for(std::chrono::seconds(seconds)) != std::future_status::ready) {
+    FAIL_CHECK("compiling the policy did not finish within " << seconds << " s");
+    return std::nullopt;
+  }
+  return result.get();
 }
 }  // namespace
 
@@ -104,5 +120,48 @@ TEST_SUITE("load_policy") {
                               "p.yaml:4:5: warning: rule `b` is shadowed by rule `a` (p.yaml:3): whenever it fires, `a` "
                               "reports the same"});
     CHECK(lint_policy(test::shipped_policy()).empty());
+  }
+  TEST_CASE("a comma after a policy document is an error, not a hang") {
+    CHECK(policy_errors_within(10, "policy: {name: p}\nrules: []\n,\n") ==
+          strings{"p.yaml:3:1: not valid YAML: end of map not found"});
+    CHECK(policy_errors_within(10, "{\"policy\": {\"name\": \"p\"}},") ==
+          strings{"p.yaml:1:26: `,` after the end of the document: a file holds exactly one YAML or JSON document"});
+    CHECK(policy_errors_within(10, "policy: {name: p}\n---\nrules: []\n") ==
+          strings{"p.yaml:2:1: `---` after the end of the document: a file holds exactly one YAML or JSON document"});
+  }
+  TEST_CASE("a directory given as a policy, or named as a calendar file, is an error, not an empty policy") {
+    const std::string dir = std::string(RULEBOOK_SOURCE_DIR) + "/policies";
+    std::vector<load_issue> issues;
+    (void)load_policy({dir}, issues);
+    REQUIRE(issues.size() == 1);
+    CHECK(to_string(issues[0]) == dir + ": cannot read file: it is a directory, not a file");
+    const auto errors = policy_errors({{"p.yaml", "policy: {name: p}\ncalendars: [" + dir + "/calendars]\n"}});
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].rfind("p.yaml:2:13: calendar file `" + dir + "/calendars` is a directory, not a file", 0) == 0);
+  }
+  TEST_CASE("a policy file that cannot be read says why") {
+    std::vector<load_issue> issues;
+    (void)load_policy({"no/such/policy.yaml"}, issues);
+    REQUIRE(issues.size() == 1);
+    CHECK(to_string(issues[0]) == "no/such/policy.yaml: cannot read file: No such file or directory");
+  }
+  TEST_CASE("a duration past 3650 days is an error, not an overflow") {
+    CHECK(policy_errors(
+              "  - {id: r, clause: leave.2, kind: notice_period, notice: 100000000d100000000d, effect: reject}\n") ==
+          strings{"p.yaml:4:59: `notice` of rule `r` `100000000d100000000d` is too long: a duration is at most 3650d"});
+    CHECK(policy_errors("  - {id: r, clause: leave.2, kind: notice_period, notice: 3651d, effect: reject}\n") ==
+          strings{"p.yaml:4:59: `notice` of rule `r` `3651d` is too long: a duration is at most 3650d"});
+    CHECK(
+        policy_errors(
+            "  - {id: r, clause: leave.2, kind: notice_period, notice: 99999999999999999999999min, effect: reject}\n") ==
+        strings{"p.yaml:4:59: `notice` of rule `r` `99999999999999999999999min` is too long: a duration is at most "
+                "3650d"});
+    CHECK(policy_errors("  - {id: r, clause: leave.2, kind: notice_period, notice: 3650d, effect: reject}\n").empty());
+  }
+  TEST_CASE("nesting, aliases and invalid UTF-8 are bounded in policies as in cases") {
+    CHECK(policy_errors_within(10, "policy: " + std::string(100, '[') + std::string(100, ']') + "\n") ==
+          strings{"p.yaml:1:72: nested too deep: lists and mappings nest at most 64 levels deep"});
+    CHECK(policy_errors({{"p.yaml", "policy: {name: p\xff}\n"}}) ==
+          strings{"p.yaml:1:17: not valid UTF-8 (byte 0xFF): a file must be UTF-8 text"});
   }
 }

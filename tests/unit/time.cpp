@@ -45,4 +45,28 @@ TEST_SUITE("time") {
     CHECK(format_duration(boost::posix_time::hours(24 * 7)) == "7d");
     CHECK(format_duration(boost::posix_time::minutes(65)) == "1h5min");
   }
+  TEST_CASE("durations are at most 3650 days, however many digits they are written with") {
+    CHECK(parse_duration("3650d")->total_seconds() == 3650LL * 86400);
+    CHECK(parse_duration("3649d23h59min60s")->total_seconds() == 3650LL * 86400);
+    CHECK_FALSE(parse_duration("3651d"));
+    CHECK_FALSE(parse_duration("3650d1s"));
+    CHECK_FALSE(parse_duration("100000000d100000000d"));
+    CHECK_FALSE(parse_duration("99999999999999999999999999min"));
+    std::int64_t seconds = 0;
+    CHECK(detail::parse_duration_seconds("3651d", seconds) == detail::duration_problem::too_long);
+    CHECK(detail::parse_duration_seconds("99999999999999999999x", seconds) == detail::duration_problem::malformed);
+  }
+  TEST_CASE("dates, times and months run from 1900 to 2200, far inside what the arithmetic holds") {
+    CHECK(parse_date("1900-01-01"));
+    CHECK(parse_date("2200-12-31"));
+    CHECK_FALSE(parse_date("1899-12-31"));
+    CHECK_FALSE(parse_date("2201-01-01"));
+    CHECK_FALSE(parse_time_point("9999-12-29T00:00"));
+    CHECK_FALSE(parse_month("9999-12"));
+    CHECK(parse_month("2200-12"));
+    // The latest time plus the longest duration, and a date plus months, stay representable.
+    const auto latest = *parse_time_point("2200-12-31T23:59:59") + *parse_duration("3650d");
+    CHECK_FALSE(latest.is_special());
+    CHECK(format_date(*parse_date("2200-12-31") + boost::gregorian::months(1200)) == "2300-12-31");
+  }
 }
