@@ -15,6 +15,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace rulebook {
@@ -71,6 +72,11 @@ class roster_view {
   /// `p`'s conduct findings with `from < at <= to` (filled once conduct is judged, for promotions).
   [[nodiscard]] auto record_of(person_index p, time_point from, time_point to) const
       -> std::span<const conduct_entry>;
+  /// The shifts right before and right after `s` (by start, then index) in `p`'s roster now,
+  /// with `extra` added and `without` taken out; with `given`, shifts `p` has given away by swap
+  /// still count as theirs. `no_index` where there is none. O(log n + the shifts that moved).
+  [[nodiscard]] auto around(person_index p, shift_index s, bool given = false, std::span<const shift_index> extra = {},
+                            std::span<const shift_index> without = {}) const -> std::pair<shift_index, shift_index>;
   /// Sorts `shifts` by start, then index.
   void by_start(std::vector<shift_index>& shifts) const;
 

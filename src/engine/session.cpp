@@ -295,6 +295,51 @@ auto roster_view::record_of(person_index p, time_point from, time_point to) cons
 }
 void roster_view::by_start(std::vector<shift_index>& shifts) const { detail::by_start(scope_->c, shifts); }
 
+auto roster_view::around(person_index p, shift_index s, bool given, std::span<const shift_index> extra,
+                         std::span<const shift_index> without) const -> std::pair<shift_index, shift_index> {
+  const auto& c = scope_->c;
+  const auto& st = *state_;
+  const auto key = [&](shift_index x) { return std::pair(c.shifts[x].start, x); };
+  const auto target = key(s);
+  const auto excluded = [&](shift_index x) {
+    return x == s || std::find(without.begin(), without.end(), x) != without.end();
+  };
+  shift_index before = no_index, after = no_index;
+  const auto consider = [&](shift_index x) {
+    if (excluded(x)) return;
+    const auto k = key(x);
+    if (k < target && (before == no_index || key(before) < k)) before = x;
+    if (target < k && (after == no_index || k < key(after))) after = x;
+  };
+  // Rostered to `p` and still theirs (or given away, when those count): the nearest on each side.
+  const auto& own = c.rostered_shifts(p);
+  const auto holds = [&](shift_index x) { return st.owner[x] == p || given; };
+  const auto at = std::lower_bound(own.begin(), own.end(), target,
+                                   [&](shift_index x, const auto& t) { return key(x) < t; });
+  for (auto it = at; it != own.begin();) {
+    --it;
+    if (holds(*it) && !excluded(*it)) {
+      consider(*it);
+      break;
+    }
+  }
+  for (auto it = at; it != own.end(); ++it) {
+    if (holds(*it) && !excluded(*it)) {
+      consider(*it);
+      break;
+    }
+  }
+  // Shifts that moved: received and still held, given away (when they count), and the extra ones.
+  for (const auto x : st.gained[p]) {
+    if (st.owner[x] == p) consider(x);
+  }
+  if (given) {
+    for (const auto x : st.given[p]) consider(x);
+  }
+  for (const auto x : extra) consider(x);
+  return {before, after};
+}
+
 request_context::request_context(const detail::judge_scope& scope, const detail::roster_state& state, const request& r,
                                  request_index index)
     : roster_view(scope, state), request_(&r), index_(index) {

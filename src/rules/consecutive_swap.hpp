@@ -46,13 +46,9 @@ class consecutive_swap final : public rule {
       ctx.report(header(), std::move(f));
       return;
     }
-    auto own = ctx.shifts_of(r.employee);
-    for (const auto s : ctx.given_by(r.employee)) own.push_back(s);
-    ctx.by_start(own);
-    own.erase(std::unique(own.begin(), own.end()), own.end());
-    const auto at = std::find(own.begin(), own.end(), give);
-    for (const auto neighbour : {at == own.begin() ? shift_index(no_index) : *(at - 1),
-                                  at + 1 >= own.end() ? shift_index(no_index) : *(at + 1)}) {
+    // The swapper's own roster, shifts given away still counting as theirs.
+    const auto [before, after] = ctx.around(r.employee, give, true);
+    for (const auto neighbour : {before, after}) {
       if (neighbour == no_index || ctx.moved_by(neighbour) == no_index) continue;
       f.variant = 2;
       f.evidence.push_back({"adjacent_shift", shift_ref{neighbour}});

@@ -30,17 +30,13 @@ class rest_between_shifts final : public rule {
     std::vector<move> moves{{sw.give, r.employee, sw.counterpart}};
     if (sw.take != no_index) moves.push_back({sw.take, sw.counterpart, r.employee});
     for (const auto party : {r.employee, sw.counterpart}) {
-      auto roster = ctx.shifts_of(party);
-      for (const auto& mv : moves) {
-        if (mv.from == party) std::erase(roster, mv.shift);
-        if (mv.to == party) roster.push_back(mv.shift);
-      }
-      ctx.by_start(roster);
-      for (const auto& mv : moves) {
-        if (mv.to != party) continue;
-        const auto at = std::find(roster.begin(), roster.end(), mv.shift);
-        if (at != roster.begin()) check(ctx, party, *(at - 1), mv.shift);
-        if (at + 1 != roster.end()) check(ctx, party, mv.shift, *(at + 1));
+      // The party's roster after the swap: what they give goes, what they receive comes.
+      std::vector<shift_index> gets, gives;
+      for (const auto& mv : moves) (mv.to == party ? gets : gives).push_back(mv.shift);
+      for (const auto shift : gets) {
+        const auto [before, after] = ctx.around(party, shift, false, gets, gives);
+        if (before != no_index) check(ctx, party, before, shift);
+        if (after != no_index) check(ctx, party, shift, after);
       }
     }
   }
