@@ -86,12 +86,13 @@ inline auto known_name(field_reader& params, const source_node& at, const std::s
   return false;
 }
 
-/// Reads a whole number parameter of at least `min`.
+/// Reads a whole number parameter from `min` to `max`.
 inline auto count_param(field_reader& params, std::string_view key, std::int64_t min,
-                        std::optional<std::int64_t> fallback = {}) -> std::optional<std::int64_t> {
+                        std::optional<std::int64_t> fallback = {},
+                        std::int64_t max = std::numeric_limits<std::int64_t>::max()) -> std::optional<std::int64_t> {
   const auto* n = fallback ? params.optional(key) : params.required(key);
   if (n == nullptr) return fallback;
-  return params.reader().integer(*n, "`" + std::string(key) + "` of " + params.what(), min);
+  return params.reader().integer(*n, "`" + std::string(key) + "` of " + params.what(), min, max);
 }
 
 /// "Personal leave", "Sick leave", "Swap", …, for message openings.

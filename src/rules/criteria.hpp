@@ -258,15 +258,17 @@ class criteria final : public rule {
     } else if (*what == "complaint_dispatch") {
       it.what = measure::complaint_dispatch;
       const auto within = detail::duration_param(f, "within");
-      if (!within || !bound(0)) return std::nullopt;
+      const bool bounded = bound(0);  // read either way, so a bad `within` is the only error
+      if (!within || !bounded) return std::nullopt;
       it.within = *within;
     } else if (*what == "months_in_grade") {
       it.what = measure::months_in_grade;
       if (!bound(std::nullopt)) return std::nullopt;
     } else {
       it.what = measure::violations;
-      const auto months = detail::count_param(f, "months", 1);
-      if (!months || !bound(0)) return std::nullopt;
+      const auto months = detail::count_param(f, "months", 1, std::nullopt, 1200);  // 100 years: dates stay in range
+      const bool bounded = bound(0);  // read either way, so a bad `months` is the only error
+      if (!months || !bounded) return std::nullopt;
       it.months = *months;
       it.counts = {effect::violation};
       if (const auto* e = f.optional("effects")) {

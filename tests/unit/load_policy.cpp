@@ -145,6 +145,20 @@ TEST_SUITE("load_policy") {
     REQUIRE(issues.size() == 1);
     CHECK(to_string(issues[0]) == "no/such/policy.yaml: cannot read file: No such file or directory");
   }
+  TEST_CASE("a count of days or months a kind does date arithmetic with is bounded, not an overflow") {
+    const auto days = policy_errors(
+        "  - {id: r, clause: leave.6, kind: deadline, time: \"12:00\", days_before: 999999999999999, effect: reject}\n");
+    REQUIRE(days.size() == 1);
+    CHECK(days[0].rfind("p.yaml:4:", 0) == 0);
+    CHECK(days[0].find("`days_before` of rule `r`") != std::string::npos);
+    CHECK(policy_errors("  - {id: r, clause: leave.6, kind: deadline, time: \"12:00\", days_before: 3650, effect: reject}\n")
+              .empty());
+    const auto months = policy_errors(
+        "  - {id: r, clause: grade.x, kind: criteria, effect: reject,\n"
+        "     criteria: [{measure: violations, months: 999999999999999, at_most: 0}]}\n");
+    REQUIRE(months.size() == 1);
+    CHECK(months[0].find("`months` of criterion 1") != std::string::npos);
+  }
   TEST_CASE("a duration past 3650 days is an error, not an overflow") {
     CHECK(policy_errors(
               "  - {id: r, clause: leave.2, kind: notice_period, notice: 100000000d100000000d, effect: reject}\n") ==
