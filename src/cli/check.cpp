@@ -32,7 +32,7 @@ auto run_check(const options& o) -> int {
     print_issues({*gap});
     if (o.strict) return exit_bad_input;
   }
-  const auto v = judge(p, c);
+  const auto v = judge(p, c, {.threads = o.threads});
   const bool text = o.format ? *o.format == "text" : isatty(STDOUT_FILENO) != 0;
   const write_options how{.lang = o.lang, .clauses = o.clauses, .explain = o.explain};
   if (text) {

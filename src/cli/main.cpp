@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* usage =
     "usage: rulebook check --policy P.yaml [--policy MORE.yaml] CASE.yaml [--format json|text] [--lang en|zh] "
-    "[--explain] [--clauses]\n"
+    "[--explain] [--clauses] [--strict] [--threads N]\n"
     "       rulebook lint --policy P.yaml [--policy MORE.yaml]\n"
     "       rulebook test --policy P.yaml TESTS.yaml... [--junit FILE]\n"
     "       rulebook diff --policy OLD.yaml --against NEW.yaml CASE.yaml\n";

@@ -43,6 +43,16 @@ auto parse_options(int argc, char** argv, int first) -> std::optional<options> {
       o.clauses = true;
     } else if (a == "--strict") {
       o.strict = true;
+    } else if (a.rfind("--threads", 0) == 0) {
+      auto v = value("--threads");
+      if (!v) return std::nullopt;
+      const bool digits = !v->empty() && v->size() <= 3 &&
+                          std::all_of(v->begin(), v->end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+      if (!digits || std::stoi(*v) < 1) {
+        std::cerr << "rulebook: --threads is a number of threads from 1 to 999, not `" << *v << "`\n";
+        return std::nullopt;
+      }
+      o.threads = static_cast<unsigned>(std::stoi(*v));
     } else if (a.rfind("--lang", 0) == 0) {
       auto v = value("--lang");
       if (!v) return std::nullopt;

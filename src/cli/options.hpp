@@ -29,6 +29,7 @@ struct options {
   bool explain = false;               ///< check: every rule that applied, and what would satisfy it
   bool clauses = false;               ///< check: the rulebook's text of each finding's clause
   bool strict = false;                ///< check: a case running past the policy's calendars is an error
+  unsigned threads = 0;               ///< check: threads that judge conduct; 0 for every core
 };
 
 /// Parses the arguments after the subcommand; prints the problem and returns nothing on a usage error.

@@ -19,6 +19,10 @@ C = "tests/cli/cases/"
 # name, arguments, expected exit status, whether stdout is a JSON verdict of which case
 TESTS = [
     ("example-json", ["check", "--policy", P, "examples/march-2026.yaml", "--format", "json"], 1, "examples/march-2026.yaml"),
+    # The verdict is the same whatever number of threads judges conduct (golden: a copy of example-json).
+    ("example-json-one-thread", ["check", "--policy", P, "examples/march-2026.yaml", "--format", "json", "--threads", "1"], 1, "examples/march-2026.yaml"),
+    ("example-json-three-threads", ["check", "--policy", P, "examples/march-2026.yaml", "--format", "json", "--threads=3"], 1, "examples/march-2026.yaml"),
+    ("usage-bad-threads", ["check", "--policy", P, C + "clean.yaml", "--threads", "0"], 2, None),
     ("example-text", ["check", "--policy", P, "examples/march-2026.yaml", "--format", "text"], 1, None),
     ("example-text-zh", ["check", "--policy", P, "examples/march-2026.yaml", "--format", "text", "--lang", "zh"], 1, None),
     ("example-zh", ["check", "--policy", P, "examples/march-2026.yaml", "--format", "json", "--lang", "zh"], 1, "examples/march-2026.yaml"),
