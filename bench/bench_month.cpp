@@ -83,7 +83,9 @@ void BM_what_if_swap(benchmark::State& state) {
     r.submitted_at = *rulebook::parse_time_point("2026-04-01T00:00");
     r.approvals = {{.by = c.people[who].leader, .at = r.submitted_at}};
     r.details = rulebook::swap_details{.counterpart = c.find_person("E" + std::to_string(a + 1)),
-                                       .give = own[own.size() / 2], .reason = "x", .form_filed = true};
+                                       .give = own[own.size() / 2],
+                                       .reason = "x",
+                                       .form_filed = true};
     asks.push_back(std::move(r));
   }
   std::size_t i = 0;

@@ -53,7 +53,7 @@ inline auto day_of(int a, int day) -> agent_day {
   d.length = pattern == 2 ? 480 : 540;
   d.kind = pattern == 0 ? "day" : pattern == 1 ? "evening" : "night";
   d.punched = !chance(2);
-  d.late = chance(85) ? -static_cast<int>(rng() % 15) - 1
+  d.late = chance(85)   ? -static_cast<int>(rng() % 15) - 1
            : chance(70) ? static_cast<int>(rng() % 19) + 1
                         : 20 + static_cast<int>(rng() % 40);
   d.out = !chance(3);
@@ -76,7 +76,9 @@ inline void write_center_json(std::ostream& out, const center_size& size) {
   const auto at = [&](int day, int minutes) {
     return '"' + format_time_point(first + boost::gregorian::days(day - 1) + boost::posix_time::minutes(minutes)) + '"';
   };
-  const auto day_text = [&](int day) { return '"' + format_date(date(2026, 1, 1) + boost::gregorian::days(day - 1)) + '"'; };
+  const auto day_text = [&](int day) {
+    return '"' + format_date(date(2026, 1, 1) + boost::gregorian::days(day - 1)) + '"';
+  };
   const int leaders = (size.agents + 11) / 12;
   bool first_item = true;
   const auto item = [&] {
@@ -201,7 +203,8 @@ inline void write_center_json(std::ostream& out, const center_size& size) {
             << at(day, received);
         if (!chance(1)) {
           out << R"(, "dispatched_at": )"
-              << at(day, received + (chance(95) ? 5 + static_cast<int>(rng() % 55) : 61 + static_cast<int>(rng() % 60)));
+              << at(day,
+                    received + (chance(95) ? 5 + static_cast<int>(rng() % 55) : 61 + static_cast<int>(rng() % 60)));
         }
         out << "}";
       }

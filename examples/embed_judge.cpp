@@ -26,10 +26,10 @@ auto main(int argc, char** argv) -> int {
   const auto director = c.add_person({.id = "D01", .role = "department_director"});
   const auto leader = c.add_person({.id = "L01", .role = "shift_leader", .reports_to = director});
   const auto agent = c.add_person({.id = "E001", .name = "张三", .role = "agent", .grade = "junior", .leader = leader});
-  const auto monday = c.add_shift({.id = "S1", .employee = agent, .start = t("2026-03-02T08:00"),
-                                   .end = t("2026-03-02T17:00"), .kind = "day"});
-  const auto tuesday = c.add_shift({.id = "S2", .employee = agent, .start = t("2026-03-03T08:00"),
-                                    .end = t("2026-03-03T17:00"), .kind = "day"});
+  const auto monday = c.add_shift(
+      {.id = "S1", .employee = agent, .start = t("2026-03-02T08:00"), .end = t("2026-03-02T17:00"), .kind = "day"});
+  const auto tuesday = c.add_shift(
+      {.id = "S2", .employee = agent, .start = t("2026-03-03T08:00"), .end = t("2026-03-03T17:00"), .kind = "day"});
   c.add_punch({.shift = monday, .in = t("2026-03-02T08:21"), .out = t("2026-03-02T17:00")});
   c.add_request({.id = "R1",
                  .employee = agent,
@@ -44,8 +44,7 @@ auto main(int argc, char** argv) -> int {
   for (const auto& r : v.requests) {
     std::cout << c.requests[r.request].id << ": " << rb::to_string(r.decision) << '\n';
     for (const auto& f : r.findings) {
-      std::cout << "  " << rb::to_string(f.effect) << " (" << v.header_of(f).clause << "): "
-                << v.message(f, c) << '\n';
+      std::cout << "  " << rb::to_string(f.effect) << " (" << v.header_of(f).clause << "): " << v.message(f, c) << '\n';
     }
   }
   for (const auto& f : v.findings) {

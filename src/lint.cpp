@@ -8,7 +8,9 @@ namespace rulebook {
 
 auto lint_policy(const policy& p) -> std::vector<load_issue> {
   std::vector<load_issue> out;
-  auto warn = [&](const rule_header& h, const std::string& message) { out.push_back({h.where, {}, "warning: " + message}); };
+  auto warn = [&](const rule_header& h, const std::string& message) {
+    out.push_back({h.where, {}, "warning: " + message});
+  };
   for (const auto& r : p.rules()) {
     const auto& h = r->header();
     const auto& w = h.when;
@@ -16,14 +18,17 @@ auto lint_policy(const policy& p) -> std::vector<load_issue> {
                           r->judges(request_type::promotion);
     if (requests && !w.requests.empty() &&
         std::none_of(w.requests.begin(), w.requests.end(), [&](request_type t) { return r->judges(t); })) {
-      warn(h, "`when` of rule `" + h.id + "` names requests that kind `" + h.kind + "` never judges: it can never match");
+      warn(h,
+           "`when` of rule `" + h.id + "` names requests that kind `" + h.kind + "` never judges: it can never match");
     } else if (!w.leave_kinds.empty() && !w.requests.empty() &&
                std::find(w.requests.begin(), w.requests.end(), request_type::leave) == w.requests.end()) {
       warn(h, "`when` of rule `" + h.id + "` names leave kinds but no leave requests: it can never match");
-    } else if (!w.to_grades.empty() && ((!w.requests.empty() && std::find(w.requests.begin(), w.requests.end(),
-                                                                          request_type::promotion) == w.requests.end()) ||
-                                        !w.leave_kinds.empty() || (requests && !r->judges(request_type::promotion)))) {
-      warn(h, "`when` of rule `" + h.id + "` names a grade to promote to but no promotion requests: it can never match");
+    } else if (!w.to_grades.empty() &&
+               ((!w.requests.empty() &&
+                 std::find(w.requests.begin(), w.requests.end(), request_type::promotion) == w.requests.end()) ||
+                !w.leave_kinds.empty() || (requests && !r->judges(request_type::promotion)))) {
+      warn(h,
+           "`when` of rule `" + h.id + "` names a grade to promote to but no promotion requests: it can never match");
     } else if (!requests && (!w.requests.empty() || !w.leave_kinds.empty() || !w.to_grades.empty())) {
       warn(h, "`when` of rule `" + h.id + "` names requests, but kind `" + h.kind +
                   "` judges the roster: the condition has no effect");
@@ -38,8 +43,8 @@ auto lint_policy(const policy& p) -> std::vector<load_issue> {
     const auto& hb = rules[b]->header();
     for (std::size_t a = 0; a < rules.size(); ++a) {
       const auto& ha = rules[a]->header();
-      if (a == b || ha.kind != hb.kind || !(ha.when == hb.when) || ha.effect != hb.effect || ha.approvers != hb.approvers ||
-          !rules[a]->covers(*rules[b])) {
+      if (a == b || ha.kind != hb.kind || !(ha.when == hb.when) || ha.effect != hb.effect ||
+          ha.approvers != hb.approvers || !rules[a]->covers(*rules[b])) {
         continue;
       }
       if (rules[b]->covers(*rules[a]) && a > b) continue;  // identical: warn on the later one only

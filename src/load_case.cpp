@@ -469,13 +469,16 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
   auto check = [&](const std::string& name, const std::vector<std::string>& known, const char* what,
                    const source_ref& where, const std::string& whose) {
     if (name.empty() || known.empty() || vocabulary::has(known, name)) return;
-    issues.push_back({at(c, where), {},
+    issues.push_back({at(c, where),
+                      {},
                       "unknown " + std::string(what) + " `" + name + "` of " + whose + ": the policy `" + p.name() +
-                          "` knows " + [&] {
+                          "` knows " +
+                          [&] {
                             std::string list;
                             for (const auto& k : known) list += (list.empty() ? "`" : ", `") + k + "`";
                             return list;
-                          }() + did_you_mean(name, known)});
+                          }() +
+                          did_you_mean(name, known)});
   };
   for (const auto& q : c.people) {
     check(q.role, v.roles, "role", q.where, "`" + q.id + "`");
@@ -491,7 +494,8 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
            });
   };
   auto not_theirs = [&](const request& r, person_index who, shift_index s) {
-    issues.push_back({at(c, r.where), {},
+    issues.push_back({at(c, r.where),
+                      {},
                       std::string(to_string(r.type())) + " `" + r.id + "` names shift `" + c.shifts[s].id + "` as `" +
                           c.people[who].id + "`'s, but it is `" + c.people[c.shifts[s].employee].id + "`'s"});
   };

@@ -162,9 +162,8 @@ class policy_loader {
     for (std::size_t i = 0; i < rules->items.size(); ++i) {
       const auto& node = rules->items[i];
       const auto* idn = node.find("id");
-      const std::string what = idn && idn->kind == source_node::type::scalar
-                                   ? "rule `" + idn->text + "`"
-                                   : "rule " + std::to_string(i + 1);
+      const std::string what = idn && idn->kind == source_node::type::scalar ? "rule `" + idn->text + "`"
+                                                                             : "rule " + std::to_string(i + 1);
       field_reader fr(rd, node, what);
       if (!fr.ok()) continue;
       if (auto r = read_rule(rd, fr, data, ids, static_cast<std::uint32_t>(data.rules.size()))) {
@@ -233,7 +232,8 @@ class policy_loader {
     if (clean && without_approver && r != nullptr && !r->chooses_approver()) {
       // Reported ahead of the kind's own problems, where the rule's common keys are read.
       issues_->insert(issues_->begin() + static_cast<std::ptrdiff_t>(before),
-                      load_issue{{rd.file(), fr.node().line, fr.node().column}, {},
+                      load_issue{{rd.file(), fr.node().line, fr.node().column},
+                                 {},
                                  fr.what() + " has the effect `needs_approval` but no `approver`"});
     }
     fr.finish();  // after the kind has asked for its own keys
@@ -325,7 +325,9 @@ auto policy::clause_text(const std::string& id, lang l) const -> std::string {
 auto load_policy(const std::vector<std::string>& paths, std::vector<load_issue>& issues) -> policy {
   return load_policy(paths, issues, kind_registry::builtin());
 }
-auto load_policy(const std::vector<std::string>& paths) -> policy { return load_policy(paths, kind_registry::builtin()); }
+auto load_policy(const std::vector<std::string>& paths) -> policy {
+  return load_policy(paths, kind_registry::builtin());
+}
 auto parse_policy(const std::vector<policy_text>& texts, std::vector<load_issue>& issues) -> policy {
   return parse_policy(texts, issues, kind_registry::builtin());
 }

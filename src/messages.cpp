@@ -42,9 +42,9 @@ auto rule::remedy(const finding& f, const message_context& m) const -> std::stri
   const auto& people = m.c.people;
   for (const auto up : detail::superiors(m.c, f.subject.employee)) {
     if (people[up].role == f.approver_role) {
-      return m.pick(
-          fmt::format("needs approval by {}, {}", people[up].id, detail::role_words(f.approver_role, lang::en)),
-          fmt::format("须经{}({})批准", people[up].id, detail::role_words(f.approver_role, lang::zh)));
+      return m.pick(fmt::format("needs approval by {}, {}", people[up].id,
+                                detail::role_words(f.approver_role, lang::en)),
+                    fmt::format("须经{}({})批准", people[up].id, detail::role_words(f.approver_role, lang::zh)));
     }
   }
   return m.pick(fmt::format("needs approval by a {}, and there is none in {}'s chain of command",

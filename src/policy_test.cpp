@@ -13,7 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view spec_keys[] = {"request", "rule",  "clause", "effect",
+constexpr std::string_view spec_keys[] = {"request",  "rule",  "clause", "effect",
                                           "employee", "shift", "month",  "approver_role"};
 
 // A finding as a test file describes it: only the keys given must match.
@@ -157,7 +157,8 @@ void run_test(const policy& p, const std::string& file, const source_node& node,
           for (std::size_t k = 0; k < m.keys.size(); ++k) {
             const auto& want = m.items[k];
             if (want.text != "met" && want.text != "unmet") {
-              rd.error(want, "criterion `" + m.keys[k].text + "` is expected `met` or `unmet`, not `" + want.text + "`");
+              rd.error(want,
+                       "criterion `" + m.keys[k].text + "` is expected `met` or `unmet`, not `" + want.text + "`");
             }
             wants.first.emplace_back(m.keys[k].text, want.text == "met");
           }
@@ -206,7 +207,8 @@ void run_test(const policy& p, const std::string& file, const source_node& node,
     for (const auto& [name, met] : wants.first) {
       const auto it = std::find_if(rv.criteria.begin(), rv.criteria.end(),
                                    [&name = name](const criterion& cr) { return cr.name == name; });
-      test_check check{id + "'s criterion " + name + " is " + (met ? "met" : "unmet"), {},
+      test_check check{id + "'s criterion " + name + " is " + (met ? "met" : "unmet"),
+                       {},
                        it != rv.criteria.end() && it->holds == met};
       if (it == rv.criteria.end()) {
         std::string names;
@@ -223,7 +225,12 @@ void run_test(const policy& p, const std::string& file, const source_node& node,
   for (const auto& s : present) {
     const auto* pool = j.pool(s);
     const bool found = std::any_of(pool->begin(), pool->end(), [&](const finding& f) { return j.matches(s, f); });
-    result.checks.push_back({"a finding " + s.text(), found ? "" : "not found; " + (s.request.empty() ? std::string("findings") : s.request + "'s findings") + ": " + j.list(*pool, s), found});
+    result.checks.push_back({"a finding " + s.text(),
+                             found ? ""
+                                   : "not found; " +
+                                         (s.request.empty() ? std::string("findings") : s.request + "'s findings") +
+                                         ": " + j.list(*pool, s),
+                             found});
   }
   for (const auto& s : absent) {
     const auto* pool = j.pool(s);
@@ -266,8 +273,13 @@ auto run_policy_tests(const policy& p, const std::vector<std::string>& paths) ->
         run_test(p, path, list->items[i], stem + " #" + std::to_string(i + 1), report, fired);
       }
       if (list->kind != source_node::type::sequence || doc.root.keys.size() != 1) {
-        report.tests.push_back({path, stem, {{{path, list->line, list->column}, {}, "`tests` is the only key of a "
-                                              "file of tests, and it is a list"}}, {}});
+        report.tests.push_back({path,
+                                stem,
+                                {{{path, list->line, list->column},
+                                  {},
+                                  "`tests` is the only key of a "
+                                  "file of tests, and it is a list"}},
+                                {}});
       }
     } else {
       run_test(p, path, doc.root, stem, report, fired);

@@ -71,18 +71,17 @@ void write_text(std::ostream& out, const verdict& v, const case_file& c, const w
   for (const auto& f : v.findings) {
     const auto& h = v.header_of(f);
     // A monthly finding shows its month; one about no moment (a VIP book) shows nothing there.
-    const auto when = f.subject.month ? format_month(*f.subject.month)
+    const auto when = f.subject.month             ? format_month(*f.subject.month)
                       : f.subject.at.is_special() ? std::string()
                                                   : format_time_point(f.subject.at);
-    s += fmt::format("  {:<16} {:<8} {:<12} [{} {}] {}\n", when,
-                     c.people.at(f.subject.employee).id, to_string(f.effect), h.clause, h.id,
-                     v.message(f, c, o.lang));
+    s += fmt::format("  {:<16} {:<8} {:<12} [{} {}] {}\n", when, c.people.at(f.subject.employee).id,
+                     to_string(f.effect), h.clause, h.id, v.message(f, c, o.lang));
     if (o.clauses) s += clause_line(v, h.clause, o.lang, "      ");
   }
-  s += fmt::format(
-      "\n{}: {} approved, {} pending, {} rejected; {} late, {} warning, {} violation, {} absenteeism\n",
-      zh ? "合计" : "Summary", v.count(decision::approved), v.count(decision::pending), v.count(decision::rejected),
-      v.count(effect::late), v.count(effect::warning), v.count(effect::violation), v.count(effect::absenteeism));
+  s += fmt::format("\n{}: {} approved, {} pending, {} rejected; {} late, {} warning, {} violation, {} absenteeism\n",
+                   zh ? "合计" : "Summary", v.count(decision::approved), v.count(decision::pending),
+                   v.count(decision::rejected), v.count(effect::late), v.count(effect::warning),
+                   v.count(effect::violation), v.count(effect::absenteeism));
   out << s;
 }
 

@@ -239,9 +239,8 @@ class tree_builder final : public YAML::EventHandler {
       } else if (from.kind == source_node::type::sequence) {
         sources = std::move(from.items);
       }
-      if (sources.empty() || std::any_of(sources.begin(), sources.end(), [](const source_node& n) {
-            return n.kind != source_node::type::map;
-          })) {
+      if (sources.empty() || std::any_of(sources.begin(), sources.end(),
+                                         [](const source_node& n) { return n.kind != source_node::type::map; })) {
         reader_->error(where, "a merge key `<<` takes a mapping or a list of mappings");
       }
       for (auto& src : sources) {

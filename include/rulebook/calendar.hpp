@@ -50,7 +50,10 @@ class calendar {
     std::size_t lo = 0, hi = list.size();
     while (lo < hi) {
       const auto mid = lo + (hi - lo) / 2;
-      if (list[mid].first < day) lo = mid + 1; else hi = mid;
+      if (list[mid].first < day)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
     return lo;
   }

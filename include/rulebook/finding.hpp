@@ -122,13 +122,13 @@ struct finding {
 struct criterion {
   std::string name;      ///< language-neutral, as in JSON: `typing_cpm`
   std::string label_zh;  ///< the criterion in Chinese words, for a report in Chinese: 汉字录入(字/分钟)
-  std::string test;  ///< how `found` is compared with `required`: `at_least`, `at_most`, `equals`
+  std::string test;      ///< how `found` is compared with `required`: `at_least`, `at_most`, `equals`
   /// The threshold the policy sets.
   evidence_value required;
   std::optional<evidence_value> found;  ///< nothing when there was nothing to measure
   /// Whether `found` meets `required`.
   bool holds = false;
-  std::uint32_t rule = 0;  ///< the rule that judged it
+  std::uint32_t rule = 0;                  ///< the rule that judged it
   std::optional<rulebook::month> month{};  ///< the assessment month the value comes from
 };
 

@@ -70,8 +70,7 @@ class roster_view {
   /// The complaint tickets `p` received (indexes into `case_file::tickets`), in file order.
   [[nodiscard]] auto tickets_of(person_index p) const -> std::span<const std::uint32_t>;
   /// `p`'s conduct findings with `from < at <= to` (filled once conduct is judged, for promotions).
-  [[nodiscard]] auto record_of(person_index p, time_point from, time_point to) const
-      -> std::span<const conduct_entry>;
+  [[nodiscard]] auto record_of(person_index p, time_point from, time_point to) const -> std::span<const conduct_entry>;
   /// The shifts right before and right after `s` (by start, then index) in `p`'s roster now,
   /// with `extra` added and `without` taken out; with `given`, shifts `p` has given away by swap
   /// still count as theirs. `no_index` where there is none. O(log n + the shifts that moved).
@@ -87,8 +86,8 @@ class roster_view {
 
 /// Which levels of an employee's chain of command have validly approved a request (clause leave.3).
 struct approval_check {
-  std::vector<bool> valid;                    ///< per chain level: an approval that counts
-  std::vector<std::uint32_t> outside;         ///< approvals (by index) from people outside the chain
+  std::vector<bool> valid;             ///< per chain level: an approval that counts
+  std::vector<std::uint32_t> outside;  ///< approvals (by index) from people outside the chain
 };
 
 /// One request being judged: its covered shifts, its approvals, and where findings go.

@@ -104,9 +104,9 @@ struct person {
   std::string id{};
   /// The name shown in reports.
   std::string name{};
-  std::string role{};              ///< a role the policy knows, e.g. `agent`, `shift_leader`
-  std::string grade{};             ///< `junior`, `intermediate`, `senior`, or empty
-  person_index leader = no_index;  ///< an agent's shift leader
+  std::string role{};                  ///< a role the policy knows, e.g. `agent`, `shift_leader`
+  std::string grade{};                 ///< `junior`, `intermediate`, `senior`, or empty
+  person_index leader = no_index;      ///< an agent's shift leader
   person_index reports_to = no_index;  ///< a manager's superior
   /// Where the person usually sits; a shift may name another.
   std::string seat{};
@@ -173,7 +173,7 @@ struct leave_details {
   /// Who handed the leave in; usually the employee.
   person_index submitted_by = no_index;
   std::vector<shift_index> shifts{};  ///< the shifts named; empty when given as a time range
-  std::optional<time_point> from{};  ///< or a time range: the employee's shifts it overlaps
+  std::optional<time_point> from{};   ///< or a time range: the employee's shifts it overlaps
   /// The end of that time range.
   std::optional<time_point> to{};
   std::vector<certificate> certificates{};         ///< the medical certificates handed in for it
@@ -210,9 +210,7 @@ struct request {
   /// What a swap request asks for, or nullptr for another type.
   [[nodiscard]] auto swap() const -> const swap_details* { return std::get_if<swap_details>(&details); }
   /// What a promotion request asks for, or nullptr for another type.
-  [[nodiscard]] auto promotion() const -> const promotion_details* {
-    return std::get_if<promotion_details>(&details);
-  }
+  [[nodiscard]] auto promotion() const -> const promotion_details* { return std::get_if<promotion_details>(&details); }
 };
 
 /// `leave`, `swap`, `promotion`.

@@ -68,16 +68,16 @@ struct condition {
 
 /// What every rule has, whatever its kind.
 struct rule_header {
-  std::string id;                      ///< the policy's rule id, e.g. `leave-notice-personal`
-  std::string clause;                  ///< the rulebook clause it cites, e.g. `leave.2`
-  std::string kind;                    ///< the kind's registered name
+  std::string id;      ///< the policy's rule id, e.g. `leave-notice-personal`
+  std::string clause;  ///< the rulebook clause it cites, e.g. `leave.2`
+  std::string kind;    ///< the kind's registered name
   /// The effect the rule's findings carry.
   rulebook::effect effect = effect::warning;
   std::vector<std::string> approvers;  ///< roles whose valid approval lifts a `needs_approval`
   condition when;                      ///< applied by the engine
   std::string description;             ///< the policy's description of the rule
-  std::string message_en;  ///< the policy's own message template, if it gives one (`message: {en: …}`)
-  std::string message_zh;  ///< the same in Chinese
+  std::string message_en;              ///< the policy's own message template, if it gives one (`message: {en: …}`)
+  std::string message_zh;              ///< the same in Chinese
   /// The policy's names, for a kind that checks names among its parameters while it is built.
   const rulebook::vocabulary* vocabulary = nullptr;
   source_position where;    ///< where the rule is written

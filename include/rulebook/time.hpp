@@ -53,8 +53,8 @@ inline auto digits(std::string_view s, std::size_t pos, std::size_t n, int& out)
 
 inline auto valid_ymd(int y, int m, int d) -> bool {
   if (y < min_year || y > max_year || m < 1 || m > 12 || d < 1) return false;
-  return d <= boost::gregorian::gregorian_calendar::end_of_month_day(
-                  static_cast<unsigned short>(y), static_cast<unsigned short>(m));
+  return d <= boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
+                                                                     static_cast<unsigned short>(m));
 }
 
 }  // namespace detail
@@ -63,8 +63,8 @@ inline auto valid_ymd(int y, int m, int d) -> bool {
 /// the years `min_year` to `max_year`.
 [[nodiscard]] inline auto parse_date(std::string_view s) -> std::optional<date> {
   int y = 0, m = 0, d = 0;
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !detail::digits(s, 0, 4, y) ||
-      !detail::digits(s, 5, 2, m) || !detail::digits(s, 8, 2, d) || !detail::valid_ymd(y, m, d)) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !detail::digits(s, 0, 4, y) || !detail::digits(s, 5, 2, m) ||
+      !detail::digits(s, 8, 2, d) || !detail::valid_ymd(y, m, d)) {
     return std::nullopt;
   }
   return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
@@ -73,8 +73,8 @@ inline auto valid_ymd(int y, int m, int d) -> bool {
 /// Parses `HH:MM` or `HH:MM:SS` as a time of day (00:00 to 23:59:59).
 [[nodiscard]] inline auto parse_time_of_day(std::string_view s) -> std::optional<duration> {
   int h = 0, mi = 0, sec = 0;
-  if ((s.size() != 5 && s.size() != 8) || s[2] != ':' || !detail::digits(s, 0, 2, h) ||
-      !detail::digits(s, 3, 2, mi) || h > 23 || mi > 59) {
+  if ((s.size() != 5 && s.size() != 8) || s[2] != ':' || !detail::digits(s, 0, 2, h) || !detail::digits(s, 3, 2, mi) ||
+      h > 23 || mi > 59) {
     return std::nullopt;
   }
   if (s.size() == 8 && (s[5] != ':' || !detail::digits(s, 6, 2, sec) || sec > 59)) return std::nullopt;

@@ -16,7 +16,7 @@ struct request_verdict {
   request_index request = no_index;  ///< index into `case_file::requests`
   /// The decision its findings lead to.
   rulebook::decision decision = decision::approved;
-  std::vector<finding> findings;  ///< in policy rule order
+  std::vector<finding> findings;    ///< in policy rule order
   std::vector<criterion> criteria;  ///< criteria measured (a promotion's), in rule order
 };
 
@@ -27,7 +27,7 @@ struct request_verdict {
 struct verdict {
   rulebook::policy policy;                                  ///< the policy it was judged by
   indexed_vector<request_index, request_verdict> requests;  ///< in input order
-  std::vector<finding> findings;          ///< conduct findings: by subject time, employee, clause
+  std::vector<finding> findings;                            ///< conduct findings: by subject time, employee, clause
 
   /// How many requests got decision `d`.
   [[nodiscard]] auto count(decision d) const -> std::size_t {

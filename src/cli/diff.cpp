@@ -86,8 +86,7 @@ auto run_diff(const options& o) -> int {
     std::cout << "no change: every decision and finding is the same under both policies\n";
     return exit_ok;
   }
-  std::cout << changed_requests << " request(s) changed, " << added << " finding(s) added, " << removed
-            << " removed\n";
+  std::cout << changed_requests << " request(s) changed, " << added << " finding(s) added, " << removed << " removed\n";
   return exit_breach;
 }
 

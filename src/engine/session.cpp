@@ -68,8 +68,8 @@ struct session_state {
       merged_ = std::make_unique<calendar>(policy_.calendar());
       merged_->merge(c.calendar);
     }
-    scope_ = std::make_unique<judge_scope>(
-        judge_scope{c, chart_, merged_ ? *merged_ : policy_.calendar(), policy_.vocabulary()});
+    scope_ = std::make_unique<judge_scope>(judge_scope{c, chart_, merged_ ? *merged_ : policy_.calendar(),
+                                                       policy_.vocabulary()});
     scope_->index_records();
     order_.resize(c.requests.size());
     std::generate(order_.begin(), order_.end(), [i = std::uint32_t{0}]() mutable { return request_index(i++); });
@@ -282,7 +282,9 @@ auto roster_view::moved_by(shift_index s) const -> request_index { return state_
 auto roster_view::leave_of(shift_index s) const -> request_index { return state_->leave[s]; }
 auto roster_view::on_leave(shift_index s) const -> bool { return state_->effective_leave[s]; }
 auto roster_view::holders(shift_index s) const -> std::vector<person_index> { return state_->holders(scope_->c, s); }
-auto roster_view::shifts_of(person_index p) const -> std::vector<shift_index> { return state_->shifts_of(scope_->c, p); }
+auto roster_view::shifts_of(person_index p) const -> std::vector<shift_index> {
+  return state_->shifts_of(scope_->c, p);
+}
 auto roster_view::given_by(person_index p) const -> std::span<const shift_index> { return state_->given[p]; }
 auto roster_view::swaps_in(person_index p, month m) const -> int { return state_->swaps_in(p, m); }
 auto roster_view::chain(person_index p) const -> std::span<const person_index> { return scope_->chart.chain(p); }

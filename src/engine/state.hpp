@@ -21,13 +21,13 @@ inline void by_start(const case_file& c, std::vector<shift_index>& shifts) {
 
 /// The roster as requests change it, judged in `submitted_at` order.
 struct roster_state {
-  indexed_vector<shift_index, person_index> owner;       ///< per shift: who works it now
-  indexed_vector<shift_index, request_index> leave;      ///< per shift: the last non-rejected leave covering it
-  indexed_vector<shift_index, bool> effective_leave;     ///< per shift: an approved leave covers it
-  indexed_vector<shift_index, request_index> moved_by;   ///< per shift: the last swap that moved it
+  indexed_vector<shift_index, person_index> owner;      ///< per shift: who works it now
+  indexed_vector<shift_index, request_index> leave;     ///< per shift: the last non-rejected leave covering it
+  indexed_vector<shift_index, bool> effective_leave;    ///< per shift: an approved leave covers it
+  indexed_vector<shift_index, request_index> moved_by;  ///< per shift: the last swap that moved it
   indexed_vector<person_index, std::vector<shift_index>> gained;  ///< per person: shifts received by swap
   indexed_vector<person_index, std::vector<shift_index>> given;   ///< per person: shifts given away by swap
-  std::unordered_map<std::uint64_t, int> swaps;  ///< per (person, month): non-rejected swaps
+  std::unordered_map<std::uint64_t, int> swaps;                   ///< per (person, month): non-rejected swaps
   /// Per moved shift (by index): whom each move gave it to, in order. A shift swapped twice is a
   /// path of two moves (clause swap.3).
   std::unordered_map<std::uint32_t, std::vector<person_index>> moves;
@@ -70,7 +70,8 @@ struct roster_state {
   /// Everyone who has held `s`, from its rostered employee to its owner now, move by move.
   [[nodiscard]] auto holders(const case_file& c, shift_index s) const -> std::vector<person_index> {
     std::vector<person_index> path{c.shifts[s].employee};
-    if (const auto it = moves.find(s.value); it != moves.end()) path.insert(path.end(), it->second.begin(), it->second.end());
+    if (const auto it = moves.find(s.value); it != moves.end())
+      path.insert(path.end(), it->second.begin(), it->second.end());
     return path;
   }
 
@@ -105,7 +106,8 @@ struct judge_scope {
     for (std::uint32_t i = 0; i < c.tickets.size(); ++i) tickets_of.at(c.tickets[i].receiver).push_back(i);
     for (std::uint32_t i = 0; i < c.away.size(); ++i) away_of.at(c.away[i].employee).push_back(i);
     for (auto& away : away_of) {
-      std::sort(away.begin(), away.end(), [&](std::uint32_t a, std::uint32_t b) { return c.away[a].from < c.away[b].from; });
+      std::sort(away.begin(), away.end(),
+                [&](std::uint32_t a, std::uint32_t b) { return c.away[a].from < c.away[b].from; });
     }
   }
 
@@ -115,9 +117,8 @@ struct judge_scope {
     const auto lo = std::partition_point(record.begin(), record.end(), [&](const conduct_entry& e) {
       return e.employee < employee || (e.employee == employee && e.at <= from);
     });
-    const auto hi = std::partition_point(lo, record.end(), [&](const conduct_entry& e) {
-      return e.employee == employee && e.at <= to;
-    });
+    const auto hi = std::partition_point(lo, record.end(),
+                                         [&](const conduct_entry& e) { return e.employee == employee && e.at <= to; });
     return {lo, hi};
   }
 

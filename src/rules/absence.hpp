@@ -38,7 +38,8 @@ class absence final : public rule {
     const auto shift = m.shift_id(f.subject.shift);
     if (const auto* leave = f.find("pending_leave")) {
       const auto& id = std::get<std::string>(*leave);
-      return m.pick(fmt::format("{} did not punch in for {}, and leave {} covering it is not effective.", who, shift, id),
+      return m.pick(fmt::format("{} did not punch in for {}, and leave {} covering it is not effective.", who, shift,
+                                id),
                     fmt::format("{}未到岗({}),请假{}未生效,按旷工处理。", who, shift, id));
     }
     return m.pick(fmt::format("{} did not punch in for {} and had no effective leave.", who, shift),
@@ -47,7 +48,6 @@ class absence final : public rule {
 
   [[nodiscard]] auto looks_at_shifts() const -> bool override { return true; }
   [[nodiscard]] auto covers(const rule& other) const -> bool override { return other.header().kind == header().kind; }
-
 };
 
 }  // namespace rulebook::rules

@@ -36,7 +36,6 @@ class approval_chain final : public rule {
   }
 
   [[nodiscard]] auto covers(const rule& other) const -> bool override { return other.header().kind == header().kind; }
-
 };
 
 }  // namespace rulebook::rules

@@ -54,7 +54,6 @@ class blackout final : public rule {
 
   [[nodiscard]] auto looks_at_shifts() const -> bool override { return true; }
   [[nodiscard]] auto covers(const rule& other) const -> bool override { return other.header().kind == header().kind; }
-
 };
 
 }  // namespace rulebook::rules

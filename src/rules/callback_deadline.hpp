@@ -26,15 +26,18 @@ class callback_deadline final : public rule {
     if (const auto* n = params.optional("closable")) {
       auto& rd = params.reader();
       if (n->kind != source_node::type::map) {
-        rd.error(*n, "`closable` of " + params.what() + " must map close reasons to failed attempts, like "
-                     "`{wrong_contact: 0, unreachable: 3}`, not " + source_reader::describe(*n));
+        rd.error(*n, "`closable` of " + params.what() +
+                         " must map close reasons to failed attempts, like "
+                         "`{wrong_contact: 0, unreachable: 3}`, not " +
+                         source_reader::describe(*n));
         return nullptr;
       }
       static const std::vector<std::string> reasons{"wrong_contact", "unreachable"};
       for (std::size_t i = 0; i < n->keys.size(); ++i) {
         const auto& reason = n->keys[i].text;
         if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end()) {
-          rd.error(n->keys[i], "unknown close reason `" + reason + "` in " + params.what() + did_you_mean(reason, reasons));
+          rd.error(n->keys[i],
+                   "unknown close reason `" + reason + "` in " + params.what() + did_you_mean(reason, reasons));
           ok = false;
           continue;
         }
@@ -96,7 +99,9 @@ class callback_deadline final : public rule {
       return m.pick(fmt::format("{} closed case {} as {} after {} failed attempt(s); at least {} are needed.", who, id,
                                 reason, failed, f.number("failed_attempts_needed")),
                     fmt::format("{}在{}次联系不上后即将回访单{}以{}结案,须至少联系{}次。", who, failed, id,
-                                reason == "unreachable" ? "联系不上" : reason == "wrong_contact" ? "联系信息有误" : reason,
+                                reason == "unreachable"     ? "联系不上"
+                                : reason == "wrong_contact" ? "联系信息有误"
+                                                            : reason,
                                 f.number("failed_attempts_needed")));
     }
     const auto deadline = format_time_point(std::get<time_point>(*f.find("deadline")));

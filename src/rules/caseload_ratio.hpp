@@ -32,8 +32,10 @@ class caseload_ratio final : public rule {
     if (n == nullptr || !mixed) return nullptr;
     auto& rd = params.reader();
     if (n->kind != source_node::type::map || n->keys.empty()) {
-      rd.error(*n, "`per_manager` of " + params.what() + " must map tiers to customers per manager, like "
-                   "`{diamond: 1000}`, not " + source_reader::describe(*n));
+      rd.error(*n, "`per_manager` of " + params.what() +
+                       " must map tiers to customers per manager, like "
+                       "`{diamond: 1000}`, not " +
+                       source_reader::describe(*n));
       return nullptr;
     }
     const auto& tiers = h.vocabulary ? h.vocabulary->tiers : std::vector<std::string>{};
@@ -163,7 +165,7 @@ class caseload_ratio final : public rule {
   }
 
   std::map<std::string, std::int64_t> per_manager_;
-  bool per_tier_ = false;  ///< `mixed: per_tier`: each tier against its own ratio alone
+  bool per_tier_ = false;   ///< `mixed: per_tier`: each tier against its own ratio alone
   std::int64_t whole_ = 1;  ///< the least common multiple of the ratios: one manager's capacity
 };
 

@@ -28,8 +28,8 @@ class certificate_coverage final : public rule {
     const auto& certs = ctx.req().leave()->certificates;
     date_list uncovered;
     for (const auto& d : days) {
-      const bool covered =
-          std::any_of(certs.begin(), certs.end(), [&](const certificate& c) { return c.from <= d && d <= c.to; });
+      const bool covered = std::any_of(certs.begin(), certs.end(),
+                                       [&](const certificate& c) { return c.from <= d && d <= c.to; });
       if (!covered) uncovered.push_back(d);
     }
     if (uncovered.empty()) return;
@@ -42,7 +42,8 @@ class certificate_coverage final : public rule {
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto& r = m.req(f.subject.request);
     std::string list;
-    for (const auto& d : std::get<date_list>(*f.find("uncovered_days"))) list += (list.empty() ? "" : ", ") + format_date(d);
+    for (const auto& d : std::get<date_list>(*f.find("uncovered_days")))
+      list += (list.empty() ? "" : ", ") + format_date(d);
     return m.pick(fmt::format("{} of {} day(s) needs medical certificates covering every day; not covered: {}.",
                               detail::request_name(r, m.lang), f.number("days"), list),
                   fmt::format("{}{}天须持医疗单位证明且证明时间连续;未覆盖:{}。", detail::request_name(r, m.lang),
@@ -51,7 +52,8 @@ class certificate_coverage final : public rule {
 
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
     std::string list;
-    for (const auto& d : std::get<date_list>(*f.find("uncovered_days"))) list += (list.empty() ? "" : ", ") + format_date(d);
+    for (const auto& d : std::get<date_list>(*f.find("uncovered_days")))
+      list += (list.empty() ? "" : ", ") + format_date(d);
     return m.pick(fmt::format("hand in a medical certificate covering {}", list),
                   fmt::format("补交覆盖{}的医疗单位证明", list));
   }

@@ -40,8 +40,8 @@ inline auto choice_param(field_reader& params, std::string_view key, const std::
   if (std::find(choices.begin(), choices.end(), *t) == choices.end()) {
     std::string list;
     for (const auto& c : choices) list += (list.empty() ? "`" : ", `") + c + "`";
-    params.reader().error(*n, "`" + std::string(key) + "` of " + params.what() + " must be one of " + list +
-                                  ", not `" + *t + "`" + did_you_mean(*t, choices));
+    params.reader().error(*n, "`" + std::string(key) + "` of " + params.what() + " must be one of " + list + ", not `" +
+                                  *t + "`" + did_you_mean(*t, choices));
     return std::nullopt;
   }
   return t;
@@ -55,8 +55,8 @@ inline auto require_effect(field_reader& params, const rule_header& h, std::init
   std::string list;
   for (auto e : allowed) list += (list.empty() ? "`" : ", `") + std::string(to_string(e)) + "`";
   const auto* n = params.node().find("effect");
-  params.reader().error(n ? *n : params.node(), "rule kind `" + h.kind + "` takes the effect " + list + ", not `" +
-                                                    to_string(h.effect) + "`");
+  params.reader().error(n ? *n : params.node(),
+                        "rule kind `" + h.kind + "` takes the effect " + list + ", not `" + to_string(h.effect) + "`");
   return false;
 }
 

@@ -83,7 +83,6 @@ class consecutive_swap final : public rule {
   }
 
   [[nodiscard]] auto covers(const rule& other) const -> bool override { return other.header().kind == header().kind; }
-
 };
 
 }  // namespace rulebook::rules

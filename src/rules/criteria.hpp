@@ -29,13 +29,13 @@ class criteria final : public rule {
   /// One criterion as the policy writes it.
   struct item {
     measure what = measure::typing_cpm;
-    bool at_least = true;       ///< numbers: a lower bound, else an upper one
-    std::int64_t bound = 0;     ///< numbers: the bound
-    bool flag = true;           ///< exam_passed: the value required
-    std::string grade;          ///< grade: the grade required now
-    duration within{};          ///< complaint_dispatch: the dispatch limit
-    std::int64_t months = 0;    ///< violations: the window before the request, in months
-    std::vector<effect> counts; ///< violations: the effects that count
+    bool at_least = true;        ///< numbers: a lower bound, else an upper one
+    std::int64_t bound = 0;      ///< numbers: the bound
+    bool flag = true;            ///< exam_passed: the value required
+    std::string grade;           ///< grade: the grade required now
+    duration within{};           ///< complaint_dispatch: the dispatch limit
+    std::int64_t months = 0;     ///< violations: the window before the request, in months
+    std::vector<effect> counts;  ///< violations: the effects that count
   };
 
   criteria(rule_header h, std::vector<item> items) : rule(std::move(h)), items_(std::move(items)) {}
@@ -45,8 +45,8 @@ class criteria final : public rule {
     if (list == nullptr) return nullptr;
     auto& rd = params.reader();
     if (list->kind != source_node::type::sequence || list->items.empty()) {
-      rd.error(*list, "`criteria` of " + params.what() + " must be a list of criteria, not " +
-                          source_reader::describe(*list));
+      rd.error(*list,
+               "`criteria` of " + params.what() + " must be a list of criteria, not " + source_reader::describe(*list));
       return nullptr;
     }
     if (list->items.size() > 255) {
@@ -158,9 +158,9 @@ class criteria final : public rule {
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto& it = items_.at(f.variant);
     const auto to = std::get<std::string>(*f.find("to_grade"));
-    return m.lang == lang::zh ? fmt::format("晋级{}须{};{}。", detail::grade_name(to, lang::zh), need(it, lang::zh),
-                                            got(it, f, m))
-                              : fmt::format("Promotion to {} needs {}; {}.", to, need(it, lang::en), got(it, f, m));
+    return m.lang == lang::zh
+               ? fmt::format("晋级{}须{};{}。", detail::grade_name(to, lang::zh), need(it, lang::zh), got(it, f, m))
+               : fmt::format("Promotion to {} needs {}; {}.", to, need(it, lang::en), got(it, f, m));
   }
 
  private:
@@ -250,8 +250,8 @@ class criteria final : public rule {
       it.what = measure::grade;
       const auto* g = f.required("equals");
       const auto t = g ? rd.text(*g, "`equals` of " + f.what()) : std::nullopt;
-      if (!t || !detail::known_name(f, *g, *t, h.vocabulary ? h.vocabulary->grades : std::vector<std::string>{},
-                                    "grade")) {
+      if (!t ||
+          !detail::known_name(f, *g, *t, h.vocabulary ? h.vocabulary->grades : std::vector<std::string>{}, "grade")) {
         return std::nullopt;
       }
       it.grade = *t;
@@ -294,12 +294,17 @@ class criteria final : public rule {
     const auto n = it.bound;
     switch (it.what) {
       case measure::typing_cpm:
-        if (it.at_least) return zh ? fmt::format("汉字录入每分钟不少于{}字", n) : fmt::format("typing at {} characters per minute or more", n);
-        return zh ? fmt::format("汉字录入每分钟不超过{}字", n) : fmt::format("typing at no more than {} characters per minute", n);
+        if (it.at_least)
+          return zh ? fmt::format("汉字录入每分钟不少于{}字", n)
+                    : fmt::format("typing at {} characters per minute or more", n);
+        return zh ? fmt::format("汉字录入每分钟不超过{}字", n)
+                  : fmt::format("typing at no more than {} characters per minute", n);
       case measure::exam_passed:
-        return it.flag ? (zh ? "业务考试合格" : "a passed business exam") : (zh ? "业务考试未合格" : "an exam not passed");
+        return it.flag ? (zh ? "业务考试合格" : "a passed business exam")
+                       : (zh ? "业务考试未合格" : "an exam not passed");
       case measure::grade:
-        return zh ? fmt::format("现为{}", detail::grade_name(it.grade, l)) : fmt::format("to hold the grade {} now", it.grade);
+        return zh ? fmt::format("现为{}", detail::grade_name(it.grade, l))
+                  : fmt::format("to hold the grade {} now", it.grade);
       case measure::complaint_dispatch:
         if (!it.at_least && n == 0) {
           return zh ? fmt::format("最近考核月受理的投诉单均在{}分钟内派发", whole_minutes(it.within))
@@ -307,9 +312,10 @@ class criteria final : public rule {
                                   whole_minutes(it.within));
         }
         return zh ? fmt::format("最近考核月超过{}分钟派发的投诉单{}{}张", whole_minutes(it.within),
-                              it.at_least ? "不少于" : "不超过", n)
-                  : fmt::format("{} {} complaint ticket(s) of the latest assessed month dispatched later than {} minutes",
-                                it.at_least ? "at least" : "at most", n, whole_minutes(it.within));
+                                it.at_least ? "不少于" : "不超过", n)
+                  : fmt::format(
+                        "{} {} complaint ticket(s) of the latest assessed month dispatched later than {} minutes",
+                        it.at_least ? "at least" : "at most", n, whole_minutes(it.within));
       case measure::months_in_grade:
         return zh ? fmt::format("任现级别{}{}个月", it.at_least ? "满" : "不超过", n)
                   : fmt::format("{} {} month(s) in the current grade", it.at_least ? "at least" : "at most", n);
@@ -319,8 +325,8 @@ class criteria final : public rule {
                     : fmt::format("no violation in the {} month(s) before the request", it.months);
         }
         return zh ? fmt::format("申请前{}个月内违纪{}{}次", it.months, it.at_least ? "不少于" : "不超过", n)
-                  : fmt::format("{} {} violation(s) in the {} month(s) before the request", it.at_least ? "at least" : "at most",
-                                n, it.months);
+                  : fmt::format("{} {} violation(s) in the {} month(s) before the request",
+                                it.at_least ? "at least" : "at most", n, it.months);
     }
     return "?";
   }
@@ -336,7 +342,9 @@ class criteria final : public rule {
       case measure::typing_cpm:
       case measure::exam_passed:
       case measure::complaint_dispatch:
-        if (found == nullptr) return zh ? fmt::format("{}没有月度考核记录", who) : fmt::format("{} has no monthly assessment on record", who);
+        if (found == nullptr)
+          return zh ? fmt::format("{}没有月度考核记录", who)
+                    : fmt::format("{} has no monthly assessment on record", who);
         if (it.what == measure::typing_cpm) {
           return zh ? fmt::format("{}考核为每分钟{}字", month_text, std::get<std::int64_t>(*found))
                     : fmt::format("the {} assessment found {}", month_text, std::get<std::int64_t>(*found));
@@ -344,7 +352,8 @@ class criteria final : public rule {
         if (it.what == measure::exam_passed) {
           const bool passed = std::get<bool>(*found);
           return zh ? fmt::format("{}考核业务考试{}", month_text, passed ? "合格" : "不合格")
-                    : fmt::format("the {} assessment records the exam as {}", month_text, passed ? "passed" : "not passed");
+                    : fmt::format("the {} assessment records the exam as {}", month_text,
+                                  passed ? "passed" : "not passed");
         }
         {
           const auto* late = f.find("late_tickets");

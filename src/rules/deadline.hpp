@@ -18,7 +18,8 @@ class deadline final : public rule {
     auto time = t ? params.reader().time_of_day_value(*t, "`time` of " + params.what()) : std::nullopt;
     std::optional<std::int64_t> days = 0;
     if (const auto* n = params.optional("days_before")) {
-      days = params.reader().integer(*n, "`days_before` of " + params.what(), 0, 3650);  // date arithmetic stays in range
+      days = params.reader().integer(*n, "`days_before` of " + params.what(), 0,
+                                     3650);  // date arithmetic stays in range
     }
     if (!time || !days) return nullptr;
     return std::make_unique<deadline>(std::move(h), *time, *days);

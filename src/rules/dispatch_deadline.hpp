@@ -46,16 +46,16 @@ class dispatch_deadline final : public rule {
     const auto id = std::get<std::string>(*f.find("ticket"));
     const auto limit = whole_minutes(within_);
     if (f.variant == 1) {
-      return m.pick(fmt::format("{} received complaint ticket {} at {} and never dispatched it (limit {} minutes).", who, id,
-                                format_time_point(f.subject.at), limit),
-                    fmt::format("{}于{}受理的投诉单{}未派发(须在{}分钟内派发)。", who, format_time_point(f.subject.at), id,
-                                limit));
+      return m.pick(fmt::format("{} received complaint ticket {} at {} and never dispatched it (limit {} minutes).",
+                                who, id, format_time_point(f.subject.at), limit),
+                    fmt::format("{}于{}受理的投诉单{}未派发(须在{}分钟内派发)。", who, format_time_point(f.subject.at),
+                                id, limit));
     }
     const auto minutes = f.number("dispatch_minutes");
     const auto* secs = f.find("dispatch_seconds");
     const auto seconds = secs ? std::get<std::int64_t>(*secs) % 60 : 0;
-    return m.pick(fmt::format("{} dispatched complaint ticket {} {} minutes{} after receiving it (limit {} minutes).", who,
-                              id, minutes, seconds ? fmt::format(" {} seconds", seconds) : "", limit),
+    return m.pick(fmt::format("{} dispatched complaint ticket {} {} minutes{} after receiving it (limit {} minutes).",
+                              who, id, minutes, seconds ? fmt::format(" {} seconds", seconds) : "", limit),
                   fmt::format("{}受理的投诉单{}在{}分钟{}后才派发(须在{}分钟内派发)。", who, id, minutes,
                               seconds ? fmt::format("{}秒", seconds) : "", limit));
   }

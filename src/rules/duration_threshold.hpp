@@ -46,7 +46,7 @@ class duration_threshold final : public rule {
       if (ok) lesser = band{whole_minutes(*t), *eff};
     }
     if (!ok) return nullptr;
-    const auto kind = *m == "late_arrival" ? measure::late_arrival
+    const auto kind = *m == "late_arrival"      ? measure::late_arrival
                       : *m == "early_departure" ? measure::early_departure
                                                 : measure::away;
     return std::make_unique<duration_threshold>(std::move(h), kind, whole_minutes(*threshold), lesser);
@@ -92,8 +92,8 @@ class duration_threshold final : public rule {
     switch (measure_) {
       case measure::late_arrival: {
         const auto n = f.number("late_minutes");
-        return m.pick(fmt::format("{} punched in {} minute{} late for {} (limit {}).", who, n, n == 1 ? "" : "s",
-                                  shift, limit),
+        return m.pick(fmt::format("{} punched in {} minute{} late for {} (limit {}).", who, n, n == 1 ? "" : "s", shift,
+                                  limit),
                       fmt::format("{}迟到{}分钟({},{}分钟及以上按违纪处理)。", who, n, shift, limit));
       }
       case measure::early_departure: {

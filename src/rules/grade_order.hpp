@@ -14,7 +14,8 @@ class grade_order final : public rule {
 
   static auto make(rule_header h, field_reader& params) -> std::unique_ptr<rule> {
     if (h.vocabulary != nullptr && h.vocabulary->grades.size() < 2) {
-      params.reader().error(params.node(), params.what() + " needs at least two grades in `vocabulary.grades`, lowest first");
+      params.reader().error(params.node(),
+                            params.what() + " needs at least two grades in `vocabulary.grades`, lowest first");
       return nullptr;
     }
     return std::make_unique<grade_order>(std::move(h));

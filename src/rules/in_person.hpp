@@ -39,7 +39,6 @@ class in_person final : public rule {
   }
 
   [[nodiscard]] auto covers(const rule& other) const -> bool override { return other.header().kind == header().kind; }
-
 };
 
 }  // namespace rulebook::rules

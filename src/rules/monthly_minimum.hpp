@@ -58,8 +58,9 @@ class monthly_minimum final : public rule {
         const auto n = it == count.end() ? 0 : it->second;
         if (n >= min_) continue;
         const month mon{k / 12, k % 12 + 1};
-        auto f = make_finding(p, no_index, time_point(date(static_cast<unsigned short>(mon.year),
-                                                           static_cast<unsigned short>(mon.number), 1)));
+        auto f = make_finding(p, no_index,
+                              time_point(date(static_cast<unsigned short>(mon.year),
+                                              static_cast<unsigned short>(mon.number), 1)));
         f.subject.month = mon;
         f.evidence.push_back({"month", mon});
         f.evidence.push_back({"sessions", n});

@@ -67,8 +67,7 @@ class notice_period final : public rule {
                               ? fmt::format("{}须在班次{}开始前{}", what, shift, verb_zh)
                               : fmt::format("{}须提前{}提出", what, format_duration(notice_));
     if (actual == nullptr) {
-      return m.pick(fmt::format("{}; no notification was recorded.", need_en),
-                    fmt::format("{};未记录通知。", need_zh));
+      return m.pick(fmt::format("{}; no notification was recorded.", need_en), fmt::format("{};未记录通知。", need_zh));
     }
     const auto mins = std::get<std::int64_t>(*actual);
     const auto d = boost::posix_time::minutes(mins);

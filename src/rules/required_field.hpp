@@ -26,9 +26,8 @@ class required_field final : public rule {
 
   void judge_request(request_context& ctx) const override {
     const auto& sw = *ctx.req().swap();
-    const bool present = field_ == field::reason
-                             ? sw.reason.find_first_not_of(" \t\r\n") != std::string::npos
-                             : sw.form_filed;
+    const bool present = field_ == field::reason ? sw.reason.find_first_not_of(" \t\r\n") != std::string::npos
+                                                 : sw.form_filed;
     if (present) return;
     auto f = make_finding(ctx.req().employee, sw.give, ctx.req().submitted_at);
     f.evidence.push_back({"field", std::string(field_ == field::reason ? "reason" : "form_filed")});

@@ -64,7 +64,6 @@ class seat_handover final : public rule {
   }
 
   [[nodiscard]] auto covers(const rule& other) const -> bool override { return other.header().kind == header().kind; }
-
 };
 
 }  // namespace rulebook::rules

@@ -37,7 +37,8 @@ class span_of_control final : public rule {
     indexed_vector<person_index, std::int64_t> led(people.size(), 0);
     for (const auto& p : people) {
       const auto up = p.superior();
-      if (up != no_index && (members_.empty() || std::find(members_.begin(), members_.end(), p.role) != members_.end())) {
+      if (up != no_index &&
+          (members_.empty() || std::find(members_.begin(), members_.end(), p.role) != members_.end())) {
         ++led[up];
       }
     }
@@ -52,7 +53,8 @@ class span_of_control final : public rule {
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto who = m.person_id(f.subject.employee);
-    const auto what = members_.size() == 1 ? detail::role_words(members_.front(), lang::en) + "s" : std::string("people");
+    const auto what = members_.size() == 1 ? detail::role_words(members_.front(), lang::en) + "s"
+                                           : std::string("people");
     return m.pick(fmt::format("{} leads {} {}; one leader leads at most {}.", who, f.number("members"), what, max_),
                   fmt::format("{}带领{}人,每名班长最多带领{}人。", who, f.number("members"), max_));
   }

@@ -44,7 +44,6 @@ class unworked_swap final : public rule {
   }
 
   [[nodiscard]] auto covers(const rule& other) const -> bool override { return other.header().kind == header().kind; }
-
 };
 
 }  // namespace rulebook::rules

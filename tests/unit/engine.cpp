@@ -36,8 +36,8 @@ punches:
       order.push_back(j.c.shifts[f.subject.shift].id + " " + j.c.people[f.subject.employee].id + " " +
                       j.v.header_of(f).id);
     }
-    CHECK(order == std::vector<std::string>{"C E001 absence", "B E001 lateness", "B E001 early-departure",
-                                            "A E002 absence"});
+    CHECK(order ==
+          std::vector<std::string>{"C E001 absence", "B E001 lateness", "B E001 early-departure", "A E002 absence"});
   }
   TEST_CASE("the same case judged twice writes the same bytes") {
     const std::string yaml = test::org + test::roster + "punches:\n  - {shift: S1, in: 2026-03-02T08:25}\n";
@@ -47,7 +47,9 @@ punches:
     case_file c;
     const auto l = c.add_person({.id = "L01", .role = "shift_leader"});
     const auto e = c.add_person({.id = "E001", .role = "agent", .leader = l});
-    const auto s = c.add_shift({.id = "S1", .employee = e, .start = *parse_time_point("2026-03-02T08:00"),
+    const auto s = c.add_shift({.id = "S1",
+                                .employee = e,
+                                .start = *parse_time_point("2026-03-02T08:00"),
                                 .end = *parse_time_point("2026-03-02T17:00")});
     c.add_punch({.shift = s, .in = parse_time_point("2026-03-02T08:20")});
     c.monitoring.push_back({.agent = e, .inspector = l, .at = *parse_time_point("2026-03-10T14:00")});
@@ -62,7 +64,9 @@ punches:
     c.add_person({.id = "E001", .role = "agent"});
     CHECK_THROWS_AS(c.add_person({.id = "E001", .role = "agent"}), case_error);
     CHECK_THROWS_AS(c.add_shift({.id = "S1", .employee = person_index(7)}), case_error);
-    CHECK_THROWS_AS(c.add_shift({.id = "S1", .employee = person_index(0), .start = *parse_time_point("2026-03-02T08:00"),
+    CHECK_THROWS_AS(c.add_shift({.id = "S1",
+                                 .employee = person_index(0),
+                                 .start = *parse_time_point("2026-03-02T08:00"),
                                  .end = *parse_time_point("2026-03-02T08:00")}),
                     case_error);
     CHECK_THROWS_AS((void)c.person_at("nobody"), case_error);
@@ -121,9 +125,7 @@ TEST_SUITE("engine") {
   TEST_CASE("what_if answers as a full judgement of the case with the request appended would") {
     const auto r1 = test::swap("R1", "E001", "E002", "A2", "2026-02-20T09:00");
     const auto r2 = test::swap("R2", "E001", "E003", "A4", "2026-02-21T09:00");
-    SUBCASE("a first swap, nothing before it") {
-      check_what_if_matches_full_judgement(team, "", r1);
-    }
+    SUBCASE("a first swap, nothing before it") { check_what_if_matches_full_judgement(team, "", r1); }
     SUBCASE("the third swap of a month, rejected by the cap") {
       check_what_if_matches_full_judgement(team, r1 + r2, test::swap("R3", "E001", "E002", "A6", "2026-02-22T09:00"));
     }
@@ -151,9 +153,10 @@ TEST_SUITE("engine") {
     SUBCASE("a request submitted at the same minute as the last one comes after it, as in file order") {
       check_what_if_matches_full_judgement(team, r1, test::swap("R3", "E001", "E003", "A3", "2026-02-20T09:00"));
     }
-    const std::string records = "assessments:\n  - {employee: E004, month: 2026-02, typing_cpm: 55, exam_passed: true}\n"
-                                "tickets:\n  - {id: T1, receiver: E004, received_at: 2026-02-10T09:00, "
-                                "dispatched_at: 2026-02-10T10:01}\n";
+    const std::string records =
+        "assessments:\n  - {employee: E004, month: 2026-02, typing_cpm: 55, exam_passed: true}\n"
+        "tickets:\n  - {id: T1, receiver: E004, received_at: 2026-02-10T09:00, "
+        "dispatched_at: 2026-02-10T10:01}\n";
     SUBCASE("a promotion to senior, its ticket of the latest month dispatched in 61 minutes") {
       check_what_if_matches_full_judgement(
           team + records, r1,
@@ -198,9 +201,9 @@ TEST_SUITE("engine") {
     r.id = "Q";
     r.employee = c.find_person("E001");
     r.details = promotion_details{.to_grade = "principal"};
-    CHECK_THROWS_WITH_AS((void)s.what_if(r),
-                         "request `Q` asks for the grade `principal`, which the policy `customer-service` does not know",
-                         case_error);
+    CHECK_THROWS_WITH_AS(
+        (void)s.what_if(r),
+        "request `Q` asks for the grade `principal`, which the policy `customer-service` does not know", case_error);
     r.details = promotion_details{.to_grade = "intermediate"};
     CHECK_NOTHROW((void)s.what_if(r));
   }

@@ -22,7 +22,8 @@ auto policy_errors(const std::vector<policy_text>& texts) -> strings {
 }
 auto policy_errors(const std::string& rules) -> strings {
   return policy_errors({{"p.yaml", "policy: {name: p}\nvocabulary: {roles: [agent, department_director], "
-                                   "leave_kinds: [personal, sick]}\nrules:\n" + rules}});
+                                   "leave_kinds: [personal, sick]}\nrules:\n" +
+                                       rules}});
 }
 // The errors of compiling `text`, or nothing when that takes longer than `seconds` (the thread is
 // left behind: a regression to a hang fails the test instead of hanging the suite).
@@ -41,7 +42,8 @@ auto policy_errors_within(int seconds, std::string text) -> std::optional<string
 TEST_SUITE("load_policy") {
   TEST_CASE("an unknown rule kind is an error with a did-you-mean hint") {
     CHECK(policy_errors("  - {id: r, clause: leave.8, kind: duration_treshold, effect: violation}\n") ==
-          strings{"p.yaml:4:36: unknown rule kind `duration_treshold` in rule `r`: did you mean `duration_threshold`?"});
+          strings{
+              "p.yaml:4:36: unknown rule kind `duration_treshold` in rule `r`: did you mean `duration_threshold`?"});
   }
   TEST_CASE("an unknown parameter of a kind is an error with a did-you-mean hint") {
     CHECK(policy_errors("  - {id: r, clause: leave.2, kind: notice_period, notic: 24h, effect: reject}\n") ==
@@ -63,23 +65,28 @@ TEST_SUITE("load_policy") {
   TEST_CASE("needs_approval without an approver, or with an unknown role, is an error") {
     CHECK(policy_errors("  - {id: r, clause: leave.6, kind: blackout, effect: needs_approval}\n") ==
           strings{"p.yaml:4:5: rule `r` has the effect `needs_approval` but no `approver`"});
-    CHECK(policy_errors("  - {id: r, clause: leave.6, kind: blackout, effect: needs_approval, approver: [department_directer]}\n") ==
-          strings{"p.yaml:4:80: unknown role `department_directer`: did you mean `department_director`?"});
+    CHECK(
+        policy_errors(
+            "  - {id: r, clause: leave.6, kind: blackout, effect: needs_approval, approver: [department_directer]}\n") ==
+        strings{"p.yaml:4:80: unknown role `department_directer`: did you mean `department_director`?"});
   }
   TEST_CASE("a when: value the vocabulary does not know is an error") {
-    CHECK(policy_errors("  - {id: r, clause: leave.4, kind: in_person, effect: reject, when: {leave_kind: personel}}\n") ==
+    CHECK(policy_errors(
+              "  - {id: r, clause: leave.4, kind: in_person, effect: reject, when: {leave_kind: personel}}\n") ==
           strings{"p.yaml:4:82: unknown leave kind `personel`: did you mean `personal`?"});
     CHECK(policy_errors("  - {id: r, clause: leave.4, kind: in_person, effect: reject, when: {request: leaf}}\n") ==
           strings{"p.yaml:4:79: unknown request type `leaf`: did you mean `leave`?"});
   }
   TEST_CASE("a lesser threshold must be below the threshold") {
-    CHECK(policy_errors("  - {id: r, clause: leave.8, kind: duration_threshold, measure: late_arrival, threshold: 20min,\n"
-                        "     effect: violation, lesser: {threshold: 20min, effect: late}}\n") ==
+    CHECK(policy_errors(
+              "  - {id: r, clause: leave.8, kind: duration_threshold, measure: late_arrival, threshold: 20min,\n"
+              "     effect: violation, lesser: {threshold: 20min, effect: late}}\n") ==
           strings{"p.yaml:5:33: the `lesser` threshold of rule `r` must be below `threshold`"});
   }
   TEST_CASE("a rule id defined twice across merged files is an error naming the first") {
-    const std::string rule = "rules:\n  - {id: lateness, clause: leave.8, kind: duration_threshold, measure: late_arrival, "
-                             "threshold: 20min, effect: violation}\n";
+    const std::string rule =
+        "rules:\n  - {id: lateness, clause: leave.8, kind: duration_threshold, measure: late_arrival, "
+        "threshold: 20min, effect: violation}\n";
     CHECK(policy_errors({{"a.yaml", "policy: {name: a}\n" + rule}, {"b.yaml", rule}}) ==
           strings{"b.yaml:2:10: duplicate rule id `lateness`: first defined at a.yaml:3:10"});
   }
@@ -108,17 +115,21 @@ TEST_SUITE("load_policy") {
   }
   TEST_CASE("lint warns of a when: that can never match and of a rule another always shadows") {
     std::vector<load_issue> issues;
-    const auto p = parse_policy({{"p.yaml", "policy: {name: p}\nrules:\n"
-        "  - {id: a, clause: leave.8, kind: duration_threshold, measure: late_arrival, threshold: 20min, effect: violation}\n"
-        "  - {id: b, clause: leave.8, kind: duration_threshold, measure: late_arrival, threshold: 30min, effect: violation}\n"
-        "  - {id: c, clause: leave.4, kind: in_person, effect: reject, when: {request: swap}}\n"}}, issues);
+    const auto p = parse_policy(
+        {{"p.yaml",
+          "policy: {name: p}\nrules:\n"
+          "  - {id: a, clause: leave.8, kind: duration_threshold, measure: late_arrival, threshold: 20min, effect: violation}\n"
+          "  - {id: b, clause: leave.8, kind: duration_threshold, measure: late_arrival, threshold: 30min, effect: violation}\n"
+          "  - {id: c, clause: leave.4, kind: in_person, effect: reject, when: {request: swap}}\n"}},
+        issues);
     REQUIRE(issues.empty());
     strings warnings;
     for (const auto& w : lint_policy(p)) warnings.push_back(to_string(w));
-    CHECK(warnings == strings{"p.yaml:5:5: warning: `when` of rule `c` names requests that kind `in_person` never "
-                              "judges: it can never match",
-                              "p.yaml:4:5: warning: rule `b` is shadowed by rule `a` (p.yaml:3): whenever it fires, `a` "
-                              "reports the same"});
+    CHECK(warnings ==
+          strings{"p.yaml:5:5: warning: `when` of rule `c` names requests that kind `in_person` never "
+                  "judges: it can never match",
+                  "p.yaml:4:5: warning: rule `b` is shadowed by rule `a` (p.yaml:3): whenever it fires, `a` "
+                  "reports the same"});
     CHECK(lint_policy(test::shipped_policy()).empty());
   }
   TEST_CASE("a comma after a policy document is an error, not a hang") {
@@ -151,11 +162,11 @@ TEST_SUITE("load_policy") {
     REQUIRE(days.size() == 1);
     CHECK(days[0].rfind("p.yaml:4:", 0) == 0);
     CHECK(days[0].find("`days_before` of rule `r`") != std::string::npos);
-    CHECK(policy_errors("  - {id: r, clause: leave.6, kind: deadline, time: \"12:00\", days_before: 3650, effect: reject}\n")
+    CHECK(policy_errors(
+              "  - {id: r, clause: leave.6, kind: deadline, time: \"12:00\", days_before: 3650, effect: reject}\n")
               .empty());
-    const auto months = policy_errors(
-        "  - {id: r, clause: grade.x, kind: criteria, effect: reject,\n"
-        "     criteria: [{measure: violations, months: 999999999999999, at_most: 0}]}\n");
+    const auto months = policy_errors("  - {id: r, clause: grade.x, kind: criteria, effect: reject,\n"
+                                      "     criteria: [{measure: violations, months: 999999999999999, at_most: 0}]}\n");
     REQUIRE(months.size() == 1);
     CHECK(months[0].find("`months` of criterion 1") != std::string::npos);
   }

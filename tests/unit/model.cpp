@@ -13,7 +13,9 @@ static_assert(!std::is_convertible_v<std::uint32_t, person_index>, "a number bec
 static_assert(std::is_convertible_v<no_index_t, person_index> && std::is_convertible_v<no_index_t, request_index>);
 
 template <typename List, typename Index>
-concept indexable_by = requires(const List& l, Index i) { l[i]; };
+concept indexable_by = requires(const List& l, Index i) {
+  l[i];
+};
 static_assert(indexable_by<decltype(case_file::people), person_index>);
 static_assert(!indexable_by<decltype(case_file::people), shift_index>);
 static_assert(!indexable_by<decltype(case_file::shifts), person_index>);

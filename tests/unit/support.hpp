@@ -136,7 +136,8 @@ inline auto day_shift(const std::string& id, const std::string& who, const std::
 inline auto swap(const std::string& id, const std::string& who, const std::string& other, const std::string& give,
                  const std::string& submitted_at, const std::string& extra = "") -> std::string {
   return "  - {id: " + id + ", type: swap, employee: " + who + ", counterpart: " + other + ", give: " + give +
-         ", submitted_at: " + submitted_at + (extra.find("reason") == std::string::npos ? ", reason: clinic visit" : "") +
+         ", submitted_at: " + submitted_at +
+         (extra.find("reason") == std::string::npos ? ", reason: clinic visit" : "") +
          (extra.find("form_filed") == std::string::npos ? ", form_filed: true" : "") +
          (extra.find("approvals") == std::string::npos
               ? ", approvals: [{by: L01, at: " + submitted_at + "}, {by: L02, at: " + submitted_at + "}]"

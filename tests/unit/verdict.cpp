@@ -11,10 +11,12 @@ const std::string late_case = test::org + "shifts:\n" + test::day_shift("S1", "E
                               "punches:\n  - {shift: S1, in: 2026-03-02T08:25, out: 2026-03-02T17:00}\n";
 auto templated(const std::string& message) -> policy {
   std::vector<load_issue> issues;
-  auto p = parse_policy({{"t.yaml", "policy: {name: t}\nclauses:\n  leave.8: {en: Twenty minutes late is a violation., "
-                                    "zh: 迟到二十分钟及以上者按违纪处理。}\nrules:\n"
-                                    "  - {id: lateness, clause: leave.8, kind: duration_threshold, measure: late_arrival,\n"
-                                    "     threshold: 20min, effect: violation" + message + "}\n"}},
+  auto p = parse_policy({{"t.yaml",
+                          "policy: {name: t}\nclauses:\n  leave.8: {en: Twenty minutes late is a violation., "
+                          "zh: 迟到二十分钟及以上者按违纪处理。}\nrules:\n"
+                          "  - {id: lateness, clause: leave.8, kind: duration_threshold, measure: late_arrival,\n"
+                          "     threshold: 20min, effect: violation" +
+                              message + "}\n"}},
                         issues);
   for (const auto& i : issues) FAIL(to_string(i));
   return p;
@@ -23,8 +25,9 @@ auto templated(const std::string& message) -> policy {
 
 TEST_SUITE("verdict") {
   TEST_CASE("a department's own message template replaces the kind's message, in each language") {
-    const auto p = templated(",\n     message: {en: \"{employee} was {late_minutes} min late for {shift} ({clause}, limit "
-                             "{threshold_minutes}).\", zh: \"{employee}迟到{late_minutes}分钟。\"}");
+    const auto p = templated(
+        ",\n     message: {en: \"{employee} was {late_minutes} min late for {shift} ({clause}, limit "
+        "{threshold_minutes}).\", zh: \"{employee}迟到{late_minutes}分钟。\"}");
     judged j(late_case, p);
     REQUIRE(j.v.findings.size() == 1);
     CHECK(j.message(j.v.findings[0]) == "E001 was 25 min late for S1 (leave.8, limit 20).");

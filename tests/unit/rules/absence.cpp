@@ -61,15 +61,18 @@ TEST_SUITE("rules/absence") {
   // Judges leave.3 (leave-authority) with leave.1: approvals by L01 and D01 make the leave approved,
   // none leave it pending.
   TEST_CASE("leave.1: an approved leave excuses the shift; a pending one does not") {
-    judged approved(two_shifts + "requests:\n  - {id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, "
-                                 "submitted_at: 2026-02-01T09:00, shifts: [S1], " + approvals + "}\n",
+    judged approved(two_shifts +
+                        "requests:\n  - {id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, "
+                        "submitted_at: 2026-02-01T09:00, shifts: [S1], " +
+                        approvals + "}\n",
                     absence_policy());
     REQUIRE(approved.decision_of("R1") == decision::approved);
     REQUIRE(approved.conduct("absence").size() == 1);
     CHECK(approved.conduct("absence")[0].subject.shift == approved.c.find_shift("S2"));
 
-    judged pending(two_shifts + "requests:\n  - {id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, "
-                                "submitted_at: 2026-02-01T09:00, shifts: [S1]}\n",
+    judged pending(two_shifts +
+                       "requests:\n  - {id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, "
+                       "submitted_at: 2026-02-01T09:00, shifts: [S1]}\n",
                    absence_policy());
     REQUIRE(pending.decision_of("R1") == decision::pending);
     REQUIRE(pending.conduct("absence").size() == 2);
@@ -78,8 +81,10 @@ TEST_SUITE("rules/absence") {
   }
   // Judges leave.3 with leave.1, as above.
   TEST_CASE("a leave given as a time range covers the shifts it overlaps") {
-    judged j(two_shifts + "requests:\n  - {id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, "
-                          "submitted_at: 2026-02-01T09:00, from: 2026-03-02T12:00, to: 2026-03-02T13:00, " + approvals + "}\n",
+    judged j(two_shifts +
+                 "requests:\n  - {id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, "
+                 "submitted_at: 2026-02-01T09:00, from: 2026-03-02T12:00, to: 2026-03-02T13:00, " +
+                 approvals + "}\n",
              absence_policy());
     REQUIRE(j.decision_of("R1") == decision::approved);
     REQUIRE(j.conduct("absence").size() == 1);

@@ -92,12 +92,14 @@ TEST_SUITE("rules/approval_authority") {
       CHECK(j.findings_of("R1", "leave-authority").size() == 1);
     }
     SUBCASE("the leader approving after the director: the director's approval does not count") {
-      judged j(with_request(leave("personal", "S1", "{by: D01, at: 2026-02-01T10:00}, {by: L01, at: 2026-02-01T11:00}")),
+      judged j(with_request(leave("personal", "S1",
+                                  "{by: D01, at: 2026-02-01T10:00}, {by: L01, at: 2026-02-01T11:00}")),
                authority_policy());
       CHECK(j.findings_of("R1", "leave-authority").size() == 1);
     }
     SUBCASE("the leader approving at the same minute as the director: counts") {
-      judged j(with_request(leave("personal", "S1", "{by: L01, at: 2026-02-01T10:00}, {by: D01, at: 2026-02-01T10:00}")),
+      judged j(with_request(leave("personal", "S1",
+                                  "{by: L01, at: 2026-02-01T10:00}, {by: D01, at: 2026-02-01T10:00}")),
                authority_policy());
       CHECK(j.findings_of("R1", "leave-authority").empty());
     }

@@ -40,10 +40,11 @@ rules:
 // Every test judges leave-chain and leave-authority together: the decision is theirs.
 TEST_SUITE("rules/approval_chain") {
   TEST_CASE("leave.3: an approval from another team's leader is a warning and does not count") {
-    judged j(with_request(
-        "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-02-01T09:00, "
-        "shifts: [S1], approvals: [{by: L02, at: 2026-02-01T10:00}, {by: D01, at: 2026-02-01T11:00}]}"),
-             chain_policy());
+    judged j(
+        with_request(
+            "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-02-01T09:00, "
+            "shifts: [S1], approvals: [{by: L02, at: 2026-02-01T10:00}, {by: D01, at: 2026-02-01T11:00}]}"),
+        chain_policy());
     const auto f = j.findings_of("R1", "leave-chain");
     REQUIRE(f.size() == 1);
     CHECK(f[0].effect == effect::warning);
@@ -54,19 +55,21 @@ TEST_SUITE("rules/approval_chain") {
     CHECK(j.decision_of("R1") == decision::pending);
   }
   TEST_CASE("leave.3: approvals from the employee's own chain give no warning") {
-    judged j(with_request(
-        "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-02-01T09:00, "
-        "shifts: [S1], approvals: [{by: L01, at: 2026-02-01T10:00}, {by: D01, at: 2026-02-01T11:00}]}"),
-             chain_policy());
+    judged j(
+        with_request(
+            "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-02-01T09:00, "
+            "shifts: [S1], approvals: [{by: L01, at: 2026-02-01T10:00}, {by: D01, at: 2026-02-01T11:00}]}"),
+        chain_policy());
     CHECK(j.findings_of("R1", "leave-chain").empty());
     CHECK(j.decision_of("R1") == decision::approved);
   }
   TEST_CASE("a warning alone leaves the decision approved") {
-    judged j(with_request(
-        "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-02-01T09:00, "
-        "shifts: [S1], approvals: [{by: L01, at: 2026-02-01T10:00}, {by: D01, at: 2026-02-01T11:00}, "
-        "{by: L02, at: 2026-02-01T12:00}]}"),
-             chain_policy());
+    judged j(
+        with_request(
+            "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-02-01T09:00, "
+            "shifts: [S1], approvals: [{by: L01, at: 2026-02-01T10:00}, {by: D01, at: 2026-02-01T11:00}, "
+            "{by: L02, at: 2026-02-01T12:00}]}"),
+        chain_policy());
     CHECK(j.findings_of("R1", "leave-chain").size() == 1);
     CHECK(j.decision_of("R1") == decision::approved);
   }

@@ -47,42 +47,47 @@ rules:
 
 TEST_SUITE("rules/blackout") {
   TEST_CASE("leave.7: leave touching a holiday shift needs a manager, and names the holiday") {
-    judged j(with_request(
-        "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-04-01T09:00, shifts: [SH]}"),
-             blackout_policy());
+    judged j(
+        with_request(
+            "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-04-01T09:00, shifts: [SH]}"),
+        blackout_policy());
     const auto f = j.findings_of("R1", "holiday-leave-approval");
     REQUIRE(f.size() == 1);
     CHECK(f[0].approver_role == "department_director");
-    CHECK(j.message(f[0]) ==
-          "Personal leave touching shift SH on a public holiday (劳动节 Labour Day) needs approval by a department director.");
+    CHECK(
+        j.message(f[0]) ==
+        "Personal leave touching shift SH on a public holiday (劳动节 Labour Day) needs approval by a department director.");
   }
   TEST_CASE("leave.7: an approval by the center director alone does not count: the levels below were skipped") {
-    judged j(with_request(
-        "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-04-01T09:00, "
-        "shifts: [SH], approvals: [{by: C01, at: 2026-04-02T09:00}]}"),
-             blackout_policy());
+    judged j(
+        with_request(
+            "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-04-01T09:00, "
+            "shifts: [SH], approvals: [{by: C01, at: 2026-04-02T09:00}]}"),
+        blackout_policy());
     CHECK(j.findings_of("R1", "holiday-leave-approval").size() == 1);
     CHECK(j.decision_of("R1") == decision::pending);
   }
   TEST_CASE("leave.6: leave touching a night shift needs a manager") {
-    judged j(with_request(
-        "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-03-01T09:00, shifts: [SN]}"),
-             blackout_policy());
+    judged j(
+        with_request(
+            "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-03-01T09:00, shifts: [SN]}"),
+        blackout_policy());
     const auto f = j.findings_of("R1", "night-leave-approval");
     REQUIRE(f.size() == 1);
     CHECK(j.message(f[0]) == "Personal leave touching night shift SN needs approval by a department director.");
   }
   TEST_CASE("a leave touching no night shift and no holiday is not blacked out") {
-    judged j(with_request(
-        "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-02-01T09:00, shifts: [S1, S2]}"),
-             blackout_policy());
+    judged j(
+        with_request(
+            "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-02-01T09:00, shifts: [S1, S2]}"),
+        blackout_policy());
     CHECK(j.findings_of("R1", "holiday-leave-approval").empty());
     CHECK(j.findings_of("R1", "night-leave-approval").empty());
   }
   TEST_CASE("swap.9: a swap whose given shift starts on a holiday is rejected") {
     judged j(test::swap_org + "shifts:\n" + test::day_shift("AH", "E001", "2026-05-01") +
-             test::day_shift("B1", "E002", "2026-05-20") + "requests:\n" +
-             test::swap("R1", "E001", "E002", "AH", "2026-04-01T09:00"),
+                 test::day_shift("B1", "E002", "2026-05-20") + "requests:\n" +
+                 test::swap("R1", "E001", "E002", "AH", "2026-04-01T09:00"),
              blackout_policy());
     const auto f = j.findings_of("R1", "swap-holiday");
     REQUIRE(f.size() == 1);
@@ -91,16 +96,16 @@ TEST_SUITE("rules/blackout") {
   }
   TEST_CASE("swap.9: a swap whose returned shift starts on a holiday is rejected, whatever approvals it has") {
     judged j(test::swap_org + "shifts:\n" + test::day_shift("A1", "E001", "2026-04-20") +
-             test::day_shift("BH", "E002", "2026-05-02") + "requests:\n" +
-             test::swap("R1", "E001", "E002", "A1", "2026-04-01T09:00", ", take: BH"),
+                 test::day_shift("BH", "E002", "2026-05-02") + "requests:\n" +
+                 test::swap("R1", "E001", "E002", "A1", "2026-04-01T09:00", ", take: BH"),
              blackout_policy());
     CHECK(j.findings_of("R1", "swap-holiday").size() == 1);
     CHECK(j.decision_of("R1") == decision::rejected);
   }
   TEST_CASE("swap.9: a swap of shifts on working days is not blacked out") {
     judged j(test::swap_org + "shifts:\n" + test::day_shift("A1", "E001", "2026-04-20") +
-             test::day_shift("B1", "E002", "2026-05-07") + "requests:\n" +
-             test::swap("R1", "E001", "E002", "A1", "2026-04-01T09:00", ", take: B1"),
+                 test::day_shift("B1", "E002", "2026-05-07") + "requests:\n" +
+                 test::swap("R1", "E001", "E002", "A1", "2026-04-01T09:00", ", take: B1"),
              blackout_policy());
     CHECK(j.findings_of("R1", "swap-holiday").empty());
   }

@@ -34,9 +34,11 @@ const std::string march = test::org + "period: {from: 2026-03-01, to: 2026-03-31
 auto callback(const std::string& rest) -> std::string {
   return march + "  - {case: C1, agent: E003, resolved_at: 2026-03-02T12:00" + rest + "}\n";
 }
-const std::string two_failed = ", attempts: [{at: 2026-03-02T14:00, reached: false}, {at: 2026-03-03T10:00, reached: false}]";
-const std::string three_failed = ", attempts: [{at: 2026-03-02T14:00, reached: false}, {at: 2026-03-03T10:00, reached: false}, "
-                                 "{at: 2026-03-04T10:00, reached: false}]";
+const std::string two_failed =
+    ", attempts: [{at: 2026-03-02T14:00, reached: false}, {at: 2026-03-03T10:00, reached: false}]";
+const std::string three_failed =
+    ", attempts: [{at: 2026-03-02T14:00, reached: false}, {at: 2026-03-03T10:00, reached: false}, "
+    "{at: 2026-03-04T10:00, reached: false}]";
 }  // namespace
 
 TEST_SUITE("rules/callback_deadline") {
@@ -58,8 +60,10 @@ TEST_SUITE("rules/callback_deadline") {
     CHECK(f[0].number("callback_minutes") == 72 * 60 + 1);
     CHECK(f[0].number("failed_attempts") == 1);
     CHECK(format_time_point(std::get<time_point>(*f[0].find("deadline"))) == "2026-03-05T12:00");
-    CHECK(j.message(f[0]) == "E003 reached the customer of case C1 at 2026-03-05T12:01, after the 72h deadline of 2026-03-05T12:00.");
-    CHECK(j.message(f[0], lang::zh) == "E003于2026-03-05T12:01才回访到回访单C1的用户,超过了72h的期限(2026-03-05T12:00)。");
+    CHECK(j.message(f[0]) ==
+          "E003 reached the customer of case C1 at 2026-03-05T12:01, after the 72h deadline of 2026-03-05T12:00.");
+    CHECK(j.message(f[0], lang::zh) ==
+          "E003于2026-03-05T12:01才回访到回访单C1的用户,超过了72h的期限(2026-03-05T12:00)。");
   }
 
   TEST_CASE("service.callback: closed as a wrong contact needs no attempt") {
@@ -101,16 +105,16 @@ TEST_SUITE("rules/callback_deadline") {
     CHECK(f[0].number("failed_attempts") == 5);
     CHECK(f[0].find("closed") == nullptr);
     CHECK(f[0].find("reached_at") == nullptr);
-    CHECK(j.message(f[0]) ==
-          "E003 did not reach the customer of case C1 within 72h of its resolution (by 2026-03-05T12:00); 5 failed attempt(s).");
+    CHECK(
+        j.message(f[0]) ==
+        "E003 did not reach the customer of case C1 within 72h of its resolution (by 2026-03-05T12:00); 5 failed attempt(s).");
     CHECK(j.message(f[0], lang::zh) == "E003未在处理结果72h内(即2026-03-05T12:00前)回访到回访单C1的用户;联系失败5次。");
   }
 
   TEST_CASE("service.callback: a case resolved outside the period is not judged") {
-    judged j(march +
-             "  - {case: C0, agent: E003, resolved_at: 2026-02-28T12:00}\n"
-             "  - {case: C2, agent: E003, resolved_at: 2026-04-01T00:00}\n"
-             "  - {case: C3, agent: E003, resolved_at: 2026-03-31T23:00}\n",
+    judged j(march + "  - {case: C0, agent: E003, resolved_at: 2026-02-28T12:00}\n"
+                     "  - {case: C2, agent: E003, resolved_at: 2026-04-01T00:00}\n"
+                     "  - {case: C3, agent: E003, resolved_at: 2026-03-31T23:00}\n",
              callback_policy());
     const auto f = j.conduct("callback");
     REQUIRE(f.size() == 1);

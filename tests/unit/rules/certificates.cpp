@@ -37,7 +37,8 @@ rules:
 
 auto sick(const std::string& shifts, const std::string& certificates) -> std::string {
   return "{id: R1, type: leave, kind: sick, employee: E001, submitted_by: E002, submitted_at: 2026-03-01T20:00, "
-         "shifts: [" + shifts + "], certificates: [" + certificates +
+         "shifts: [" +
+         shifts + "], certificates: [" + certificates +
          "], approvals: [{by: L01, at: 2026-03-01T21:00}, {by: D01, at: 2026-03-01T22:00}, {by: C01, at: 2026-03-01T23:00}]}";
 }
 }  // namespace
@@ -60,9 +61,8 @@ TEST_SUITE("rules/certificates") {
             "Sick leave of 2 day(s) needs medical certificates covering every day; not covered: 2026-03-03.");
     }
     SUBCASE("two certificates that meet cover both days: complete, approved") {
-      judged j(with_request(sick("S1, S2",
-                                 "{from: 2026-03-02, to: 2026-03-02, handed_in: 2026-03-04T09:00}, "
-                                 "{from: 2026-03-03, to: 2026-03-03, handed_in: 2026-03-04T09:00}")),
+      judged j(with_request(sick("S1, S2", "{from: 2026-03-02, to: 2026-03-02, handed_in: 2026-03-04T09:00}, "
+                                           "{from: 2026-03-03, to: 2026-03-03, handed_in: 2026-03-04T09:00}")),
                certificate_policy());
       CHECK(j.findings_of("R1", "sick-certificate").empty());
       CHECK(j.decision_of("R1") == decision::approved);
@@ -84,9 +84,10 @@ TEST_SUITE("rules/certificates") {
     }
   }
   TEST_CASE("leave.5: an emergency needs no certificate") {
-    judged j(with_request(
-        "{id: R1, type: leave, kind: sick_emergency, employee: E001, submitted_by: E002, submitted_at: 2026-03-02T09:00, "
-        "shifts: [S1], leader_notified_at: 2026-03-02T07:00}"),
+    judged j(
+        with_request(
+            "{id: R1, type: leave, kind: sick_emergency, employee: E001, submitted_by: E002, submitted_at: 2026-03-02T09:00, "
+            "shifts: [S1], leader_notified_at: 2026-03-02T07:00}"),
         certificate_policy());
     CHECK(j.findings_of("R1", "sick-certificate").empty());
   }

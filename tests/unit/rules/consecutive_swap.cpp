@@ -1,6 +1,6 @@
 // Clause swap.3: no consecutive swaps (kind consecutive_swap), and swap chains in the ownership graph.
-#include "engine/state.hpp"
 #include "rules/consecutive_swap.hpp"
+#include "engine/state.hpp"
 
 #include "support.hpp"
 
@@ -85,12 +85,13 @@ TEST_SUITE("rules/consecutive_swap") {
     r.id = "Q";
     r.employee = c.find_person("E001");
     r.submitted_at = *parse_time_point("2026-02-20T09:00");
-    r.details = swap_details{.counterpart = c.find_person("E003"), .give = c.find_shift("B1"), .reason = "x",
-                             .form_filed = true};
+    r.details = swap_details{
+        .counterpart = c.find_person("E003"), .give = c.find_shift("B1"), .reason = "x", .form_filed = true};
     const auto v = s.what_if(r);
     CHECK(v.decision == decision::rejected);
     bool said = false;
-    for (const auto& f : v.findings) said = said || s.message(f, r) == "Shift B1 is E002's to work, not a party's to give.";
+    for (const auto& f : v.findings)
+      said = said || s.message(f, r) == "Shift B1 is E002's to work, not a party's to give.";
     CHECK(said);
   }
   TEST_CASE("the working roster follows a shift moved twice as a path of two moves") {

@@ -73,8 +73,8 @@ TEST_SUITE("rules/count_cap") {
   TEST_CASE("swap.3: a swap counts for the counterpart too") {
     // E002 is party to two swaps with E001; a third, asked by E003 of E002, is rejected for E002.
     judged j(roster() + test::swap("R1", "E001", "E002", "A2", "2026-02-20T09:00") +
-             test::swap("R2", "E001", "E002", "A4", "2026-02-21T09:00") +
-             test::swap("R3", "E003", "E002", "C1", "2026-02-22T09:00"),
+                 test::swap("R2", "E001", "E002", "A4", "2026-02-21T09:00") +
+                 test::swap("R3", "E003", "E002", "C1", "2026-02-22T09:00"),
              cap_policy());
     const auto f = j.findings_of("R3", "swap-cap");
     REQUIRE(f.size() == 1);
@@ -82,16 +82,16 @@ TEST_SUITE("rules/count_cap") {
   }
   TEST_CASE("swap.3: swaps count in the month the given shift starts, so April starts afresh") {
     judged j(roster() + test::swap("R1", "E001", "E002", "A2", "2026-02-20T09:00") +
-             test::swap("R2", "E001", "E003", "A4", "2026-02-21T09:00") +
-             test::swap("R3", "E001", "E002", "A32", "2026-02-22T09:00"),
+                 test::swap("R2", "E001", "E003", "A4", "2026-02-21T09:00") +
+                 test::swap("R3", "E001", "E002", "A32", "2026-02-22T09:00"),
              cap_policy());
     CHECK(j.findings_of("R3", "swap-cap").empty());
   }
   // Judges swap.1 (swap-reason) with swap.3: R1 has no reason, so it is rejected.
   TEST_CASE("swap.3: a rejected swap does not count against the cap") {
     judged j(roster() + test::swap("R1", "E001", "E002", "A2", "2026-02-20T09:00", ", reason: \"\"") +
-             test::swap("R2", "E001", "E003", "A4", "2026-02-21T09:00") +
-             test::swap("R3", "E001", "E002", "A6", "2026-02-22T09:00"),
+                 test::swap("R2", "E001", "E003", "A4", "2026-02-21T09:00") +
+                 test::swap("R3", "E001", "E002", "A6", "2026-02-22T09:00"),
              cap_policy());
     REQUIRE(j.decision_of("R1") == decision::rejected);
     CHECK(j.findings_of("R3", "swap-cap").empty());
@@ -99,8 +99,8 @@ TEST_SUITE("rules/count_cap") {
   // Judges swap.2 (swap-form) with swap.3: R1 has no form, so it is pending.
   TEST_CASE("swap.3: a pending swap counts against the cap") {
     judged j(roster() + test::swap("R1", "E001", "E002", "A2", "2026-02-20T09:00", ", form_filed: false") +
-             test::swap("R2", "E001", "E003", "A4", "2026-02-21T09:00") +
-             test::swap("R3", "E001", "E002", "A6", "2026-02-22T09:00"),
+                 test::swap("R2", "E001", "E003", "A4", "2026-02-21T09:00") +
+                 test::swap("R3", "E001", "E002", "A6", "2026-02-22T09:00"),
              cap_policy());
     REQUIRE(j.decision_of("R1") == decision::pending);
     CHECK(j.findings_of("R3", "swap-cap").size() == 1);

@@ -95,7 +95,8 @@ TEST_SUITE("rules/criteria") {
       judged j(promotion_case("E009", "junior", "assessments:\n" + assessed("E009", "2026-02", 29)),
                promotion_policy());
       CHECK(j.decision_of("R1") == decision::rejected);
-      CHECK(criteria_of(j) == strings{"typing_cpm at_least 30 29 fails 2026-02", "exam_passed equals true true holds 2026-02"});
+      CHECK(criteria_of(j) ==
+            strings{"typing_cpm at_least 30 29 fails 2026-02", "exam_passed equals true true holds 2026-02"});
       const auto& typing = j.request("R1").criteria.at(0);
       CHECK(std::get<std::int64_t>(typing.required) == 30);
       CHECK(std::get<std::int64_t>(*typing.found) == 29);
@@ -117,7 +118,8 @@ TEST_SUITE("rules/criteria") {
                promotion_policy());
       CHECK(j.decision_of("R1") == decision::approved);
       CHECK(j.request("R1").findings.empty());
-      CHECK(criteria_of(j) == strings{"typing_cpm at_least 30 30 holds 2026-02", "exam_passed equals true true holds 2026-02"});
+      CHECK(criteria_of(j) ==
+            strings{"typing_cpm at_least 30 30 holds 2026-02", "exam_passed equals true true holds 2026-02"});
     }
   }
 
@@ -126,13 +128,15 @@ TEST_SUITE("rules/criteria") {
       judged j(promotion_case("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 49)),
                promotion_policy());
       CHECK(j.decision_of("R1") == decision::rejected);
-      CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 49 fails 2026-02", "exam_passed equals true true holds 2026-02"});
+      CHECK(criteria_of(j) ==
+            strings{"typing_cpm at_least 50 49 fails 2026-02", "exam_passed equals true true holds 2026-02"});
       CHECK(unmet(j, "promotion-intermediate") == strings{"typing_cpm"});
       const auto f = j.findings_of("R1", "promotion-intermediate");
       REQUIRE(f.size() == 1);
       CHECK(j.v.rule_of(f[0]).header().clause == "grade.intermediate");
-      CHECK(j.message(f[0]) ==
-            "Promotion to intermediate needs typing at 50 characters per minute or more; the 2026-02 assessment found 49.");
+      CHECK(
+          j.message(f[0]) ==
+          "Promotion to intermediate needs typing at 50 characters per minute or more; the 2026-02 assessment found 49.");
       CHECK(j.message(f[0], lang::zh) == "晋级中级工须汉字录入每分钟不少于50字;2026-02考核为每分钟49字。");
     }
     SUBCASE("50 cpm: approved") {
@@ -140,7 +144,8 @@ TEST_SUITE("rules/criteria") {
                promotion_policy());
       CHECK(j.decision_of("R1") == decision::approved);
       CHECK(j.request("R1").findings.empty());
-      CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 50 holds 2026-02", "exam_passed equals true true holds 2026-02"});
+      CHECK(criteria_of(j) ==
+            strings{"typing_cpm at_least 50 50 holds 2026-02", "exam_passed equals true true holds 2026-02"});
     }
     SUBCASE("the junior criteria are not asked of an intermediate promotion") {
       judged j(promotion_case("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 50)),
@@ -155,12 +160,14 @@ TEST_SUITE("rules/criteria") {
     judged j(promotion_case("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 80, false)),
              promotion_policy());
     CHECK(j.decision_of("R1") == decision::rejected);
-    CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 80 holds 2026-02", "exam_passed equals true false fails 2026-02"});
+    CHECK(criteria_of(j) ==
+          strings{"typing_cpm at_least 50 80 holds 2026-02", "exam_passed equals true false fails 2026-02"});
     const auto f = j.findings_of("R1", "promotion-intermediate");
     REQUIRE(f.size() == 1);
     CHECK(std::get<std::string>(*f[0].find("criterion")) == "exam_passed");
-    CHECK(j.message(f[0]) ==
-          "Promotion to intermediate needs a passed business exam; the 2026-02 assessment records the exam as not passed.");
+    CHECK(
+        j.message(f[0]) ==
+        "Promotion to intermediate needs a passed business exam; the 2026-02 assessment records the exam as not passed.");
     CHECK(j.message(f[0], lang::zh) == "晋级中级工须业务考试合格;2026-02考核业务考试不合格。");
   }
 
@@ -174,43 +181,50 @@ TEST_SUITE("rules/criteria") {
     const auto f = j.findings_of("R1", "promotion-intermediate");
     REQUIRE(f.size() == 2);
     CHECK(f[0].find("found") == nullptr);
-    CHECK(j.message(f[0]) ==
-          "Promotion to intermediate needs typing at 50 characters per minute or more; E001 has no monthly assessment on record.");
+    CHECK(
+        j.message(f[0]) ==
+        "Promotion to intermediate needs typing at 50 characters per minute or more; E001 has no monthly assessment on record.");
     CHECK(j.message(f[1], lang::zh) == "晋级中级工须业务考试合格;E001没有月度考核记录。");
   }
 
   TEST_CASE("grade.order: the latest assessment is the one used, whatever the order of the file") {
     SUBCASE("an older good one and a newer bad one: rejected on the newer") {
       judged j(promotion_case("E001", "intermediate",
-                         "assessments:\n" + assessed("E001", "2026-02", 40) + assessed("E001", "2026-01", 60)),
+                              "assessments:\n" + assessed("E001", "2026-02", 40) + assessed("E001", "2026-01", 60)),
                promotion_policy());
       CHECK(j.decision_of("R1") == decision::rejected);
-      CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 40 fails 2026-02", "exam_passed equals true true holds 2026-02"});
+      CHECK(criteria_of(j) ==
+            strings{"typing_cpm at_least 50 40 fails 2026-02", "exam_passed equals true true holds 2026-02"});
     }
     SUBCASE("an older bad one and a newer good one: approved on the newer") {
       judged j(promotion_case("E001", "intermediate",
-                         "assessments:\n" + assessed("E001", "2026-02", 60) + assessed("E001", "2026-01", 40, false)),
+                              "assessments:\n" + assessed("E001", "2026-02", 60) +
+                                  assessed("E001", "2026-01", 40, false)),
                promotion_policy());
       CHECK(j.decision_of("R1") == decision::approved);
-      CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 60 holds 2026-02", "exam_passed equals true true holds 2026-02"});
+      CHECK(criteria_of(j) ==
+            strings{"typing_cpm at_least 50 60 holds 2026-02", "exam_passed equals true true holds 2026-02"});
     }
     SUBCASE("the month of the submission counts") {
       judged j(promotion_case("E001", "intermediate",
-                         "assessments:\n" + assessed("E001", "2026-02", 60) + assessed("E001", "2026-03", 45)),
+                              "assessments:\n" + assessed("E001", "2026-02", 60) + assessed("E001", "2026-03", 45)),
                promotion_policy());
       CHECK(j.decision_of("R1") == decision::rejected);
       CHECK(criteria_of(j).at(0) == "typing_cpm at_least 50 45 fails 2026-03");
     }
     SUBCASE("the latest assessment is used, even of a month after the submission (grade.order)") {
       judged j(promotion_case("E001", "intermediate",
-                         "assessments:\n" + assessed("E001", "2026-02", 60) + assessed("E001", "2026-04", 10, false)),
+                              "assessments:\n" + assessed("E001", "2026-02", 60) +
+                                  assessed("E001", "2026-04", 10, false)),
                promotion_policy());
       CHECK(j.decision_of("R1") == decision::rejected);
-      CHECK(criteria_of(j) == strings{"typing_cpm at_least 50 10 fails 2026-04", "exam_passed equals true false fails 2026-04"});
+      CHECK(criteria_of(j) ==
+            strings{"typing_cpm at_least 50 10 fails 2026-04", "exam_passed equals true false fails 2026-04"});
     }
   }
 
-  TEST_CASE("grade.senior: holds intermediate, meets intermediate, and dispatched every ticket of the month in 60 minutes") {
+  TEST_CASE(
+      "grade.senior: holds intermediate, meets intermediate, and dispatched every ticket of the month in 60 minutes") {
     SUBCASE("a ticket dispatched at 60 minutes: approved, every criterion listed") {
       judged j(senior("  - {id: T1, receiver: E004, received_at: 2026-02-10T09:00, dispatched_at: 2026-02-10T10:00}\n"),
                promotion_policy());
@@ -232,9 +246,11 @@ TEST_SUITE("rules/criteria") {
       CHECK(j.v.rule_of(f[0]).header().clause == "grade.senior");
       CHECK(f[0].effect == effect::reject);
       CHECK(std::get<std::string>(*f[0].find("late_tickets")) == "T2");
-      CHECK(j.message(f[0]) == "Promotion to senior needs every complaint ticket of the latest assessed month dispatched "
-                               "within 60 minutes; 1 ticket(s) of 2026-02 were not (T2).");
-      CHECK(j.message(f[0], lang::zh) == "晋级高级工须最近考核月受理的投诉单均在60分钟内派发;2026-02有1张未按时派发(T2)。");
+      CHECK(j.message(f[0]) ==
+            "Promotion to senior needs every complaint ticket of the latest assessed month dispatched "
+            "within 60 minutes; 1 ticket(s) of 2026-02 were not (T2).");
+      CHECK(j.message(f[0], lang::zh) ==
+            "晋级高级工须最近考核月受理的投诉单均在60分钟内派发;2026-02有1张未按时派发(T2)。");
     }
     SUBCASE("a ticket never dispatched: rejected") {
       judged j(senior("  - {id: T3, receiver: E004, received_at: 2026-02-12T09:00}\n"), promotion_policy());
@@ -246,7 +262,8 @@ TEST_SUITE("rules/criteria") {
     SUBCASE("a late ticket of another month, or of someone else, does not count") {
       judged j(senior("  - {id: T4, receiver: E004, received_at: 2026-01-31T23:30, dispatched_at: 2026-02-01T03:00}\n"
                       "  - {id: T5, receiver: E001, received_at: 2026-02-10T09:00}\n"
-                      "  - {id: T6, receiver: E004, received_at: 2026-03-02T09:00}\n"), promotion_policy());
+                      "  - {id: T6, receiver: E004, received_at: 2026-03-02T09:00}\n"),
+               promotion_policy());
       CHECK(j.decision_of("R1") == decision::approved);
       CHECK(criteria_of(j).at(3) == "complaint_tickets_over_60min at_most 0 0 holds 2026-02");
     }
@@ -285,7 +302,8 @@ rules:
       - {measure: months_in_grade, at_least: 6}
       - {measure: violations, months: 3, at_most: 0}
     effect: reject
-)", "strict.yaml");
+)",
+                                   "strict.yaml");
     const std::string org = R"(
 people:
   - {id: E001, role: agent, grade: junior, grade_since: 2025-09-01, leader: L01}
@@ -297,7 +315,8 @@ assessments:
     // A shift on 2 February, punched in `in` after its 08:00 start.
     const auto shift = [](const std::string& in) {
       return "shifts:\n  - {id: S1, employee: E001, start: 2026-02-02T08:00, end: 2026-02-02T17:00}\n"
-             "punches:\n  - {shift: S1, in: 2026-02-02T" + in + ", out: 2026-02-02T17:00}\n";
+             "punches:\n  - {shift: S1, in: 2026-02-02T" +
+             in + ", out: 2026-02-02T17:00}\n";
     };
     const auto request = [](const std::string& submitted_at) {
       return "requests:\n  - {id: R1, type: promotion, employee: E001, to_grade: intermediate, submitted_at: " +
@@ -312,7 +331,8 @@ assessments:
       const auto f = j.findings_of("R1", "promotion-intermediate");
       REQUIRE(f.size() == 1);
       CHECK(std::get<std::string>(*f[0].find("criterion")) == "months_in_grade");
-      CHECK(j.message(f[0]) == "Promotion to intermediate needs at least 6 month(s) in the current grade; E001 has 5 (since 2025-09-01).");
+      CHECK(j.message(f[0]) ==
+            "Promotion to intermediate needs at least 6 month(s) in the current grade; E001 has 5 (since 2025-09-01).");
       CHECK(j.message(f[0], lang::zh) == "晋级中级工须任现级别满6个月;E001自2025-09-01起任现级别,满5个月。");
     }
     SUBCASE("6 months in grade and no violation: approved") {
@@ -330,7 +350,8 @@ assessments:
       const auto f = j.findings_of("R1", "promotion-intermediate");
       REQUIRE(f.size() == 1);
       CHECK(std::get<std::string>(*f[0].find("criterion")) == "violations_in_3_months");
-      CHECK(j.message(f[0]) == "Promotion to intermediate needs no violation in the 3 month(s) before the request; E001 has 1.");
+      CHECK(j.message(f[0]) ==
+            "Promotion to intermediate needs no violation in the 3 month(s) before the request; E001 has 1.");
       CHECK(j.message(f[0], lang::zh) == "晋级中级工须申请前3个月内无违纪;E001有1次。");
     }
     SUBCASE("the same lateness more than 3 months before the request does not count") {
@@ -347,7 +368,8 @@ assessments:
                                  "vocabulary: {grades: [junior, intermediate, senior]}\n"
                                  "rules:\n"
                                  "  - {id: r, clause: grade.junior, kind: criteria, effect: reject,\n"
-                                 "     criteria: [" + criterion + "]}\n");
+                                 "     criteria: [" +
+                                 criterion + "]}\n");
     };
     // Each criterion starts at column 17 of line 5.
     SUBCASE("an unknown measure, at the measure, with a did-you-mean") {
@@ -363,11 +385,10 @@ assessments:
     }
     SUBCASE("a grade the vocabulary does not know") {
       CHECK(errors("{measure: typing_cpm, at_least: 30}, {measure: grade, equals: intermediat}") ==
-            strings{"p.yaml:5:79: unknown grade `intermediat` in criterion 2 of rule `r`: did you mean `intermediate`?"});
+            strings{
+                "p.yaml:5:79: unknown grade `intermediat` in criterion 2 of rule `r`: did you mean `intermediate`?"});
     }
-    SUBCASE("a good criterion loads") {
-      CHECK(errors("{measure: grade, equals: intermediate}").empty());
-    }
+    SUBCASE("a good criterion loads") { CHECK(errors("{measure: grade, equals: intermediate}").empty()); }
   }
 
   // A wrong measure must not make its valid bound look like an unknown key.
@@ -376,8 +397,9 @@ assessments:
                               "vocabulary: {grades: [junior, intermediate, senior]}\n"
                               "rules:\n"
                               "  - {id: r, clause: grade.junior, kind: criteria, effect: reject,\n"
-                              "     criteria: [{measure: typing_speed, at_least: 30}]}\n") == strings{"p.yaml:5:27: `measure` of criterion 1 of rule `r` must be one of `typing_cpm`, `exam_passed`, "
-                         "`grade`, `complaint_dispatch`, `months_in_grade`, `violations`, not `typing_speed`: did you "
-                         "mean `typing_cpm`?"});
+                              "     criteria: [{measure: typing_speed, at_least: 30}]}\n") ==
+          strings{"p.yaml:5:27: `measure` of criterion 1 of rule `r` must be one of `typing_cpm`, `exam_passed`, "
+                  "`grade`, `complaint_dispatch`, `months_in_grade`, `violations`, not `typing_speed`: did you "
+                  "mean `typing_cpm`?"});
   }
 }

@@ -66,13 +66,16 @@ TEST_SUITE("rules/deadline") {
             "2026-03-04T12:00.");
     }
     SUBCASE("asked days ahead and approved by the department director: approved") {
-      judged j(with_request(night_leave("2026-03-01T09:00", ", approvals: [{by: L01, at: 2026-03-01T10:00}, {by: D01, at: 2026-03-01T11:00}]")),
-               night_policy());
+      judged j(
+          with_request(night_leave("2026-03-01T09:00",
+                                   ", approvals: [{by: L01, at: 2026-03-01T10:00}, {by: D01, at: 2026-03-01T11:00}]")),
+          night_policy());
       CHECK(j.decision_of("R1") == decision::approved);
     }
     SUBCASE("a day shift has no deadline") {
-      judged j(with_request(
-          "{id: R1, type: leave, kind: personal_special, employee: E001, submitted_by: E001, submitted_at: 2026-03-03T06:00, shifts: [S2]}"),
+      judged j(
+          with_request(
+              "{id: R1, type: leave, kind: personal_special, employee: E001, submitted_by: E001, submitted_at: 2026-03-03T06:00, shifts: [S2]}"),
           night_policy());
       CHECK(j.findings_of("R1", "night-leave-deadline").empty());
       CHECK(j.findings_of("R1", "night-leave-approval").empty());

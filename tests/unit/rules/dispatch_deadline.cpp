@@ -52,7 +52,8 @@ TEST_SUITE("rules/dispatch_deadline") {
   }
 
   TEST_CASE("service.complaint: half a minute over the hour is already over it") {
-    judged j(march + "  - {id: T1, receiver: E001, received_at: 2026-03-02T09:00, dispatched_at: 2026-03-02T10:00:30}\n",
+    judged j(march +
+                 "  - {id: T1, receiver: E001, received_at: 2026-03-02T09:00, dispatched_at: 2026-03-02T10:00:30}\n",
              dispatch_policy());
     REQUIRE(j.conduct("complaint-dispatch").size() == 1);
     CHECK(j.conduct("complaint-dispatch")[0].effect == effect::violation);
@@ -67,15 +68,15 @@ TEST_SUITE("rules/dispatch_deadline") {
     CHECK(f[0].find("dispatch_minutes") == nullptr);
     CHECK(f[0].find("dispatched_at") == nullptr);
     CHECK(f[0].number("limit_minutes") == 60);
-    CHECK(j.message(f[0]) == "E002 received complaint ticket T2 at 2026-03-31T23:30 and never dispatched it (limit 60 minutes).");
+    CHECK(j.message(f[0]) ==
+          "E002 received complaint ticket T2 at 2026-03-31T23:30 and never dispatched it (limit 60 minutes).");
     CHECK(j.message(f[0], lang::zh) == "E002于2026-03-31T23:30受理的投诉单T2未派发(须在60分钟内派发)。");
   }
 
   TEST_CASE("service.complaint: a ticket received outside the period is not judged") {
-    judged j(march +
-             "  - {id: T0, receiver: E001, received_at: 2026-02-28T23:30}\n"
-             "  - {id: T4, receiver: E001, received_at: 2026-04-01T00:00, dispatched_at: 2026-04-01T05:00}\n"
-             "  - {id: T3, receiver: E001, received_at: 2026-03-31T22:00, dispatched_at: 2026-04-01T00:30}\n",
+    judged j(march + "  - {id: T0, receiver: E001, received_at: 2026-02-28T23:30}\n"
+                     "  - {id: T4, receiver: E001, received_at: 2026-04-01T00:00, dispatched_at: 2026-04-01T05:00}\n"
+                     "  - {id: T3, receiver: E001, received_at: 2026-03-31T22:00, dispatched_at: 2026-04-01T00:30}\n",
              dispatch_policy());
     const auto f = j.conduct("complaint-dispatch");
     REQUIRE(f.size() == 1);
@@ -84,10 +85,9 @@ TEST_SUITE("rules/dispatch_deadline") {
   }
 
   TEST_CASE("service.complaint: each late ticket is its own finding, in time order") {
-    judged j(march +
-             "  - {id: T9, receiver: E002, received_at: 2026-03-05T09:00, dispatched_at: 2026-03-05T12:00}\n"
-             "  - {id: T8, receiver: E001, received_at: 2026-03-03T09:00}\n"
-             "  - {id: T7, receiver: E001, received_at: 2026-03-04T09:00, dispatched_at: 2026-03-04T09:59}\n",
+    judged j(march + "  - {id: T9, receiver: E002, received_at: 2026-03-05T09:00, dispatched_at: 2026-03-05T12:00}\n"
+                     "  - {id: T8, receiver: E001, received_at: 2026-03-03T09:00}\n"
+                     "  - {id: T7, receiver: E001, received_at: 2026-03-04T09:00, dispatched_at: 2026-03-04T09:59}\n",
              dispatch_policy());
     const auto f = j.conduct("complaint-dispatch");
     REQUIRE(f.size() == 2);
@@ -99,7 +99,8 @@ TEST_SUITE("rules/dispatch_deadline") {
   // Minutes are rounded down as everywhere, so a ticket dispatched 60min30s after receipt would
   // read "60 minutes (limit 60 minutes)": the seconds show why it is over.
   TEST_CASE("service.complaint: the evidence of a late ticket shows it over the limit") {
-    judged j(march + "  - {id: T1, receiver: E001, received_at: 2026-03-02T09:00, dispatched_at: 2026-03-02T10:00:30}\n",
+    judged j(march +
+                 "  - {id: T1, receiver: E001, received_at: 2026-03-02T09:00, dispatched_at: 2026-03-02T10:00:30}\n",
              dispatch_policy());
     const auto f = j.conduct("complaint-dispatch");
     REQUIRE(f.size() == 1);

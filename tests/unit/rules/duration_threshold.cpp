@@ -62,7 +62,8 @@ auto day(const std::string& punch, const std::string& extra = "") -> std::string
 shifts:
   - {id: S1, employee: E001, start: 2026-03-02T08:00, end: 2026-03-02T17:00, kind: day}
 punches:
-  - )" + punch + "\n" + extra;
+  - )" + punch +
+         "\n" + extra;
 }
 }  // namespace
 
@@ -165,7 +166,8 @@ requests:
 policy: {name: strict}
 rules:
   - {id: lateness, clause: leave.8, kind: duration_threshold, measure: late_arrival, threshold: 15min, effect: violation}
-)"}}, issues);
+)"}},
+                                issues);
     REQUIRE(issues.empty());
     judged j(day("{shift: S1, in: 2026-03-02T08:15, out: 2026-03-02T17:00}"), p);
     REQUIRE(j.conduct("lateness").size() == 1);
