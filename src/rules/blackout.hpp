@@ -19,7 +19,7 @@ class blackout final : public rule {
   [[nodiscard]] auto judges(request_type t) const -> bool override { return t != request_type::promotion; }
 
   void judge_request(request_context& ctx) const override {
-    const auto shifts = ctx.selected();
+    const auto& shifts = ctx.selected();
     if (shifts.empty()) return;
     const auto first = shifts.front();
     auto f = make_finding(ctx.req().employee, first, ctx.req().submitted_at);

@@ -28,7 +28,7 @@ class deadline final : public rule {
   [[nodiscard]] auto judges(request_type t) const -> bool override { return t != request_type::promotion; }
 
   void judge_request(request_context& ctx) const override {
-    const auto shifts = ctx.selected();
+    const auto& shifts = ctx.selected();
     if (shifts.empty()) return;
     const auto first = shifts.front();  // the earliest shift has the earliest deadline
     const auto day = ctx.c().shifts[first].start.date() - boost::gregorian::days(static_cast<long>(days_before_));

@@ -29,7 +29,7 @@ class notice_period final : public rule {
   [[nodiscard]] auto judges(request_type t) const -> bool override { return t != request_type::promotion; }
 
   void judge_request(request_context& ctx) const override {
-    const auto shifts = ctx.selected();
+    const auto& shifts = ctx.selected();
     if (shifts.empty()) return;
     // The first shift has the least notice, so it alone decides.
     const auto first = shifts.front();
