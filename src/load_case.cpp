@@ -487,11 +487,18 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
   for (const auto& s : c.shifts) check(s.kind, v.shift_kinds, "shift kind", s.where, "shift `" + s.id + "`");
   for (const auto& a : c.accounts) check(a.tier, v.tiers, "tier", a.where, "an account book");
   // A request names its employee's own shifts: rostered to them, or received by a swap in this case.
+  // (shift, person) for every shift a swap of this case hands to someone: built once, so the check
+  // is a look-up per request rather than a scan of every request.
+  std::unordered_set<std::uint64_t> received;
+  const auto pair_key = [](shift_index s, person_index p) { return (std::uint64_t{s.value} << 32) | p.value; };
+  for (const auto& o : c.requests) {
+    if (const auto* sw = o.swap()) {
+      received.insert(pair_key(sw->give, sw->counterpart));
+      if (sw->take != no_index) received.insert(pair_key(sw->take, o.employee));
+    }
+  }
   auto could_hold = [&](person_index who, shift_index s) {
-    return c.shifts[s].employee == who || std::any_of(c.requests.begin(), c.requests.end(), [&](const request& o) {
-             const auto* sw = o.swap();
-             return sw && ((sw->give == s && sw->counterpart == who) || (sw->take == s && o.employee == who));
-           });
+    return c.shifts[s].employee == who || received.contains(pair_key(s, who));
   };
   auto not_theirs = [&](const request& r, person_index who, shift_index s) {
     issues.push_back({at(c, r.where),
