@@ -490,7 +490,7 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
   // (shift, person) for every shift a swap of this case hands to someone: built once, so the check
   // is a look-up per request rather than a scan of every request.
   std::unordered_set<std::uint64_t> received;
-  const auto pair_key = [](shift_index s, person_index p) { return (std::uint64_t{s.value} << 32) | p.value; };
+  const auto pair_key = [](shift_index s, person_index who) { return (std::uint64_t{s.value} << 32) | who.value; };
   for (const auto& o : c.requests) {
     if (const auto* sw = o.swap()) {
       received.insert(pair_key(sw->give, sw->counterpart));
