@@ -51,6 +51,15 @@ inline auto vip_policy() -> const policy& {
   return p;
 }
 
+/// The customer-service department's names (roles, grades, leave and shift kinds), for a kind
+/// test's own small policy: `test::policy_of("policy: {name: x}\n" + department_vocabulary + "rules: …")`.
+inline const std::string department_vocabulary = R"(vocabulary:
+  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
+  grades: [junior, intermediate, senior]
+  leave_kinds: [personal, personal_special, sick, sick_emergency, business]
+  shift_kinds: [day, evening, night]
+)";
+
 /// A policy compiled from `text` (as file `file`); every issue fails the test.
 inline auto policy_of(const std::string& text, const std::string& file = "p.yaml") -> policy {
   std::vector<load_issue> issues;

@@ -17,12 +17,7 @@ policy: {name: blackout}
 calendar:
   holidays:
     - {from: 2026-05-01, to: 2026-05-05, name: 劳动节 Labour Day}
-vocabulary:
-  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
-  grades: [junior, intermediate, senior]
-  leave_kinds: [personal, personal_special, sick, sick_emergency, business]
-  shift_kinds: [day, evening, night]
-rules:
+)" + test::department_vocabulary + R"(rules:
   - id: night-leave-approval
     clause: leave.6
     kind: blackout

@@ -14,10 +14,7 @@ namespace {
 auto callback_policy() -> const policy& {
   static const policy p = test::policy_of(R"(
 policy: {name: callback}
-vocabulary:
-  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
-  grades: [junior, intermediate, senior]
-rules:
+)" + test::department_vocabulary + R"(rules:
   - id: callback
     clause: service.callback
     kind: callback_deadline

@@ -13,12 +13,7 @@ namespace {
 auto certificate_policy() -> const policy& {
   static const policy p = test::policy_of(R"(
 policy: {name: certificates}
-vocabulary:
-  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
-  grades: [junior, intermediate, senior]
-  leave_kinds: [personal, personal_special, sick, sick_emergency, business]
-  shift_kinds: [day, evening, night]
-rules:
+)" + test::department_vocabulary + R"(rules:
   - id: sick-certificate
     clause: leave.5
     kind: certificate_coverage

@@ -14,11 +14,7 @@ namespace {
 auto swap_policy() -> const policy& {
   static const policy p = test::policy_of(R"(
 policy: {name: consecutive-swaps}
-vocabulary:
-  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
-  grades: [junior, intermediate, senior]
-  shift_kinds: [day, evening, night]
-rules:
+)" + test::department_vocabulary + R"(rules:
   - id: swap-reason
     clause: swap.1
     kind: required_field

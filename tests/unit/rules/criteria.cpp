@@ -18,10 +18,7 @@ using test::promotion_case;
 auto promotion_policy() -> const policy& {
   static const policy p = test::policy_of(R"(
 policy: {name: promotion-criteria}
-vocabulary:
-  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
-  grades: [junior, intermediate, senior]
-rules:
+)" + test::department_vocabulary + R"(rules:
   - id: promotion-order
     clause: grade.order
     kind: grade_order

@@ -14,12 +14,7 @@ namespace {
 auto night_policy() -> const policy& {
   static const policy p = test::policy_of(R"(
 policy: {name: night-leave}
-vocabulary:
-  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
-  grades: [junior, intermediate, senior]
-  leave_kinds: [personal, personal_special, sick, sick_emergency, business]
-  shift_kinds: [day, evening, night]
-rules:
+)" + test::department_vocabulary + R"(rules:
   - id: night-leave-deadline
     clause: leave.6
     kind: deadline

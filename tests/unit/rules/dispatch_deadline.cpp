@@ -13,10 +13,7 @@ namespace {
 auto dispatch_policy() -> const policy& {
   static const policy p = test::policy_of(R"(
 policy: {name: complaint-dispatch}
-vocabulary:
-  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
-  grades: [junior, intermediate, senior]
-rules:
+)" + test::department_vocabulary + R"(rules:
   - id: complaint-dispatch
     clause: service.complaint
     kind: dispatch_deadline

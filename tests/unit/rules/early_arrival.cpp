@@ -13,11 +13,7 @@ namespace {
 auto roll_call_policy() -> const policy& {
   static const policy p = test::policy_of(R"(
 policy: {name: roll-call}
-vocabulary:
-  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
-  grades: [junior, intermediate, senior]
-  shift_kinds: [day, evening, night]
-rules:
+)" + test::department_vocabulary + R"(rules:
   - id: lateness
     clause: leave.8
     kind: duration_threshold

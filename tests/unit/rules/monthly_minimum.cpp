@@ -15,11 +15,7 @@ namespace {
 auto monitoring_policy() -> const policy& {
   static const policy p = test::policy_of(R"(
 policy: {name: quality-monitoring}
-vocabulary:
-  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
-  grades: [junior, intermediate, senior]
-  shift_kinds: [day, evening, night]
-rules:
+)" + test::department_vocabulary + R"(rules:
   - id: quality-monitoring
     clause: quality.monitoring
     kind: monthly_minimum

@@ -12,11 +12,7 @@ namespace {
 auto handover_policy() -> const policy& {
   static const policy p = test::policy_of(R"(
 policy: {name: seat-handover}
-vocabulary:
-  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
-  grades: [junior, intermediate, senior]
-  shift_kinds: [day, evening, night]
-rules:
+)" + test::department_vocabulary + R"(rules:
   - id: seat-handover
     clause: handover.4
     kind: seat_handover

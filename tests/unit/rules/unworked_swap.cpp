@@ -14,12 +14,7 @@ namespace {
 auto swap_attendance_policy() -> const policy& {
   static const policy p = test::policy_of(R"(
 policy: {name: unworked-swap}
-vocabulary:
-  roles: [agent, quality, callback, editorial, shift_leader, department_director, center_director]
-  grades: [junior, intermediate, senior]
-  leave_kinds: [personal, personal_special, sick, sick_emergency, business]
-  shift_kinds: [day, evening, night]
-rules:
+)" + test::department_vocabulary + R"(rules:
   - id: swapped-shift-leave
     clause: swap.6
     kind: blackout
