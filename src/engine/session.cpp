@@ -368,15 +368,7 @@ request_context::request_context(const detail::judge_scope& scope, const detail:
   }
 }
 
-void request_context::begin(const rule& r) {
-  const auto& when = r.header().when;
-  selected_.reset();
-  if (!r.looks_at_shifts() || !when.filters_shifts()) return;
-  selected_.emplace();
-  for (const auto s : covered_) {
-    if (scope_->selects_shift(when, s, *state_)) selected_->push_back(s);
-  }
-}
+void request_context::begin(const rule& r) { selected_ = scope_->select(r, covered_, *state_); }
 
 auto request_context::approvals() const -> const approval_check& {
   if (approvals_) return *approvals_;
@@ -439,15 +431,7 @@ employee_context::employee_context(const detail::judge_scope& scope, const detai
                                    std::vector<std::uint32_t> away)
     : roster_view(scope, state), employee_(employee), shifts_(std::move(shifts)), away_(std::move(away)) {}
 
-void employee_context::begin(const rule& r) {
-  const auto& when = r.header().when;
-  selected_.reset();
-  if (!r.looks_at_shifts() || !when.filters_shifts()) return;
-  selected_.emplace();
-  for (const auto s : shifts_) {
-    if (scope_->selects_shift(when, s, *state_)) selected_->push_back(s);
-  }
-}
+void employee_context::begin(const rule& r) { selected_ = scope_->select(r, shifts_, *state_); }
 
 void employee_context::report(const rule_header& r, finding f) {
   f.rule = r.index;

@@ -122,6 +122,18 @@ struct judge_scope {
     return {lo, hi};
   }
 
+  /// The shifts of `shifts` that rule `r`'s `when:` selects, or nothing when it selects them all
+  /// (no shift condition, or a kind that does not look at shifts). One place for every context.
+  [[nodiscard]] auto select(const rule& r, const std::vector<shift_index>& shifts, const roster_state& state) const
+      -> std::optional<std::vector<shift_index>> {
+    const auto& when = r.header().when;
+    if (!r.looks_at_shifts() || !when.filters_shifts()) return std::nullopt;
+    std::vector<shift_index> out;
+    for (const auto s : shifts) {
+      if (selects_shift(when, s, state)) out.push_back(s);
+    }
+    return out;
+  }
   /// Whether `when` selects shift `s` on the roster as `state` has it now.
   [[nodiscard]] auto selects_shift(const condition& when, shift_index s, const roster_state& state) const -> bool {
     const auto& sh = c.shifts[s];
