@@ -169,6 +169,9 @@ TEST_SUITE("load_policy") {
                                       "     criteria: [{measure: violations, months: 999999999999999, at_most: 0}]}\n");
     REQUIRE(months.size() == 1);
     CHECK(months[0].find("`months` of criterion 1") != std::string::npos);
+    CHECK(policy_errors("  - {id: r, clause: grade.x, kind: criteria, effect: reject,\n"
+                        "     criteria: [{measure: violations, months: 1200, at_most: 0}]}\n")
+              .empty());
   }
   TEST_CASE("a duration past 3650 days is an error, not an overflow") {
     CHECK(policy_errors(
