@@ -17,7 +17,10 @@ class case_loader {
  public:
   case_loader(source_reader& rd, case_file& c) : rd_(&rd), c_(&c) {}
 
-  void load(const source_node& root) {
+  void load(detail::case_source& source) {
+    const auto before = rd_->issue_count();
+    const auto& root = source.top();
+    if (rd_->issue_count() != before) return;          // the file's syntax is broken: nothing is read
     if (root.kind == source_node::type::null) return;  // an empty case is a valid case
     field_reader top(*rd_, root, "the case file");
     if (!top.ok()) return;
@@ -29,18 +32,26 @@ class case_loader {
       cal.finish();
     }
     // People first, so every later section can refer to them; leaders once everyone is known.
-    const auto* people = top.optional("people");
-    each(people, "people", [&](const source_node& n) { read_person(n); });
+    const auto list = [&](const char* name, auto read) {
+      const auto* n = top.optional(name);
+      if (n == nullptr) return;
+      if (n->kind != source_node::type::sequence) {
+        rd_->error(*n, "`" + std::string(name) + "` must be a list");
+        return;
+      }
+      source.each_item(static_cast<std::size_t>(n - root.items.data()), read);
+    };
+    list("people", [&](const source_node& n) { read_person(n); });
     resolve_superiors();
-    each(top.optional("shifts"), "shifts", [&](const source_node& n) { read_shift(n); });
-    each(top.optional("punches"), "punches", [&](const source_node& n) { read_punch(n); });
-    each(top.optional("away"), "away", [&](const source_node& n) { read_away(n); });
-    each(top.optional("requests"), "requests", [&](const source_node& n) { read_request(n); });
-    each(top.optional("assessments"), "assessments", [&](const source_node& n) { read_assessment(n); });
-    each(top.optional("tickets"), "tickets", [&](const source_node& n) { read_ticket(n); });
-    each(top.optional("callbacks"), "callbacks", [&](const source_node& n) { read_callback(n); });
-    each(top.optional("monitoring"), "monitoring", [&](const source_node& n) { read_monitoring(n); });
-    each(top.optional("accounts"), "accounts", [&](const source_node& n) { read_account(n); });
+    list("shifts", [&](const source_node& n) { read_shift(n); });
+    list("punches", [&](const source_node& n) { read_punch(n); });
+    list("away", [&](const source_node& n) { read_away(n); });
+    list("requests", [&](const source_node& n) { read_request(n); });
+    list("assessments", [&](const source_node& n) { read_assessment(n); });
+    list("tickets", [&](const source_node& n) { read_ticket(n); });
+    list("callbacks", [&](const source_node& n) { read_callback(n); });
+    list("monitoring", [&](const source_node& n) { read_monitoring(n); });
+    list("accounts", [&](const source_node& n) { read_account(n); });
     top.finish();
   }
 
@@ -149,12 +160,14 @@ class case_loader {
     if (leader != nullptr && reports_to != nullptr) {
       rd_->error(*reports_to, "person `" + p.id + "` has both `leader` and `reports_to`: give one");
     }
-    superiors_.push_back({c_->add_person(std::move(p)), leader ? leader : reports_to, leader != nullptr});
+    const auto* up = leader != nullptr ? leader : reports_to;
+    superiors_.push_back({c_->add_person(std::move(p)), up ? std::optional<source_node>(*up) : std::nullopt,
+                          leader != nullptr});
   }
   // Leaders refer to people who may come later in the file: resolved once everyone is known.
   void resolve_superiors() {
     for (const auto& [self, node, is_leader] : superiors_) {
-      if (node == nullptr) continue;
+      if (!node) continue;
       auto& p = c_->people[self];
       const auto key = is_leader ? "leader" : "reports_to";
       auto id = rd_->text(*node, std::string("`") + key + "` of person `" + p.id + "`");
@@ -451,7 +464,7 @@ class case_loader {
   case_file* c_;
   struct superior {
     person_index self;
-    const source_node* node;
+    std::optional<source_node> node;  // a copy: a streamed item lives only while it is read
     bool is_leader;
   };
   std::vector<superior> superiors_;
@@ -531,13 +544,13 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
   return issues;
 }
 
-auto detail::case_from_source(const std::string& file, const source_node& root, const policy& p,
+auto detail::case_from_source(const std::string& file, case_source& source, const policy& p,
                               std::vector<load_issue>& issues) -> case_file {
   const auto first = issues.size();
   case_file c;
   c.file = file;
   source_reader rd(file, issues);
-  case_loader(rd, c).load(root);
+  case_loader(rd, c).load(source);
   // Names the policy does not know are reported with the rest, so one run shows every problem.
   auto more = validate_case(c, p);
   issues.insert(issues.end(), more.begin(), more.end());
@@ -549,14 +562,45 @@ auto detail::case_from_source(const std::string& file, const source_node& root, 
   return c;
 }
 
+namespace {
+// A document parsed whole (YAML): its lists are there already.
+class tree_source final : public detail::case_source {
+ public:
+  explicit tree_source(const source_node& root) : root_(&root) {}
+  auto top() -> const source_node& override { return *root_; }
+  void each_item(std::size_t key, const std::function<void(const source_node&)>& read) override {
+    for (const auto& item : root_->items[key].items) read(item);
+  }
+
+ private:
+  const source_node* root_;
+};
+}  // namespace
+
+auto detail::case_from_source(const std::string& file, const source_node& root, const policy& p,
+                              std::vector<load_issue>& issues) -> case_file {
+  tree_source source(root);
+  return case_from_source(file, source, p, issues);
+}
+
 auto parse_case(std::string file, std::string text, const policy& p, std::vector<load_issue>& issues) -> case_file {
   const auto first = issues.size();
+  if (detail::is_json_file(file)) {
+    auto source = detail::json_case_source(file, std::move(text), issues);
+    return detail::case_from_source(file, *source, p, issues);
+  }
   auto doc = detail::parse_source(std::move(file), std::move(text), issues);
   if (issues.size() != first) return case_file{};
   return detail::case_from_source(doc.file, doc.root, p, issues);
 }
 
 auto load_case(const std::string& path, const policy& p, std::vector<load_issue>& issues) -> case_file {
+  if (detail::is_json_file(path)) {
+    const auto first = issues.size();
+    auto source = detail::json_case_file(path, issues);
+    if (issues.size() != first) return case_file{};
+    return detail::case_from_source(path, *source, p, issues);
+  }
   auto text = detail::read_text_file(path, issues);
   if (!text) return case_file{};
   return parse_case(path, std::move(*text), p, issues);

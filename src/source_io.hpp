@@ -6,6 +6,8 @@
 #include <rulebook/source.hpp>
 
 #include <cstddef>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +39,41 @@ auto read_text_file(const std::string& path, std::vector<load_issue>& issues) ->
 /// Reads and parses a file; a file that cannot be read is an issue.
 auto read_source(const std::string& path, std::vector<load_issue>& issues) -> source_document;
 
+/// The top level of a case file, handed over section by section. A YAML document is parsed whole;
+/// a JSON file is streamed, and its lists are read one item at a time without ever being whole.
+class case_source {
+ public:
+  case_source() = default;
+  case_source(const case_source&) = delete;
+  auto operator=(const case_source&) -> case_source& = delete;
+  virtual ~case_source() = default;
+  /// The top-level mapping (a null node for an empty file). A list that is streamed is a sequence
+  /// node with its place but no items. Problems found on the way are issues; when there are any,
+  /// nothing more is read.
+  virtual auto top() -> const source_node& = 0;
+  /// Calls `read` with each item of the list at `top().items[key]`, in file order. The node passed
+  /// lives only for the call.
+  virtual void each_item(std::size_t key, const std::function<void(const source_node&)>& read) = 0;
+};
+
+/// Told how far reading has got: bytes read of all.
+using read_progress = std::function<void(std::size_t done, std::size_t total)>;
+
+/// Whether `file` is read as JSON (by its name: `.json`); anything else is YAML.
+auto is_json_file(std::string_view file) -> bool;
+
+/// A JSON case file streamed from `bytes`, which it keeps. Syntax errors, duplicate keys, nesting
+/// deeper than `max_nesting_depth` and invalid UTF-8 are issues with their line and column.
+auto json_case_source(std::string file, std::string bytes, std::vector<load_issue>& issues)
+    -> std::unique_ptr<case_source>;
+/// The JSON case file at `path`, mapped rather than read, its pages given back as reading passes
+/// them; a file that cannot be read is an issue (and the source is empty).
+auto json_case_file(const std::string& path, std::vector<load_issue>& issues, read_progress progress = {})
+    -> std::unique_ptr<case_source>;
+
+/// Reads a case from a source, section by section.
+auto case_from_source(const std::string& file, case_source& source, const policy& p,
+                      std::vector<load_issue>& issues) -> case_file;
 /// Reads a case from an already parsed document node (e.g. a case written inline in a test file).
 auto case_from_source(const std::string& file, const source_node& root, const policy& p,
                       std::vector<load_issue>& issues) -> case_file;

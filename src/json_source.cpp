@@ -1,0 +1,588 @@
+// JSON case files, streamed: the one place that knows simdjson. The top level is scanned for its
+// keys; each list is then read one item at a time, every item parsed by simdjson On-Demand into a
+// small source_node that is reused, so a year of a whole center never exists as a tree. A file is
+// mapped rather than read, and the pages reading has passed are given back to the kernel, so the
+// input costs a few megabytes of memory whatever its size.
+#include <rulebook/source.hpp>
+
+#include "source_io.hpp"
+
+#include <simdjson.h>
+
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <string_view>
+#include <unordered_set>
+
+namespace rulebook::detail {
+
+auto is_json_file(std::string_view file) -> bool {
+  return file.size() >= 5 && file.substr(file.size() - 5) == ".json";
+}
+
+namespace {
+
+namespace od = simdjson::ondemand;
+
+// The bytes of a file: a mapping of it, or text held in memory.
+class input {
+ public:
+  input() = default;
+  explicit input(std::string text) : text_(std::move(text)), bytes_(text_) {}
+  input(const input&) = delete;
+  auto operator=(const input&) -> input& = delete;
+  ~input() {
+    if (map_ != nullptr) ::munmap(map_, bytes_.size());
+  }
+
+  // Maps the regular file `fd` of `size` bytes; false when it cannot be mapped.
+  auto map(int fd, std::size_t size) -> bool {
+    void* m = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (m == MAP_FAILED) return false;
+    ::madvise(m, size, MADV_SEQUENTIAL);
+    map_ = m;
+    bytes_ = std::string_view(static_cast<const char*>(m), size);
+    return true;
+  }
+  [[nodiscard]] auto bytes() const -> std::string_view { return bytes_; }
+  // Reading has passed `offset`: the pages before it may go (they come back, from the page
+  // cache, should an error message need them again).
+  void passed(std::size_t offset) {
+    constexpr std::size_t step = std::size_t{32} << 20;
+    if (map_ == nullptr || offset < released_ + step) return;
+    const std::size_t page = 4096, upto = offset / page * page;
+    ::madvise(static_cast<char*>(map_) + released_, upto - released_, MADV_DONTNEED);
+    released_ = upto;
+  }
+
+ private:
+  std::string text_;
+  std::string_view bytes_;
+  void* map_ = nullptr;
+  std::size_t released_ = 0;
+};
+
+// Line and column (from 1; columns in bytes, as for YAML) of byte offsets, counted forward.
+class locator {
+ public:
+  struct mark {
+    std::size_t offset = 0;
+    int line = 1;
+    std::size_t line_start = 0;
+  };
+  explicit locator(std::string_view bytes) : bytes_(bytes) {}
+  [[nodiscard]] auto here() const -> mark { return at_; }
+  void seek(mark m) { at_ = m; }
+  void place(source_node& n, std::size_t offset) {
+    if (offset < at_.offset) at_ = {};  // backwards (only for a message): count from the start
+    const char* p = bytes_.data() + at_.offset;
+    const char* end = bytes_.data() + std::min(offset, bytes_.size());
+    while (p < end) {
+      const auto* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+      if (nl == nullptr) break;
+      ++at_.line;
+      at_.line_start = static_cast<std::size_t>(nl - bytes_.data()) + 1;
+      p = nl + 1;
+    }
+    at_.offset = offset;
+    n.line = at_.line;
+    n.column = static_cast<int>(std::min<std::size_t>(offset - at_.line_start, 1 << 30)) + 1;
+  }
+
+ private:
+  std::string_view bytes_;
+  mark at_{};
+};
+
+// Finds where JSON values end without parsing them: strings, brackets and depth. What lies
+// between is checked by simdjson when a value is parsed.
+class scanner {
+ public:
+  enum class problem : std::uint8_t { none, end, unterminated, too_deep, unexpected };
+
+  explicit scanner(std::string_view s) : s_(s) {}
+  [[nodiscard]] auto at() const -> std::size_t { return i_; }
+  void seek(std::size_t i) { i_ = i; }
+  [[nodiscard]] auto done() const -> bool { return i_ >= s_.size(); }
+  [[nodiscard]] auto peek() const -> char { return i_ < s_.size() ? s_[i_] : '\0'; }
+  void skip_byte() { ++i_; }
+
+  void whitespace() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) ++i_;
+  }
+  // Skips the string that starts at the quote under the cursor.
+  auto string() -> problem {
+    ++i_;
+    for (;;) {
+      const auto* q = static_cast<const char*>(std::memchr(s_.data() + i_, '"', s_.size() - i_));
+      if (q == nullptr) {
+        i_ = s_.size();
+        return problem::unterminated;
+      }
+      const auto j = static_cast<std::size_t>(q - s_.data());
+      std::size_t k = j;
+      while (k > i_ && s_[k - 1] == '\\') --k;
+      i_ = j + 1;
+      if ((j - k) % 2 == 0) return problem::none;
+    }
+  }
+  // Skips one value, nested in `depth` lists and mappings.
+  auto value(std::size_t depth) -> problem {
+    if (done()) return problem::end;
+    const char c = s_[i_];
+    if (c == '"') return string();
+    if (c == '{' || c == '[') {
+      std::size_t d = 0;
+      while (i_ < s_.size()) {
+        const char x = s_[i_];
+        if (x == '"') {
+          if (string() != problem::none) return problem::unterminated;
+          continue;
+        }
+        if (x == '{' || x == '[') {
+          if (depth + ++d > max_nesting_depth) return problem::too_deep;
+        } else if (x == '}' || x == ']') {
+          if (--d == 0) {
+            ++i_;
+            return problem::none;
+          }
+        }
+        ++i_;
+      }
+      return problem::unterminated;
+    }
+    if (c == '}' || c == ']' || c == ',' || c == ':') return problem::unexpected;
+    const auto start = i_;
+    while (i_ < s_.size() && !delimiter(s_[i_])) ++i_;
+    return i_ > start ? problem::none : problem::unexpected;
+  }
+
+ private:
+  static auto delimiter(char c) -> bool {
+    return c == ',' || c == ']' || c == '}' || c == ':' || c == '"' || c == ' ' || c == '\n' || c == '\r' ||
+           c == '\t' || c == '[' || c == '{';
+  }
+  std::string_view s_;
+  std::size_t i_ = 0;
+};
+
+// Parses one JSON value of the file at a time with simdjson, into a node that is reused.
+class value_reader {
+ public:
+  value_reader(std::string_view bytes, locator& loc, source_reader& rd) : bytes_(bytes), loc_(&loc), rd_(&rd) {}
+
+  // Parses bytes [begin, end) of the file, nested in `depth` lists and mappings, into `out`;
+  // false when that failed (and was reported).
+  auto read(std::size_t begin, std::size_t end, std::size_t depth, source_node& out) -> bool {
+    const std::size_t len = end - begin;
+    if (scratch_.size() < len + simdjson::SIMDJSON_PADDING) scratch_.resize(len + simdjson::SIMDJSON_PADDING);
+    std::memcpy(scratch_.data(), bytes_.data() + begin, len);
+    std::memset(scratch_.data() + len, ' ', simdjson::SIMDJSON_PADDING);
+    begin_ = begin;
+    od::document doc;
+    auto error = parser_.iterate(scratch_.data(), len, scratch_.size()).get(doc);
+    const bool iterated = !error;
+    if (!error) error = convert(doc, out, depth);
+    if (!error) return true;
+    if (!failed_) {
+      // Where simdjson stopped, when it can say; else the start of the value.
+      std::size_t at = begin;
+      const char* where = nullptr;
+      if (error == simdjson::UTF8_ERROR) {
+        at = begin + first_invalid_utf8(std::string_view(scratch_.data(), len));
+      } else if (iterated && !doc.current_location().get(where) && where != nullptr) {
+        at = std::min(offset(where), begin + len);
+      }
+      report(at, message(error));
+    }
+    return false;
+  }
+  // Reports a problem at byte `offset` of the file.
+  void report(std::size_t at, std::string message) {
+    source_node n;
+    loc_->place(n, at);
+    rd_->error(n, std::move(message));
+    failed_ = true;
+  }
+
+ private:
+  static auto message(simdjson::error_code e) -> std::string {
+    switch (e) {
+      case simdjson::UTF8_ERROR: return "not valid UTF-8: a file must be UTF-8 text";
+      case simdjson::DEPTH_ERROR: return too_deep();
+      case simdjson::UNESCAPED_CHARS: return "broken JSON: a control character in a string must be escaped";
+      case simdjson::STRING_ERROR: return "broken JSON: a bad escape in a string";
+      case simdjson::NUMBER_ERROR: return "broken JSON: not a number JSON allows";
+      case simdjson::T_ATOM_ERROR:
+      case simdjson::F_ATOM_ERROR:
+      case simdjson::N_ATOM_ERROR: return "broken JSON: a word JSON does not know (not `true`, `false` or `null`)";
+      default: return std::string("broken JSON: ") + simdjson::error_message(e);
+    }
+  }
+  static auto first_invalid_utf8(std::string_view s) -> std::size_t {
+    // simdjson says whether; this says where, halving the prefix that is still valid.
+    std::size_t lo = 0, hi = s.size();
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      if (simdjson::validate_utf8(s.data(), mid + 1)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+  auto offset(const char* p) const -> std::size_t {
+    return begin_ + static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, p - scratch_.data()));
+  }
+  void place(source_node& n, std::string_view token) { loc_->place(n, offset(token.data())); }
+
+  static auto raw_token(od::value& v, std::string_view& token) -> simdjson::error_code {
+    token = v.raw_json_token();
+    return simdjson::SUCCESS;
+  }
+  static auto raw_token(od::document& d, std::string_view& token) -> simdjson::error_code {
+    return d.raw_json_token().get(token);
+  }
+
+  template <typename V>
+  auto convert(V& v, source_node& n, std::size_t depth) -> simdjson::error_code {
+    od::json_type t{};
+    if (auto e = v.type().get(t)) return e;
+    std::string_view token;
+    if (auto e = raw_token(v, token)) return e;
+    place(n, token);
+    n.quoted = false;
+    switch (t) {
+      case od::json_type::object: {
+        if (depth + 1 > max_nesting_depth) return simdjson::DEPTH_ERROR;
+        n.kind = source_node::type::map;
+        n.text.clear();
+        od::object o;
+        if (auto e = v.get_object().get(o)) return e;
+        std::size_t k = 0;
+        for (auto f : o) {
+          od::field field;
+          if (auto e = std::move(f).get(field)) return e;
+          if (n.keys.size() <= k) n.keys.emplace_back(), n.items.emplace_back();
+          auto& key = n.keys[k];
+          loc_->place(key, offset(field.key().raw()) - 1);
+          std::string_view name;
+          if (auto e = field.unescaped_key().get(name)) return e;
+          key.kind = source_node::type::scalar;
+          key.quoted = true;
+          key.text.assign(name);
+          if (auto e = convert(field.value(), n.items[k], depth + 1)) return e;
+          ++k;
+        }
+        n.keys.resize(k);
+        n.items.resize(k);
+        return duplicate_key(n);
+      }
+      case od::json_type::array: {
+        if (depth + 1 > max_nesting_depth) return simdjson::DEPTH_ERROR;
+        n.kind = source_node::type::sequence;
+        n.text.clear();
+        n.keys.clear();
+        od::array a;
+        if (auto e = v.get_array().get(a)) return e;
+        std::size_t k = 0;
+        for (auto item : a) {
+          od::value iv;
+          if (auto e = std::move(item).get(iv)) return e;
+          if (n.items.size() <= k) n.items.emplace_back();
+          if (auto e = convert(iv, n.items[k], depth + 1)) return e;
+          ++k;
+        }
+        n.items.resize(k);
+        return simdjson::SUCCESS;
+      }
+      default: break;
+    }
+    n.keys.clear();
+    n.items.clear();
+    switch (t) {
+      case od::json_type::string: {
+        std::string_view s;
+        if (auto e = v.get_string().get(s)) return e;
+        n.kind = source_node::type::scalar;
+        n.quoted = true;
+        n.text.assign(s);
+        return simdjson::SUCCESS;
+      }
+      case od::json_type::number: {
+        od::number num;
+        if (auto e = v.get_number().get(num)) return e;
+        while (!token.empty() && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' ||
+                                  token.back() == '\t')) {
+          token.remove_suffix(1);
+        }
+        n.kind = source_node::type::scalar;
+        n.text.assign(token);
+        return simdjson::SUCCESS;
+      }
+      case od::json_type::boolean: {
+        bool b = false;
+        if (auto e = v.get_bool().get(b)) return e;
+        n.kind = source_node::type::scalar;
+        n.text = b ? "true" : "false";
+        return simdjson::SUCCESS;
+      }
+      case od::json_type::null: {
+        bool is_null = false;
+        if (auto e = v.is_null().get(is_null)) return e;
+        if (!is_null) return simdjson::N_ATOM_ERROR;
+        n.kind = source_node::type::null;
+        n.text.clear();
+        return simdjson::SUCCESS;
+      }
+      default: return simdjson::INCORRECT_TYPE;
+    }
+  }
+
+  // A key given twice in one mapping is reported (at its second place); mappings of many keys
+  // are checked through a hash set, so a hostile one costs linear time.
+  auto duplicate_key(const source_node& n) -> simdjson::error_code {
+    const auto& keys = n.keys;
+    if (keys.size() <= 16) {
+      for (std::size_t i = 1; i < keys.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+          if (keys[i].text == keys[j].text) return duplicate(keys[i]);
+        }
+      }
+      return simdjson::SUCCESS;
+    }
+    std::unordered_set<std::string_view> seen;
+    for (const auto& k : keys) {
+      if (!seen.insert(k.text).second) return duplicate(k);
+    }
+    return simdjson::SUCCESS;
+  }
+  auto duplicate(const source_node& key) -> simdjson::error_code {
+    rd_->error(key, "duplicate key `" + key.text + "`");
+    failed_ = true;
+    return simdjson::TAPE_ERROR;  // reported already; the caller only stops
+  }
+  static auto too_deep() -> std::string {
+    return "nested too deep: lists and mappings nest at most " + std::to_string(max_nesting_depth) + " levels deep";
+  }
+
+  std::string_view bytes_;
+  locator* loc_;
+  source_reader* rd_;
+  od::parser parser_;
+  std::vector<char> scratch_;
+  std::size_t begin_ = 0;
+
+ public:
+  bool failed_ = false;  // a problem was reported: nothing more is read
+};
+
+class json_source final : public case_source {
+ public:
+  json_source(std::string file, std::unique_ptr<input> in, std::vector<load_issue>& issues, read_progress progress)
+      : file_(std::move(file)),
+        in_(std::move(in)),
+        rd_(file_, issues),
+        loc_(in_->bytes()),
+        values_(in_->bytes(), loc_, rd_),
+        progress_(std::move(progress)) {}
+
+  auto top() -> const source_node& override {
+    if (!scanned_) scan_top();
+    return root_;
+  }
+
+  void each_item(std::size_t key, const std::function<void(const source_node&)>& read) override {
+    if (values_.failed_ || key >= lists_.size() || !lists_[key]) return;
+    const auto& list = *lists_[key];
+    loc_.seek(list.at);
+    scanner sc(in_->bytes());
+    sc.seek(list.begin + 1);  // past the `[`
+    items(sc, [&](std::size_t b, std::size_t e) {
+      if (!values_.read(b, e, 1, item_)) return false;
+      read(item_);
+      return true;
+    });
+  }
+
+ private:
+  struct list_span {
+    std::size_t begin = 0;  // the `[`
+    locator::mark at;       // where counting lines resumes
+  };
+
+  // The items of the list whose `[` the scanner has passed: `each(begin, end)` for every one,
+  // until it returns false. The list's syntax is checked here; each item's, by simdjson.
+  template <typename Each>
+  void items(scanner& sc, Each&& each) {
+    sc.whitespace();
+    if (sc.peek() == ']') return sc.skip_byte();
+    for (;;) {
+      sc.whitespace();
+      const auto b = sc.at();
+      if (auto p = sc.value(1); p != scanner::problem::none) return fail(sc, p, "an item of a list");
+      if (!each(b, sc.at())) return;
+      in_->passed(b);
+      tell_progress(sc.at());
+      sc.whitespace();
+      const char c = sc.peek();
+      sc.skip_byte();
+      if (c == ']') return;
+      if (c != ',') return fail_at(sc.at() - 1, sc.done() ? "broken JSON: the file ends inside a list"
+                                                             : "broken JSON: expected `,` or `]` after an item of a list");
+    }
+  }
+
+  void scan_top() {
+    scanned_ = true;
+    const auto bytes = in_->bytes();
+    scanner sc(bytes);
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") sc.seek(3);  // a UTF-8 byte-order mark
+    sc.whitespace();
+    if (sc.done()) return;  // an empty file is an empty case
+    if (sc.peek() != '{') {
+      const auto start = sc.at();
+      if (sc.peek() == '[') {
+        return fail_at(start, "the case file must be a mapping of keys to values, not a list");
+      }
+      if (sc.value(0) != scanner::problem::none) return fail_at(start, "broken JSON: the file is not a JSON value");
+      source_node n;
+      if (values_.read(start, sc.at(), 0, n)) {
+        fail_at(start, "the case file must be a mapping of keys to values, not " + source_reader::describe(n));
+      }
+      return;
+    }
+    loc_.place(root_, sc.at());
+    root_.kind = source_node::type::map;
+    sc.skip_byte();
+    sc.whitespace();
+    if (sc.peek() == '}') {
+      sc.skip_byte();
+      return after_document(sc);
+    }
+    std::unordered_set<std::string> seen;
+    for (;;) {
+      sc.whitespace();
+      if (sc.peek() != '"') {
+        return fail_at(sc.at(), sc.done() ? "broken JSON: the file ends inside the top-level mapping"
+                                          : "broken JSON: expected a key in quotes");
+      }
+      const auto key_begin = sc.at();
+      if (sc.string() != scanner::problem::none) return fail_at(key_begin, "broken JSON: a key's quotes never close");
+      source_node key;
+      if (!values_.read(key_begin, sc.at(), 1, key)) return;
+      if (!seen.insert(key.text).second) return fail_at(key_begin, "duplicate key `" + key.text + "`");
+      sc.whitespace();
+      if (sc.peek() != ':') return fail_at(sc.at(), "broken JSON: expected `:` after the key `" + key.text + "`");
+      sc.skip_byte();
+      sc.whitespace();
+      const auto value_begin = sc.at();
+      root_.keys.push_back(std::move(key));
+      root_.items.emplace_back();
+      lists_.emplace_back();
+      auto& value = root_.items.back();
+      if (sc.peek() == '[') {
+        // A list is streamed later: here only its place, and where it ends.
+        loc_.place(value, value_begin);
+        value.kind = source_node::type::sequence;
+        lists_.back() = list_span{value_begin, loc_.here()};
+        sc.skip_byte();
+        items(sc, [](std::size_t, std::size_t) { return true; });
+        if (values_.failed_) return;
+      } else {
+        if (auto p = sc.value(1); p != scanner::problem::none) return fail(sc, p, "a value");
+        if (!values_.read(value_begin, sc.at(), 1, value)) return;
+      }
+      sc.whitespace();
+      const char c = sc.peek();
+      sc.skip_byte();
+      if (c == '}') return after_document(sc);
+      if (c != ',') {
+        return fail_at(sc.at() - 1, sc.done() ? "broken JSON: the file ends inside the top-level mapping"
+                                              : "broken JSON: expected `,` or `}` after a value");
+      }
+    }
+  }
+
+  void after_document(scanner& sc) {
+    sc.whitespace();
+    if (!sc.done()) {
+      fail_at(sc.at(), shown(sc.peek()) + " after the end of the document: a file holds exactly one YAML or JSON document");
+    }
+  }
+  void fail(scanner& sc, scanner::problem p, const char* what) {
+    switch (p) {
+      case scanner::problem::too_deep:
+        return fail_at(sc.at(), "nested too deep: lists and mappings nest at most " +
+                                    std::to_string(max_nesting_depth) + " levels deep");
+      case scanner::problem::end:
+      case scanner::problem::unterminated:
+        return fail_at(sc.at(), std::string("broken JSON: the file ends inside ") + what);
+      default: return fail_at(sc.at(), "broken JSON: unexpected " + shown(sc.peek()));
+    }
+  }
+  // A byte for a message: itself when printable ASCII, else its code.
+  static auto shown(char c) -> std::string {
+    if (c > ' ' && c <= '~' && c != '`') return std::string("`") + c + "`";
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+    return std::string("byte ") + hex;
+  }
+  void fail_at(std::size_t at, std::string message) { values_.report(std::min(at, in_->bytes().size()), std::move(message)); }
+  void tell_progress(std::size_t at) {
+    if (!progress_) return;
+    constexpr std::size_t step = std::size_t{1} << 20;
+    if (at < told_ + step) return;
+    told_ = at;
+    progress_(at, in_->bytes().size());
+  }
+
+  std::string file_;
+  std::unique_ptr<input> in_;
+  source_reader rd_;
+  locator loc_;
+  value_reader values_;
+  read_progress progress_;
+  std::size_t told_ = 0;
+  bool scanned_ = false;
+  source_node root_;
+  std::vector<std::optional<list_span>> lists_;  // per top-level key: its list, when it is one
+  source_node item_;                             // the item being read, reused
+};
+
+}  // namespace
+
+auto json_case_source(std::string file, std::string bytes, std::vector<load_issue>& issues)
+    -> std::unique_ptr<case_source> {
+  return std::make_unique<json_source>(std::move(file), std::make_unique<input>(std::move(bytes)), issues,
+                                       read_progress{});
+}
+
+auto json_case_file(const std::string& path, std::vector<load_issue>& issues, read_progress progress)
+    -> std::unique_ptr<case_source> {
+  auto in = std::make_unique<input>();
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  bool mapped = false;
+  if (fd >= 0) {
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+      mapped = in->map(fd, static_cast<std::size_t>(st.st_size));
+    }
+    ::close(fd);
+  }
+  if (!mapped) {
+    // Not a regular file, empty, or not mappable: read it, which also says why it cannot be.
+    auto text = read_text_file(path, issues);
+    in = std::make_unique<input>(text.value_or(std::string()));
+  }
+  return std::make_unique<json_source>(path, std::move(in), issues, std::move(progress));
+}
+
+}  // namespace rulebook::detail
