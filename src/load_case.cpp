@@ -35,8 +35,13 @@ class case_loader {
     const auto list = [&](const char* name, auto read) {
       const auto* n = top.optional(name);
       if (n == nullptr) return;
+      if (n->kind == source_node::type::map) {
+        // The list is in a file of its own: `shifts: {file: roster.csv, columns: {…}}`.
+        detail::external_list(c_->file, *n, name, *rd_, read);
+        return;
+      }
       if (n->kind != source_node::type::sequence) {
-        rd_->error(*n, "`" + std::string(name) + "` must be a list");
+        rd_->error(*n, "`" + std::string(name) + "` must be a list, or a mapping naming the `file` that holds it");
         return;
       }
       source.each_item(static_cast<std::size_t>(n - root.items.data()), read);

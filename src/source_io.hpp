@@ -71,6 +71,13 @@ auto json_case_source(std::string file, std::string bytes, std::vector<load_issu
 auto json_case_file(const std::string& path, std::vector<load_issue>& issues, read_progress progress = {})
     -> std::unique_ptr<case_source>;
 
+/// Reads a list that a case keeps in a file of its own, e.g. `shifts: {file: roster.csv, columns:
+/// {工号: employee}, encoding: gb18030}`: calls `read` with each record as a mapping of field names
+/// to values. `spec` is that mapping, `section` the list's name (`shifts`), and `case_path` the
+/// case file's path, which a relative `file` is found from. Problems are reported through `rd`.
+void external_list(const std::string& case_path, const source_node& spec, std::string_view section,
+                   source_reader& rd, const std::function<void(const source_node&)>& read);
+
 /// Reads a case from a source, section by section.
 auto case_from_source(const std::string& file, case_source& source, const policy& p,
                       std::vector<load_issue>& issues) -> case_file;
