@@ -100,7 +100,7 @@ struct source_ref {
 
 /// Anyone in the case: agents, shift leaders, directors.
 struct person {
-  /// The id the case file names the person by.
+  /// The id the case file names the person by; not changed once the person is added.
   std::string id{};
   /// The name shown in reports.
   std::string name{};
@@ -118,7 +118,7 @@ struct person {
 
 /// One rostered shift.
 struct shift {
-  std::string id{};                  ///< the id the case file names the shift by
+  std::string id{};                  ///< the id the case file names the shift by; fixed once added
   person_index employee = no_index;  ///< who is rostered, before any swap
   time_point start{};                ///< when the shift starts
   /// When the shift ends, after `start`.
