@@ -12,6 +12,7 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <tuple>
 
 namespace rulebook {
 
@@ -46,18 +47,69 @@ void sort_request_findings(std::vector<finding>& findings, const policy& p) {
   });
 }
 
-/// CONTRACT §3: findings by subject time, then employee, then clause (then policy order).
+/// `t` as a number that orders like it: microseconds since 1970, `timeless` before everything.
+auto moment(time_point t) -> std::int64_t {
+  if (t.is_neg_infinity()) return std::numeric_limits<std::int64_t>::min();
+  if (t.is_special()) return std::numeric_limits<std::int64_t>::max();
+  static const time_point epoch(date(1970, 1, 1));
+  return (t - epoch).total_microseconds();
+}
+
+/// CONTRACT §3: findings by subject time, then employee, then clause (then policy order). A whole
+/// center's year has millions of findings: each gets a small key (people and clauses ranked once),
+/// the keys are sorted, and every finding is moved once, to its place.
 void sort_findings(std::vector<finding>& findings, const policy& p, const case_file& c) {
-  std::stable_sort(findings.begin(), findings.end(), [&](const finding& a, const finding& b) {
-    if (a.subject.at != b.subject.at) return a.subject.at < b.subject.at;
-    if (a.subject.employee != b.subject.employee) {
-      return c.people[a.subject.employee].id < c.people[b.subject.employee].id;
+  std::vector<std::uint32_t> person_rank(c.people.size());
+  {
+    std::vector<person_index> by_id;
+    by_id.reserve(c.people.size());
+    for (const auto q : c.people.indexes()) by_id.push_back(q);
+    std::stable_sort(by_id.begin(), by_id.end(), [&](person_index a, person_index b) {
+      return c.people[a].id < c.people[b].id;
+    });
+    for (std::uint32_t r = 0; r < by_id.size(); ++r) person_rank[by_id[r].value] = r + 1;  // 0: nobody
+  }
+  std::vector<std::uint32_t> clause_rank(p.rules().size());
+  {
+    std::vector<std::uint32_t> by_clause(p.rules().size());
+    for (std::uint32_t i = 0; i < by_clause.size(); ++i) by_clause[i] = i;
+    const auto clause = [&](std::uint32_t i) -> const std::string& { return p.header_at(i).clause; };
+    std::stable_sort(by_clause.begin(), by_clause.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return clause(a) < clause(b); });
+    for (std::uint32_t r = 0, rank = 0; r < by_clause.size(); ++r) {
+      if (r > 0 && clause(by_clause[r]) != clause(by_clause[r - 1])) ++rank;
+      clause_rank[by_clause[r]] = rank;
     }
-    const auto& ca = p.rule_at(a.rule).header().clause;
-    const auto& cb = p.rule_at(b.rule).header().clause;
-    if (ca != cb) return ca < cb;
-    return a.rule < b.rule;
+  }
+  struct key {
+    std::int64_t at;  // microseconds since 1970; a finding about no moment first
+    std::uint32_t person, clause, rule, position;
+  };
+  std::vector<key> keys(findings.size());
+  for (std::uint32_t i = 0; i < keys.size(); ++i) {
+    const auto& f = findings[i];
+    const auto who = f.subject.employee;
+    keys[i] = {moment(f.subject.at), who == no_index ? 0 : person_rank[who.value], clause_rank[f.rule], f.rule, i};
+  }
+  std::sort(keys.begin(), keys.end(), [](const key& a, const key& b) {
+    return std::tie(a.at, a.person, a.clause, a.rule, a.position) <
+           std::tie(b.at, b.person, b.clause, b.rule, b.position);
   });
+  // Each finding moves once, to its place, following the cycles of the permutation: no second
+  // copy of millions of findings.
+  for (std::uint32_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].position == i) continue;
+    finding held = std::move(findings[i]);
+    std::uint32_t to = i;
+    for (;;) {
+      const auto from = keys[to].position;
+      keys[to].position = to;
+      if (from == i) break;
+      findings[to] = std::move(findings[from]);
+      to = from;
+    }
+    findings[to] = std::move(held);
+  }
 }
 
 /// One judgement of one case: what a `session` keeps to answer what-if questions.
@@ -239,7 +291,10 @@ struct session_state {
     for (const auto& fs : of_rule) total += fs.size();
     verdict_.findings.reserve(total);
     for (auto* slots : {&of_employee, &of_rule}) {
-      for (auto& fs : *slots) std::move(fs.begin(), fs.end(), std::back_inserter(verdict_.findings));
+      for (auto& fs : *slots) {
+        std::move(fs.begin(), fs.end(), std::back_inserter(verdict_.findings));
+        std::vector<finding>().swap(fs);  // freed as it goes: a center's year has millions
+      }
     }
     sort_findings(verdict_.findings, policy_, c);
   }
