@@ -100,10 +100,13 @@ inline void write_center_json(std::ostream& out, const center_size& size) {
     item();
     out << R"({"id": "L)" << l << R"(", "role": "shift_leader", "reports_to": "D0)" << l % 3 << "\"}";
   }
+  // A seat is a workstation that two or three agents share on different shifts (400 seats for
+  // 1,000 agents): a bigger center has more seats, not more agents on each.
+  const int seats = std::max(1, size.agents * 2 / 5);
   for (int a = 0; a < size.agents; ++a) {
     item();
     out << R"({"id": "E)" << a << R"(", "role": "agent", "grade": ")" << (a % 5 == 0 ? "intermediate" : "junior")
-        << R"(", "leader": "L)" << a / 12 << R"(", "seat": "S)" << a % 400 << "\"}";
+        << R"(", "leader": "L)" << a / 12 << R"(", "seat": "S)" << a % seats << "\"}";
   }
   section("shifts");
   for (int a = 0; a < size.agents; ++a) {
