@@ -1,6 +1,8 @@
 // The case's own bookkeeping: id tables and the per-employee roster index, kept by `add_*`.
 #include <rulebook/model.hpp>
 
+#include "id_table.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <limits>
@@ -10,56 +12,6 @@
 namespace rulebook {
 
 namespace detail {
-
-/// An id → index table that keeps no copy of the ids: each slot holds an index and the id's hash,
-/// and the id itself is read from the entity the index names. Open addressing with linear
-/// probing, at most half full: 16 bytes an entity rather than a node of ~80 bytes.
-class id_table {
- public:
-  static constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
-
-  /// The index whose id (as `id_of(index)` gives it) is `id`, or `none`.
-  template <typename IdOf>
-  [[nodiscard]] auto find(std::string_view id, IdOf&& id_of) const -> std::uint32_t {
-    if (slots_.empty()) return none;
-    const auto h = hash(id);
-    for (std::size_t i = h & mask(); slots_[i].index != none; i = (i + 1) & mask()) {
-      if (slots_[i].hash == static_cast<std::uint32_t>(h) && id_of(slots_[i].index) == id) return slots_[i].index;
-    }
-    return none;
-  }
-  /// Adds `index` under `id`, which must not be there yet.
-  template <typename IdOf>
-  void add(std::string_view id, std::uint32_t index, IdOf&& id_of) {
-    if ((count_ + 1) * 2 > slots_.size()) grow(id_of);
-    place(hash(id), index);
-    ++count_;
-  }
-
- private:
-  struct slot {
-    std::uint32_t index = none;
-    std::uint32_t hash = 0;
-  };
-  static auto hash(std::string_view id) -> std::size_t { return std::hash<std::string_view>{}(id); }
-  [[nodiscard]] auto mask() const -> std::size_t { return slots_.size() - 1; }
-  void place(std::size_t h, std::uint32_t index) {
-    std::size_t i = h & mask();
-    while (slots_[i].index != none) i = (i + 1) & mask();
-    slots_[i] = {index, static_cast<std::uint32_t>(h)};
-  }
-  template <typename IdOf>
-  void grow(IdOf&& id_of) {
-    std::vector<slot> old(std::max<std::size_t>(16, slots_.size() * 2));
-    old.swap(slots_);
-    for (const auto& s : old) {
-      if (s.index != none) place(hash(id_of(s.index)), s.index);
-    }
-  }
-
-  std::vector<slot> slots_;
-  std::size_t count_ = 0;
-};
 
 /// The id → index tables of a case.
 struct case_ids {
