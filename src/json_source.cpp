@@ -15,16 +15,17 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
+#include <limits>
+#include <optional>
 #include <string_view>
 #include <unordered_set>
 
 namespace rulebook::detail {
 
-auto is_json_file(std::string_view file) -> bool {
-  return file.size() >= 5 && file.substr(file.size() - 5) == ".json";
-}
+auto is_json_file(std::string_view file) -> bool { return file.size() >= 5 && file.substr(file.size() - 5) == ".json"; }
 
 namespace {
 
@@ -51,6 +52,8 @@ class input {
     return true;
   }
   [[nodiscard]] auto bytes() const -> std::string_view { return bytes_; }
+  // Reading starts again at `offset` (a list read a second time): pages are given back from there.
+  void restart(std::size_t offset) { released_ = offset / 4096 * 4096; }
   // Reading has passed `offset`: the pages before it may go (they come back, from the page
   // cache, should an error message need them again).
   void passed(std::size_t offset) {
@@ -78,17 +81,19 @@ class locator {
   };
   explicit locator(std::string_view bytes) : bytes_(bytes) {}
   [[nodiscard]] auto here() const -> mark { return at_; }
-  void seek(mark m) { at_ = m; }
+  void seek(mark m) {
+    at_ = m;
+    next_newline_ = unknown;
+  }
   void place(source_node& n, std::size_t offset) {
-    if (offset < at_.offset) at_ = {};  // backwards (only for a message): count from the start
-    const char* p = bytes_.data() + at_.offset;
-    const char* end = bytes_.data() + std::min(offset, bytes_.size());
-    while (p < end) {
-      const auto* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
-      if (nl == nullptr) break;
+    offset = std::min(offset, bytes_.size());
+    if (offset < at_.offset) seek({});  // backwards (only for a message): count from the start
+    // The next newline is found once and kept: most values lie on the line of the one before.
+    if (next_newline_ == unknown) next_newline_ = newline_from(at_.offset);
+    while (next_newline_ < offset) {
       ++at_.line;
-      at_.line_start = static_cast<std::size_t>(nl - bytes_.data()) + 1;
-      p = nl + 1;
+      at_.line_start = next_newline_ + 1;
+      next_newline_ = newline_from(next_newline_ + 1);
     }
     at_.offset = offset;
     n.line = at_.line;
@@ -96,8 +101,17 @@ class locator {
   }
 
  private:
+  static constexpr std::size_t unknown = std::numeric_limits<std::size_t>::max();
+  // The offset of the first newline at or after `from`, or the size.
+  [[nodiscard]] auto newline_from(std::size_t from) const -> std::size_t {
+    if (from >= bytes_.size()) return bytes_.size();
+    const auto* nl = static_cast<const char*>(std::memchr(bytes_.data() + from, '\n', bytes_.size() - from));
+    return nl == nullptr ? bytes_.size() : static_cast<std::size_t>(nl - bytes_.data());
+  }
+
   std::string_view bytes_;
   mark at_{};
+  std::size_t next_newline_ = unknown;
 };
 
 // Finds where JSON values end without parsing them: strings, brackets and depth. What lies
@@ -194,12 +208,16 @@ class value_reader {
       // Where simdjson stopped, when it can say; else the start of the value.
       std::size_t at = begin;
       const char* where = nullptr;
-      if (error == simdjson::UTF8_ERROR) {
-        at = begin + first_invalid_utf8(std::string_view(scratch_.data(), len));
+      const std::string_view text(scratch_.data(), len);
+      std::size_t bad = len;
+      if (error == simdjson::UTF8_ERROR) bad = first_invalid_utf8(text);
+      if (error == simdjson::UNESCAPED_CHARS || error == simdjson::STRING_ERROR) bad = first_bad_in_string(text);
+      if (bad < len) {
+        at = begin + bad;
       } else if (iterated && !doc.current_location().get(where) && where != nullptr) {
         at = std::min(offset(where), begin + len);
       }
-      report(at, message(error));
+      report(at, error == simdjson::UTF8_ERROR && bad < len ? not_utf8(text[bad]) : message(error));
     }
     return false;
   }
@@ -207,8 +225,7 @@ class value_reader {
   void report(std::size_t at, std::string message) {
     source_node n;
     loc_->place(n, at);
-    rd_->error(n, std::move(message));
-    failed_ = true;
+    stop(n, std::move(message));
   }
 
  private:
@@ -225,18 +242,90 @@ class value_reader {
       default: return std::string("broken JSON: ") + simdjson::error_message(e);
     }
   }
+  // The first byte of `s` that does not start valid UTF-8 (overlong forms, surrogates and cut
+  // sequences included), or s.size(): counted forward, since a prefix of valid text may end inside
+  // a character.
   static auto first_invalid_utf8(std::string_view s) -> std::size_t {
-    // simdjson says whether; this says where, halving the prefix that is still valid.
-    std::size_t lo = 0, hi = s.size();
-    while (lo < hi) {
-      const std::size_t mid = lo + (hi - lo) / 2;
-      if (simdjson::validate_utf8(s.data(), mid + 1)) {
-        lo = mid + 1;
+    const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+    std::size_t i = 0;
+    while (i < s.size()) {
+      const unsigned c = b[i];
+      if (c < 0x80) {
+        ++i;
+        continue;
+      }
+      std::size_t len = 0;
+      unsigned lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+      if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        if (c == 0xE0) lo = 0xA0;  // overlong
+        if (c == 0xED) hi = 0x9F;  // surrogates
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        if (c == 0xF0) lo = 0x90;  // overlong
+        if (c == 0xF4) hi = 0x8F;  // past U+10FFFF
       } else {
-        hi = mid;
+        return i;
+      }
+      if (i + len > s.size() || b[i + 1] < lo || b[i + 1] > hi) return i;
+      for (std::size_t k = 2; k < len; ++k) {
+        if (b[i + k] < 0x80 || b[i + k] > 0xBF) return i;
+      }
+      i += len;
+    }
+    return s.size();
+  }
+  static auto not_utf8(char c) -> std::string {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+    return std::string("not valid UTF-8 (byte ") + hex + "): a file must be UTF-8 text";
+  }
+  // Where in `s` a string goes wrong: its first control character, or the `\` of its first escape
+  // JSON does not know (a lone surrogate included); s.size() when none does. simdjson says whether.
+  static auto first_bad_in_string(std::string_view s) -> std::size_t {
+    const auto hex4 = [&](std::size_t i) -> long {  // the 4 hex digits at i, or -1
+      if (i + 4 > s.size()) return -1;
+      long v = 0;
+      for (std::size_t k = i; k < i + 4; ++k) {
+        const char c = s[k];
+        const int d = c >= '0' && c <= '9'   ? c - '0'
+                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                             : -1;
+        if (d < 0) return -1;
+        v = v * 16 + d;
+      }
+      return v;
+    };
+    bool in_string = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const char c = s[i];
+      if (!in_string) {
+        in_string = c == '"';
+      } else if (c == '"') {
+        in_string = false;
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        return i;
+      } else if (c == '\\') {
+        const char e = i + 1 < s.size() ? s[i + 1] : '\0';
+        if (e != 'u') {
+          if (std::strchr("\"\\/bfnrt", e) == nullptr || e == '\0') return i;
+          ++i;
+          continue;
+        }
+        const long u = hex4(i + 2);
+        if (u < 0 || (u >= 0xDC00 && u <= 0xDFFF)) return i;
+        if (u >= 0xD800 && u <= 0xDBFF) {  // a high surrogate: a low one must follow
+          const long low = i + 7 < s.size() && s[i + 6] == '\\' && s[i + 7] == 'u' ? hex4(i + 8) : -1;
+          if (low < 0xDC00 || low > 0xDFFF) return i;
+          i += 6;
+        }
+        i += 5;
       }
     }
-    return lo;
+    return s.size();
   }
   auto offset(const char* p) const -> std::size_t {
     return begin_ + static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, p - scratch_.data()));
@@ -254,8 +343,12 @@ class value_reader {
   template <typename V>
   auto convert(V& v, source_node& n, std::size_t depth) -> simdjson::error_code {
     od::json_type t{};
-    if (auto e = v.type().get(t)) return e;
     std::string_view token;
+    if (auto e = v.type().get(t)) {
+      // A bare word other than `true`, `false` and `null` (`yes`, `None`) is said to be one.
+      const bool word = !raw_token(v, token) && !token.empty() && std::isalpha(static_cast<unsigned char>(token[0]));
+      return word ? simdjson::N_ATOM_ERROR : e;
+    }
     if (auto e = raw_token(v, token)) return e;
     place(n, token);
     n.quoted = false;
@@ -318,25 +411,27 @@ class value_reader {
       }
       case od::json_type::number: {
         od::number num;
-        if (auto e = v.get_number().get(num)) return e;
-        while (!token.empty() && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' ||
-                                  token.back() == '\t')) {
+        const auto e = v.get_number().get(num);
+        while (!token.empty() &&
+               (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' || token.back() == '\t')) {
           token.remove_suffix(1);
         }
+        // A number JSON allows but simdjson cannot hold (`1e999`, 30 digits) is kept as its text.
+        if (e && !json_number(token)) return e;
         n.kind = source_node::type::scalar;
         n.text.assign(token);
         return simdjson::SUCCESS;
       }
       case od::json_type::boolean: {
         bool b = false;
-        if (auto e = v.get_bool().get(b)) return e;
+        if (auto e = v.get_bool().get(b)) return e == simdjson::INCORRECT_TYPE ? simdjson::T_ATOM_ERROR : e;
         n.kind = source_node::type::scalar;
         n.text = b ? "true" : "false";
         return simdjson::SUCCESS;
       }
       case od::json_type::null: {
         bool is_null = false;
-        if (auto e = v.is_null().get(is_null)) return e;
+        if (auto e = v.is_null().get(is_null)) return e == simdjson::INCORRECT_TYPE ? simdjson::N_ATOM_ERROR : e;
         if (!is_null) return simdjson::N_ATOM_ERROR;
         n.kind = source_node::type::null;
         n.text.clear();
@@ -344,6 +439,29 @@ class value_reader {
       }
       default: return simdjson::INCORRECT_TYPE;
     }
+  }
+
+  // Whether `s` is a number as JSON writes one: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+  static auto json_number(std::string_view s) -> bool {
+    std::size_t i = 0;
+    const auto digits = [&] {
+      const auto from = i;
+      while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+      return i > from;
+    };
+    if (i < s.size() && s[i] == '-') ++i;
+    if (i < s.size() && s[i] == '0') {
+      ++i;
+    } else if (!digits()) {
+      return false;
+    }
+    if (i < s.size() && s[i] == '.' && (++i, !digits())) return false;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+      ++i;
+      if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+      if (!digits()) return false;
+    }
+    return i == s.size();
   }
 
   // A key given twice in one mapping is reported (at its second place); mappings of many keys
@@ -365,9 +483,13 @@ class value_reader {
     return simdjson::SUCCESS;
   }
   auto duplicate(const source_node& key) -> simdjson::error_code {
-    rd_->error(key, "duplicate key `" + key.text + "`");
-    failed_ = true;
+    stop(key, "duplicate key `" + key.text + "`");
     return simdjson::TAPE_ERROR;  // reported already; the caller only stops
+  }
+  void stop(const source_node& n, std::string message) {
+    failure_ = load_issue{{rd_->file(), n.line, n.column}, {}, message};
+    rd_->error(n, std::move(message));
+    failed_ = true;
   }
   static auto too_deep() -> std::string {
     return "nested too deep: lists and mappings nest at most " + std::to_string(max_nesting_depth) + " levels deep";
@@ -381,45 +503,69 @@ class value_reader {
   std::size_t begin_ = 0;
 
  public:
-  bool failed_ = false;  // a problem was reported: nothing more is read
+  bool failed_ = false;                // a problem was reported: nothing more is read
+  std::optional<load_issue> failure_;  // that problem
 };
 
 class json_source final : public case_source {
  public:
   json_source(std::string file, std::unique_ptr<input> in, std::vector<load_issue>& issues, read_progress progress)
-      : file_(std::move(file)),
-        in_(std::move(in)),
-        rd_(file_, issues),
-        loc_(in_->bytes()),
-        values_(in_->bytes(), loc_, rd_),
-        progress_(std::move(progress)) {}
+      : file_(std::move(file)), in_(std::move(in)), rd_(file_, issues), loc_(in_->bytes()),
+        values_(in_->bytes(), loc_, rd_), progress_(std::move(progress)) {}
 
   auto top() -> const source_node& override {
     if (!scanned_) scan_top();
     return root_;
+  }
+  [[nodiscard]] auto broken() const -> const load_issue* override {
+    return values_.failure_ ? &*values_.failure_ : nullptr;
+  }
+
+  auto item_count(std::size_t key) -> std::size_t override {
+    return key < lists_.size() && lists_[key] ? lists_[key]->count : 0;
   }
 
   void each_item(std::size_t key, const std::function<void(const source_node&)>& read) override {
     if (values_.failed_ || key >= lists_.size() || !lists_[key]) return;
     const auto& list = *lists_[key];
     loc_.seek(list.at);
+    in_->restart(list.begin);
     scanner sc(in_->bytes());
     sc.seek(list.begin + 1);  // past the `[`
-    items(sc, [&](std::size_t b, std::size_t e) {
-      if (!values_.read(b, e, 1, item_)) return false;
-      read(item_);
-      return true;
-    });
+    if (list.lengths.size() == list.count) {
+      // The first pass found where each item ends: only the separators are stepped over again.
+      for (const auto length : list.lengths) {
+        while (sc.peek() == ',' || sc.peek() == ' ' || sc.peek() == '\n' || sc.peek() == '\r' || sc.peek() == '\t') {
+          sc.skip_byte();
+        }
+        const auto b = sc.at();
+        if (!values_.read(b, b + length, 2, item_)) break;
+        read(item_);
+        sc.seek(b + length);
+        in_->passed(b);
+        tell_progress(b);
+      }
+    } else {
+      items(sc, [&](std::size_t b, std::size_t e) {
+        if (!values_.read(b, e, 2, item_)) return false;
+        read(item_);
+        return true;
+      });
+    }
+    std::vector<std::uint32_t>().swap(lists_[key]->lengths);
   }
 
  private:
   struct list_span {
     std::size_t begin = 0;  // the `[`
     locator::mark at;       // where counting lines resumes
+    std::size_t count = 0;  // its items
+    std::vector<std::uint32_t> lengths;  // each item's length in bytes, unless one is too long
   };
 
   // The items of the list whose `[` the scanner has passed: `each(begin, end)` for every one,
-  // until it returns false. The list's syntax is checked here; each item's, by simdjson.
+  // until it returns false. The list's syntax is checked here; each item's, by simdjson. An item
+  // is nested in the root mapping and the list: its own lists and mappings start at level 3.
   template <typename Each>
   void items(scanner& sc, Each&& each) {
     sc.whitespace();
@@ -427,7 +573,7 @@ class json_source final : public case_source {
     for (;;) {
       sc.whitespace();
       const auto b = sc.at();
-      if (auto p = sc.value(1); p != scanner::problem::none) return fail(sc, p, "an item of a list");
+      if (auto p = sc.value(2); p != scanner::problem::none) return fail(sc, p, "an item of a list");
       if (!each(b, sc.at())) return;
       in_->passed(b);
       tell_progress(sc.at());
@@ -435,8 +581,9 @@ class json_source final : public case_source {
       const char c = sc.peek();
       sc.skip_byte();
       if (c == ']') return;
-      if (c != ',') return fail_at(sc.at() - 1, sc.done() ? "broken JSON: the file ends inside a list"
-                                                             : "broken JSON: expected `,` or `]` after an item of a list");
+      if (c != ',')
+        return fail_at(sc.at() - 1, sc.done() ? "broken JSON: the file ends inside a list"
+                                              : "broken JSON: expected `,` or `]` after an item of a list");
     }
   }
 
@@ -494,7 +641,13 @@ class json_source final : public case_source {
         value.kind = source_node::type::sequence;
         lists_.back() = list_span{value_begin, loc_.here()};
         sc.skip_byte();
-        items(sc, [](std::size_t, std::size_t) { return true; });
+        std::size_t count = 0;
+        auto& lengths = lists_.back()->lengths;
+        items(sc, [&](std::size_t b, std::size_t e) {
+          if (e - b <= std::numeric_limits<std::uint32_t>::max()) lengths.push_back(static_cast<std::uint32_t>(e - b));
+          return ++count, true;
+        });
+        lists_.back()->count = count;
         if (values_.failed_) return;
       } else {
         if (auto p = sc.value(1); p != scanner::problem::none) return fail(sc, p, "a value");
@@ -514,7 +667,8 @@ class json_source final : public case_source {
   void after_document(scanner& sc) {
     sc.whitespace();
     if (!sc.done()) {
-      fail_at(sc.at(), shown(sc.peek()) + " after the end of the document: a file holds exactly one YAML or JSON document");
+      fail_at(sc.at(),
+              shown(sc.peek()) + " after the end of the document: a file holds exactly one YAML or JSON document");
     }
   }
   void fail(scanner& sc, scanner::problem p, const char* what) {
@@ -535,7 +689,9 @@ class json_source final : public case_source {
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
     return std::string("byte ") + hex;
   }
-  void fail_at(std::size_t at, std::string message) { values_.report(std::min(at, in_->bytes().size()), std::move(message)); }
+  void fail_at(std::size_t at, std::string message) {
+    values_.report(std::min(at, in_->bytes().size()), std::move(message));
+  }
   void tell_progress(std::size_t at) {
     if (!progress_) return;
     constexpr std::size_t step = std::size_t{1} << 20;

@@ -1,6 +1,7 @@
-// libFuzzer target: any bytes as a case file (YAML, or JSON with RULEBOOK_FUZZ_JSON), loaded
-// against the department's policy and, when it loads, judged and written. Whatever the bytes, the
-// loader returns issues or a case: never a crash, a hang or an exception.
+// libFuzzer target: any bytes as a case file named RULEBOOK_FUZZ_FILE (read as JSON when the name
+// ends in `.json`, else as YAML), loaded against the department's policy and, when it loads, judged
+// and written. Whatever the bytes, the loader returns issues or a case: never a crash, a hang or an
+// exception.
 #include <rulebook/rulebook.hpp>
 
 #include <cstdint>
