@@ -26,7 +26,7 @@ case_file::case_file(const case_file& other)
     : file(other.file), period(other.period), calendar(other.calendar), people(other.people), shifts(other.shifts),
       punches(other.punches), away(other.away), requests(other.requests), assessments(other.assessments),
       tickets(other.tickets), callbacks(other.callbacks), monitoring(other.monitoring), accounts(other.accounts),
-      sections(other.sections), ids_(other.ids_ ? std::make_unique<detail::case_ids>(*other.ids_) : nullptr),
+      sections(other.sections), list_files(other.list_files), ids_(other.ids_ ? std::make_unique<detail::case_ids>(*other.ids_) : nullptr),
       shifts_of_(other.shifts_of_), punch_of_(other.punch_of_) {}
 case_file::case_file(case_file&& other) noexcept = default;
 auto case_file::operator=(const case_file& other) -> case_file& {
@@ -37,6 +37,13 @@ auto case_file::operator=(case_file&& other) noexcept -> case_file& = default;
 
 auto case_file::has_section(std::string_view section) const -> bool {
   return std::find(sections.begin(), sections.end(), section) != sections.end();
+}
+
+auto case_file::file_of(std::string_view section) const -> const std::string& {
+  for (const auto& [list, path] : list_files) {
+    if (list == section) return path;
+  }
+  return file;
 }
 
 auto case_file::problem_adding(const person& p) const -> add_problem {

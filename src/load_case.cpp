@@ -2,11 +2,14 @@
 #include <rulebook/policy.hpp>
 
 #include "engine/chain_of_command.hpp"
+#include "id_table.hpp"
 #include "read_calendar.hpp"
 #include "source_io.hpp"
 
 #include <set>
 #include <unordered_set>
+#include <tuple>
+#include <utility>
 
 namespace rulebook {
 namespace {
@@ -36,15 +39,23 @@ class case_loader {
       const auto* n = top.optional(name);
       if (n == nullptr) return;
       if (n->kind == source_node::type::map) {
-        // The list is in a file of its own: `shifts: {file: roster.csv, columns: {…}}`.
-        detail::external_list(c_->file, *n, name, *rd_, read);
+        // The list is in a file of its own: `shifts: {file: roster.csv, columns: {…}}`. People's
+        // leaders are resolved before the file is left, so a dangling one is located in it.
+        auto path = detail::external_list(c_->file, *n, name, *rd_, read, [&] {
+          if (std::string_view(name) != "people") return;
+          resolve_superiors();
+          superiors_.clear();
+        });
+        if (!path.empty()) c_->list_files.emplace_back(name, std::move(path));
         return;
       }
       if (n->kind != source_node::type::sequence) {
         rd_->error(*n, "`" + std::string(name) + "` must be a list, or a mapping naming the `file` that holds it");
         return;
       }
-      source.each_item(static_cast<std::size_t>(n - root.items.data()), read);
+      const auto key = static_cast<std::size_t>(n - root.items.data());
+      reserve(name, source.item_count(key));
+      source.each_item(key, read);
     };
     list("people", [&](const source_node& n) { read_person(n); });
     resolve_superiors();
@@ -61,6 +72,17 @@ class case_loader {
   }
 
  private:
+  // Room for `count` items of list `name`, so that a big list is not copied as it grows.
+  void reserve(std::string_view name, std::size_t count) {
+    if (name == "people") c_->people.reserve(count);
+    if (name == "shifts") c_->shifts.reserve(count);
+    if (name == "punches") c_->punches.reserve(count);
+    if (name == "requests") c_->requests.reserve(count);
+    if (name == "away") c_->away.reserve(count);
+    if (name == "tickets") c_->tickets.reserve(count);
+    if (name == "callbacks") c_->callbacks.reserve(count);
+  }
+
   template <typename F>
   void each(const source_node* list, const char* name, F&& read) {
     if (list == nullptr) return;
@@ -86,10 +108,17 @@ class case_loader {
     return n;
   }
 
+  // The readers below take the fast way when a value is what it should be; only a problem builds
+  // the words of a message (a year of a center has tens of millions of fields).
+  static auto plain(const source_node* n) -> bool { return n->kind == source_node::type::scalar && !n->text.empty(); }
+
   // A reference to a person; a dangling one is an error at its place.
   auto person_field(field_reader& f, std::string_view key, bool required = true) -> person_index {
     const auto* n = value(f, key, required, "the id of a person");
     if (n == nullptr) return no_index;
+    if (plain(n)) {
+      if (const auto p = c_->find_person(n->text); p != no_index) return p;
+    }
     auto id = rd_->text(*n, "`" + std::string(key) + "` of " + f.what());
     if (!id) return no_index;
     const auto p = c_->find_person(*id);
@@ -103,24 +132,42 @@ class case_loader {
     }
     return p;
   }
-  auto shift_ref_of(const source_node& n, const std::string& what) -> shift_index {
-    auto id = rd_->text(n, what);
+  // A reference to a shift. Punch clocks and rosters list shifts in the same order, so the shift
+  // after the last one found is tried before the id table.
+  template <typename What>
+  auto shift_ref_of(const source_node& n, What&& what) -> shift_index {
+    if (plain(&n)) {
+      if (c_->shifts.has(next_shift_) && c_->shifts[next_shift_].id == n.text) {
+        return std::exchange(next_shift_, shift_index(next_shift_.value + 1));
+      }
+      if (const auto s = c_->find_shift(n.text); s != no_index) {
+        next_shift_ = shift_index(s.value + 1);
+        return s;
+      }
+    }
+    auto id = rd_->text(n, what());
     if (!id) return no_index;
     const auto s = c_->find_shift(*id);
-    if (s == no_index) rd_->error(n, what + " refers to shift `" + *id + "`, which is not among `shifts`");
+    if (s == no_index) rd_->error(n, what() + " refers to shift `" + *id + "`, which is not among `shifts`");
     return s;
   }
   auto shift_field(field_reader& f, std::string_view key, bool required = true) -> shift_index {
     const auto* n = value(f, key, required, "the id of a shift");
-    return n ? shift_ref_of(*n, "`" + std::string(key) + "` of " + f.what()) : no_index;
+    return n ? shift_ref_of(*n, [&] { return "`" + std::string(key) + "` of " + f.what(); }) : no_index;
   }
   auto time(field_reader& f, std::string_view key, bool required = true) -> std::optional<time_point> {
     const auto* n = value(f, key, required, "a time like `2026-03-02T08:00`");
-    return n ? rd_->time_value(*n, "`" + std::string(key) + "` of " + f.what()) : std::nullopt;
+    if (n == nullptr) return std::nullopt;
+    if (n->kind == source_node::type::scalar) {
+      if (auto t = parse_time_point(n->text)) return t;
+    }
+    return rd_->time_value(*n, "`" + std::string(key) + "` of " + f.what());
   }
   auto text(field_reader& f, std::string_view key, bool required = false) -> std::string {
     const auto* n = value(f, key, required, "a name");
-    return n ? rd_->text(*n, "`" + std::string(key) + "` of " + f.what()).value_or("") : std::string();
+    if (n == nullptr) return {};
+    if (plain(n)) return n->text;
+    return rd_->text(*n, "`" + std::string(key) + "` of " + f.what()).value_or("");
   }
   static auto named(const char* kind, const source_node& n) -> std::string {
     const auto* id = n.find("id");
@@ -289,7 +336,7 @@ class case_loader {
       l.submitted_by = person_field(f, "submitted_by");
       if (const auto* list = value(f, "shifts", false, "a list of shifts")) {
         each(list, "shifts", [&](const source_node& s) {
-          if (auto i = shift_ref_of(s, "a shift of " + f.what()); i != no_index) l.shifts.push_back(i);
+          if (auto i = shift_ref_of(s, [&] { return "a shift of " + f.what(); }); i != no_index) l.shifts.push_back(i);
         });
       }
       l.from = time(f, "from", false);
@@ -394,9 +441,10 @@ class case_loader {
     t.received_at = *received;
     if (t.dispatched_at && *t.dispatched_at < t.received_at) {
       rd_->error(*n.find("dispatched_at"), "ticket `" + t.id + "` is dispatched before it was received");
-    } else if (!ticket_ids_.insert(t.id).second) {
+    } else if (ticket_ids_.find(t.id, ticket_id_) != detail::id_table::none) {
       rd_->error(*n.find("id"), "duplicate ticket id `" + t.id + "`");
     } else {
+      ticket_ids_.add(t.id, static_cast<std::uint32_t>(c_->tickets.size()), ticket_id_);
       c_->tickets.push_back(std::move(t));
     }
   }
@@ -431,10 +479,11 @@ class case_loader {
     cb.where = ref(n);
     if (cb.id.empty() || cb.agent == no_index || !resolved) return;
     cb.resolved_at = *resolved;
-    if (!callback_ids_.insert(cb.id).second) {
+    if (callback_ids_.find(cb.id, callback_id_) != detail::id_table::none) {
       rd_->error(*n.find("case"), "duplicate callback case `" + cb.id + "`");
       return;
     }
+    callback_ids_.add(cb.id, static_cast<std::uint32_t>(c_->callbacks.size()), callback_id_);
     c_->callbacks.push_back(std::move(cb));
   }
 
@@ -467,6 +516,7 @@ class case_loader {
 
   source_reader* rd_;
   case_file* c_;
+  shift_index next_shift_ = shift_index(0);  // the shift a reference most likely names next
   struct superior {
     person_index self;
     std::optional<source_node> node;  // a copy: a streamed item lives only while it is read
@@ -474,10 +524,19 @@ class case_loader {
   };
   std::vector<superior> superiors_;
   std::set<std::pair<person_index, std::string>> assessed_;
-  std::unordered_set<std::string> ticket_ids_, callback_ids_;
+  detail::id_table ticket_ids_, callback_ids_;  // over the tickets and callbacks added so far
+  std::function<std::string_view(std::uint32_t)> ticket_id_ = [this](std::uint32_t i) -> std::string_view {
+    return c_->tickets[i].id;
+  };
+  std::function<std::string_view(std::uint32_t)> callback_id_ = [this](std::uint32_t i) -> std::string_view {
+    return c_->callbacks[i].id;
+  };
 };
 
-auto at(const case_file& c, const source_ref& r) -> source_position { return {c.file, r.line, r.column}; }
+// Where an entity of list `list` is written: its own file's line and column, or the case's.
+auto at(const case_file& c, std::string_view list, const source_ref& r) -> source_position {
+  return {c.file_of(list), r.line, r.column};
+}
 
 }  // namespace
 
@@ -485,9 +544,9 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
   std::vector<load_issue> issues;
   const auto& v = p.vocabulary();
   auto check = [&](const std::string& name, const std::vector<std::string>& known, const char* what,
-                   const source_ref& where, const std::string& whose) {
+                   std::string_view list, const source_ref& where, const std::string& whose) {
     if (name.empty() || known.empty() || vocabulary::has(known, name)) return;
-    issues.push_back({at(c, where),
+    issues.push_back({at(c, list, where),
                       {},
                       "unknown " + std::string(what) + " `" + name + "` of " + whose + ": the policy `" + p.name() +
                           "` knows " +
@@ -499,11 +558,11 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
                           did_you_mean(name, known)});
   };
   for (const auto& q : c.people) {
-    check(q.role, v.roles, "role", q.where, "`" + q.id + "`");
-    check(q.grade, v.grades, "grade", q.where, "`" + q.id + "`");
+    check(q.role, v.roles, "role", "people", q.where, "`" + q.id + "`");
+    check(q.grade, v.grades, "grade", "people", q.where, "`" + q.id + "`");
   }
-  for (const auto& s : c.shifts) check(s.kind, v.shift_kinds, "shift kind", s.where, "shift `" + s.id + "`");
-  for (const auto& a : c.accounts) check(a.tier, v.tiers, "tier", a.where, "an account book");
+  for (const auto& s : c.shifts) check(s.kind, v.shift_kinds, "shift kind", "shifts", s.where, "shift `" + s.id + "`");
+  for (const auto& a : c.accounts) check(a.tier, v.tiers, "tier", "accounts", a.where, "an account book");
   // A request names its employee's own shifts: rostered to them, or received by a swap in this case.
   // (shift, person) for every shift a swap of this case hands to someone: built once, so the check
   // is a look-up per request rather than a scan of every request.
@@ -519,14 +578,14 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
     return c.shifts[s].employee == who || received.contains(pair_key(s, who));
   };
   auto not_theirs = [&](const request& r, person_index who, shift_index s) {
-    issues.push_back({at(c, r.where),
+    issues.push_back({at(c, "requests", r.where),
                       {},
                       std::string(to_string(r.type())) + " `" + r.id + "` names shift `" + c.shifts[s].id + "` as `" +
                           c.people[who].id + "`'s, but it is `" + c.people[c.shifts[s].employee].id + "`'s"});
   };
   for (const auto& r : c.requests) {
     if (const auto* l = r.leave()) {
-      check(l->kind, v.leave_kinds, "leave kind", r.where, "request `" + r.id + "`");
+      check(l->kind, v.leave_kinds, "leave kind", "requests", r.where, "request `" + r.id + "`");
       for (const auto s : l->shifts) {
         if (!could_hold(r.employee, s)) not_theirs(r, r.employee, s);
       }
@@ -535,7 +594,7 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
       if (!could_hold(r.employee, sw->give)) not_theirs(r, r.employee, sw->give);
       if (sw->take != no_index && !could_hold(sw->counterpart, sw->take)) not_theirs(r, sw->counterpart, sw->take);
     }
-    if (const auto* pr = r.promotion()) check(pr->to_grade, v.grades, "grade", r.where, "request `" + r.id + "`");
+    if (const auto* pr = r.promotion()) check(pr->to_grade, v.grades, "grade", "requests", r.where, "request `" + r.id + "`");
   }
   if (const auto on_cycle = detail::find_cycle(c)) {
     std::string path = c.people[*on_cycle].id;
@@ -544,7 +603,7 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
       path += " → " + c.people[q].id;
     }
     path += " → " + c.people[*on_cycle].id;
-    issues.push_back({at(c, c.people[*on_cycle].where), {}, "the chain of command is a cycle: " + path});
+    issues.push_back({at(c, "people", c.people[*on_cycle].where), {}, "the chain of command is a cycle: " + path});
   }
   return issues;
 }
@@ -556,13 +615,29 @@ auto detail::case_from_source(const std::string& file, case_source& source, cons
   c.file = file;
   source_reader rd(file, issues);
   case_loader(rd, c).load(source);
+  if (const auto* broken = source.broken()) {
+    // The rest of the file was never read: issues found before (a leader not among the people
+    // read so far) may be wrong, so the syntax error is the one said.
+    auto issue = *broken;
+    issues.resize(first);
+    issues.push_back(std::move(issue));
+    return case_file{};
+  }
   // Names the policy does not know are reported with the rest, so one run shows every problem.
   auto more = validate_case(c, p);
   issues.insert(issues.end(), more.begin(), more.end());
+  // In reading order: the case file's problems, then each list file's, each by line and column.
+  const auto order = [&](const std::string& f) {
+    for (std::size_t k = 0; k < c.list_files.size(); ++k) {
+      if (c.list_files[k].second == f) return k + 1;
+    }
+    return f == file ? std::size_t{0} : c.list_files.size() + 1;
+  };
+  const auto place = [&](const load_issue& i) {
+    return std::tuple(order(i.where.file), std::string_view(i.where.file), i.where.line, i.where.column);
+  };
   std::stable_sort(issues.begin() + static_cast<std::ptrdiff_t>(first), issues.end(),
-                   [](const load_issue& a, const load_issue& b) {
-                     return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
-                   });
+                   [&](const load_issue& a, const load_issue& b) { return place(a) < place(b); });
   if (issues.size() != first) return case_file{};
   return c;
 }
@@ -576,6 +651,7 @@ class tree_source final : public detail::case_source {
   void each_item(std::size_t key, const std::function<void(const source_node&)>& read) override {
     for (const auto& item : root_->items[key].items) read(item);
   }
+  auto item_count(std::size_t key) -> std::size_t override { return root_->items[key].items.size(); }
 
  private:
   const source_node* root_;
@@ -616,6 +692,47 @@ auto load_case(const std::string& path, const policy& p) -> case_file {
   auto c = load_case(path, p, issues);
   if (!issues.empty()) throw load_error(std::move(issues));
   return c;
+}
+
+auto load_case(const std::string& path, std::span<const section_file> files, const policy& p,
+               std::vector<load_issue>& issues) -> case_file {
+  if (files.empty()) return load_case(path, p, issues);
+  const auto first = issues.size();
+  const std::vector<std::string> lists(detail::case_lists.begin(), detail::case_lists.end());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const auto& f = files[i];
+    const auto bad = [&](std::string message) { issues.push_back({{f.path, 0, 0}, {}, std::move(message)}); };
+    if (std::find(lists.begin(), lists.end(), f.section) == lists.end()) {
+      bad("`" + f.section + "` is not a list of a case" + did_you_mean(f.section, lists) +
+          " (a CSV file holds `people`, `shifts`, `punches`, `away`, `requests`, `assessments`, `tickets`, "
+          "`callbacks`, `monitoring` or `accounts`)");
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (files[j].section == f.section) bad("`" + f.section + "` is given twice: also by `" + files[j].path + "`");
+    }
+  }
+  if (issues.size() != first) return case_file{};
+  std::unique_ptr<detail::case_source> inner;
+  detail::source_document doc;
+  if (!path.empty()) {
+    if (detail::is_json_file(path)) {
+      inner = detail::json_case_file(path, issues);
+    } else if (auto text = detail::read_text_file(path, issues)) {
+      doc = detail::parse_source(path, std::move(*text), issues);
+      inner = std::make_unique<tree_source>(doc.root);
+    }
+    if (issues.size() != first) return case_file{};
+  }
+  auto source = detail::with_section_files(std::move(inner), files);
+  // Without a case file, a place outside the CSV files (an unknown role) is one of the people's.
+  std::string name = path;
+  if (name.empty()) {
+    name = files.front().path;
+    for (const auto& f : files) {
+      if (f.section == "people") name = f.path;
+    }
+  }
+  return detail::case_from_source(name, *source, p, issues);
 }
 
 }  // namespace rulebook

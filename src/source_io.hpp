@@ -5,11 +5,13 @@
 #include <rulebook/policy.hpp>
 #include <rulebook/source.hpp>
 
+#include <array>
 #include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rulebook::detail {
@@ -54,6 +56,12 @@ class case_source {
   /// Calls `read` with each item of the list at `top().items[key]`, in file order. The node passed
   /// lives only for the call.
   virtual void each_item(std::size_t key, const std::function<void(const source_node&)>& read) = 0;
+  /// How many items the list at `top().items[key]` has, so the model is allocated once.
+  virtual auto item_count(std::size_t /*key*/) -> std::size_t { return 0; }
+  /// The syntax problem that stopped reading part-way through a list, if any (a streamed file
+  /// finds one only as it gets there): it is then the file's one issue, as for a file that does
+  /// not parse, and what was read before it is dropped.
+  [[nodiscard]] virtual auto broken() const -> const load_issue* { return nullptr; }
 };
 
 /// Told how far reading has got: bytes read of all.
@@ -71,16 +79,32 @@ auto json_case_source(std::string file, std::string bytes, std::vector<load_issu
 auto json_case_file(const std::string& path, std::vector<load_issue>& issues, read_progress progress = {})
     -> std::unique_ptr<case_source>;
 
+/// The lists of a case, which a file of their own may hold (CSV).
+inline constexpr std::array<std::string_view, 10> case_lists = {"people",     "shifts",      "punches", "away",
+                                                                "requests",   "assessments", "tickets", "callbacks",
+                                                                "monitoring", "accounts"};
+
 /// Reads a list that a case keeps in a file of its own, e.g. `shifts: {file: roster.csv, columns:
 /// {工号: employee}, encoding: gb18030}`: calls `read` with each record as a mapping of field names
 /// to values. `spec` is that mapping, `section` the list's name (`shifts`), and `case_path` the
-/// case file's path, which a relative `file` is found from. Problems are reported through `rd`.
-void external_list(const std::string& case_path, const source_node& spec, std::string_view section,
-                   source_reader& rd, const std::function<void(const source_node&)>& read);
+/// case file's path, which a relative `file` is found from. A spec without a place (built by
+/// `with_section_files`, not written in a case) names its file as the caller does. Problems with
+/// the spec are reported through `rd`; while the file is read, `rd` names that file instead, so
+/// what `read` reports is located in it, and so is what `after` reports, which is called after
+/// the last record (people's leaders, which may come later in the file, are resolved there).
+/// Returns the file read (as its records' issues name it), or nothing when none was.
+auto external_list(const std::string& case_path, const source_node& spec, std::string_view section, source_reader& rd,
+                   const std::function<void(const source_node&)>& read, const std::function<void()>& after = {})
+    -> std::string;
+
+/// The top level of `inner` (of an empty case when null) with the lists of `files` read from those
+/// files: each replaces the case's own list of that name, or is added after the case's own.
+auto with_section_files(std::unique_ptr<case_source> inner, std::span<const section_file> files)
+    -> std::unique_ptr<case_source>;
 
 /// Reads a case from a source, section by section.
-auto case_from_source(const std::string& file, case_source& source, const policy& p,
-                      std::vector<load_issue>& issues) -> case_file;
+auto case_from_source(const std::string& file, case_source& source, const policy& p, std::vector<load_issue>& issues)
+    -> case_file;
 /// Reads a case from an already parsed document node (e.g. a case written inline in a test file).
 auto case_from_source(const std::string& file, const source_node& root, const policy& p,
                       std::vector<load_issue>& issues) -> case_file;

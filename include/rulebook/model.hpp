@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -322,6 +323,9 @@ class case_file {
   /// of a list the case does not report has nothing to judge: a roster sent by a scheduler draws no
   /// "never monitored" warnings, while `monitoring: []` says that nobody was.
   std::vector<std::string> sections{};
+  /// The lists read from files of their own (a CSV roster): (list, file). Where their entities
+  /// are written is a line and column of that file.
+  std::vector<std::pair<std::string, std::string>> list_files{};
 
   /// An empty case.
   case_file();
@@ -337,6 +341,8 @@ class case_file {
 
   /// Whether the case file has the list `section`.
   [[nodiscard]] auto has_section(std::string_view section) const -> bool;
+  /// The file the entities of list `section` are written in: its own file, or the case's.
+  [[nodiscard]] auto file_of(std::string_view section) const -> const std::string&;
 
   /// What would keep `p` out of this case (`add_problem::none` when nothing would).
   [[nodiscard]] auto problem_adding(const person& p) const -> add_problem;

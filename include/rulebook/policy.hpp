@@ -12,6 +12,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace rulebook {
@@ -141,6 +142,23 @@ auto load_case(const std::string& path, const policy& p, std::vector<load_issue>
 auto load_case(const std::string& path, const policy& p) -> case_file;
 /// Reads a case from text; `file` names it in messages.
 auto parse_case(std::string file, std::string text, const policy& p, std::vector<load_issue>& issues) -> case_file;
+
+/// A list of a case kept in a CSV file of its own, e.g. a WFM tool's roster export: a header row
+/// names the fields, each further row is one record (README, "Lists in CSV files").
+struct section_file {
+  std::string section;             ///< the list it holds: `people`, `shifts`, `punches`, `away`, `tickets`, …
+  std::string path;                ///< the CSV file, as the caller names it (relative to the working directory)
+  std::string encoding = "utf-8";  ///< `utf-8`, `gb18030` or `gbk`
+  /// Headers renamed to the fields of the case format, e.g. {"工号", "employee"}; an empty field
+  /// name leaves the column out.
+  std::vector<std::pair<std::string, std::string>> columns{};
+};
+
+/// Loads the case at `path` (or none, when `path` is empty) with the lists `files` names read from
+/// their CSV files: each replaces the case's own list of that name, or adds it.
+/// @par Errors As `load_case`; problems inside a CSV file name that file, line and column.
+auto load_case(const std::string& path, std::span<const section_file> files, const policy& p,
+               std::vector<load_issue>& issues) -> case_file;
 
 /// Checks a case built in code against `p`: names the policy does not know, a cycle in the chain
 /// of command, a leave on someone else's shift. Positions are filled in where the case has them.

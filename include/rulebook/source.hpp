@@ -7,6 +7,7 @@
 #include <rulebook/time.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -97,6 +98,8 @@ class source_reader {
   [[nodiscard]] auto file() const -> const std::string& { return file_; }
   /// How many problems have been found so far.
   [[nodiscard]] auto issue_count() const -> std::size_t { return issues_->size(); }
+  /// Where problems go: a reader of another file (a CSV file a case names) adds to the same list.
+  [[nodiscard]] auto issues() const -> std::vector<load_issue>& { return *issues_; }
 
   /// What `n` is, in the words of a message: "a list", "`abc`", "nothing".
   static auto describe(const source_node& n) -> std::string {
@@ -259,7 +262,8 @@ class field_reader {
  public:
   /// `what` names the mapping in messages, e.g. "rule `swap-cap`" or "shift `S1`".
   field_reader(source_reader& reader, const source_node& node, std::string what)
-      : reader_(&reader), node_(&node), what_(std::move(what)), used_(node.keys.size(), false) {
+      : reader_(&reader), node_(&node), what_(std::move(what)) {
+    if (node.keys.size() > few) used_more_.resize(node.keys.size(), false);
     if (node.kind != source_node::type::map) {
       reader.error(node, what_ + " must be a mapping of keys to values, not " + source_reader::describe(node));
       ok_ = false;
@@ -285,11 +289,15 @@ class field_reader {
   }
   /// The value of `key` as written, null included (`in: null`, `in:`); nullptr only when absent.
   auto given(std::string_view key) -> const source_node* {
-    known_.emplace_back(key);
+    if (known_count_ < known_few_.size()) {
+      known_few_[known_count_++] = key;
+    } else {
+      known_more_.emplace_back(key);
+    }
     if (!ok_) return nullptr;
     const std::size_t i = position(key);
     if (i == node_->keys.size()) return nullptr;
-    used_[i] = true;
+    mark_used(i);
     return &node_->items[i];
   }
   /// The value of `key`; a missing key is an error.
@@ -304,9 +312,11 @@ class field_reader {
   void finish() {
     if (!ok_) return;
     for (std::size_t i = 0; i < node_->keys.size(); ++i) {
-      if (!used_[i]) {
+      if (!used(i)) {
+        std::vector<std::string_view> known(known_few_.begin(), known_few_.begin() + known_count_);
+        known.insert(known.end(), known_more_.begin(), known_more_.end());
         reader_->error(node_->keys[i], "unknown key `" + node_->keys[i].text + "` in " + what_ +
-                                           did_you_mean(node_->keys[i].text, known_));
+                                           did_you_mean(node_->keys[i].text, known));
       }
     }
   }
@@ -333,12 +343,30 @@ class field_reader {
     return it != by_text_.end() && keys[*it].text == key ? *it : keys.size();
   }
 
+  // Which keys were asked for: a mapping of up to `few` keys in a word, without allocating.
+  static constexpr std::size_t few = 64;
+  void mark_used(std::size_t i) {
+    if (i < few) {
+      used_few_ |= std::uint64_t{1} << i;
+    } else {
+      used_more_[i] = true;
+    }
+  }
+  [[nodiscard]] auto used(std::size_t i) const -> bool {
+    return i < few ? (used_few_ >> i & 1U) != 0 : static_cast<bool>(used_more_[i]);
+  }
+
   source_reader* reader_;
   const source_node* node_;
   std::string what_;
-  std::vector<bool> used_;
+  std::uint64_t used_few_ = 0;
+  std::vector<bool> used_more_;          // for a mapping of more than `few` keys (indexes from `few` on)
   std::vector<std::uint32_t> by_text_;   // key indexes in key order, for big mappings
-  std::vector<std::string_view> known_;  // keys are string literals of the kind asking
+  // The keys asked for (string literals of the kind asking), for "did you mean": the first
+  // sixteen without allocating.
+  std::array<std::string_view, 16> known_few_{};
+  std::size_t known_count_ = 0;
+  std::vector<std::string_view> known_more_;
   bool ok_ = true;
 };
 

@@ -1,4 +1,4 @@
-// `rulebook check --policy P.yaml CASE.yaml`: judge a case, print the verdict.
+// `rulebook check --policy P.yaml CASE.yaml [SECTION=FILE.csv…]`: judge a case, print the verdict.
 #include "options.hpp"
 
 #include "../read_calendar.hpp"
@@ -10,8 +10,8 @@
 namespace rulebook::cli {
 
 auto run_check(const options& o) -> int {
-  if (o.files.size() != 1) {
-    std::cerr << "rulebook check: give exactly one case file\n";
+  if (o.files.size() > 1 || (o.files.empty() && o.lists.empty())) {
+    std::cerr << "rulebook check: give exactly one case file, or lists as SECTION=FILE.csv\n";
     return exit_bad_input;
   }
   std::vector<load_issue> issues;
@@ -20,7 +20,8 @@ auto run_check(const options& o) -> int {
     print_issues(issues);
     return exit_bad_input;
   }
-  const auto c = load_case(o.files.front(), p, issues);
+  // Lists given as `shifts=roster.csv` replace the case's own, or make the case without a case file.
+  const auto c = load_case(o.files.empty() ? std::string() : o.files.front(), o.lists, p, issues);
   if (!issues.empty()) {
     print_issues(issues);
     return exit_bad_input;

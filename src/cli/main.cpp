@@ -9,6 +9,7 @@ namespace {
 constexpr const char* usage =
     "usage: rulebook check --policy P.yaml [--policy MORE.yaml] CASE.yaml [--format json|text] [--lang en|zh] "
     "[--explain] [--clauses] [--strict] [--threads N]\n"
+    "       rulebook check --policy P.yaml [CASE.yaml] SECTION=FILE.csv... [--encoding utf-8|gb18030|gbk] [...]\n"
     "       rulebook lint --policy P.yaml [--policy MORE.yaml]\n"
     "       rulebook test --policy P.yaml TESTS.yaml... [--junit FILE]\n"
     "       rulebook diff --policy OLD.yaml --against NEW.yaml CASE.yaml\n";
@@ -34,6 +35,10 @@ auto main(int argc, char** argv) -> int {
     const auto o = parse_options(argc, argv, 2);
     if (!o) {
       std::cerr << usage;
+      return exit_bad_input;
+    }
+    if (command != "check" && (!o->lists.empty() || o->encoding)) {
+      std::cerr << "rulebook " << command << ": lists as SECTION=FILE.csv and --encoding are for `check`\n" << usage;
       return exit_bad_input;
     }
     if (command == "check") return run_check(*o);

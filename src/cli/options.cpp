@@ -61,12 +61,28 @@ auto parse_options(int argc, char** argv, int first) -> std::optional<options> {
         return std::nullopt;
       }
       o.lang = *v == "zh" ? lang::zh : lang::en;
+    } else if (a.rfind("--encoding", 0) == 0) {
+      o.encoding = value("--encoding");
+      if (!o.encoding) return std::nullopt;
     } else if (a.size() > 1 && a[0] == '-') {
       std::cerr << "rulebook: unknown option `" << a << "`\n";
       return std::nullopt;
+    } else if (const auto eq = a.find('=');
+               eq != std::string_view::npos && eq > 0 &&
+               std::all_of(a.begin(), a.begin() + static_cast<std::ptrdiff_t>(eq),
+                           [](char ch) { return (ch >= 'a' && ch <= 'z') || ch == '_'; })) {
+      // `shifts=roster.csv`: a list of the case in a CSV file (a case file named so is `./shifts=…`).
+      o.lists.push_back({std::string(a.substr(0, eq)), std::string(a.substr(eq + 1))});
     } else {
       o.files.emplace_back(a);
     }
+  }
+  if (o.encoding) {
+    if (o.lists.empty()) {
+      std::cerr << "rulebook: --encoding is the encoding of the lists given as SECTION=FILE.csv, and there are none\n";
+      return std::nullopt;
+    }
+    for (auto& l : o.lists) l.encoding = *o.encoding;
   }
   if (o.policies.empty()) {
     std::cerr << "rulebook: give the policy with --policy FILE\n";

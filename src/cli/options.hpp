@@ -24,12 +24,14 @@ struct options {
   std::vector<std::string> files;
   std::optional<std::string> format;  ///< json | text
   rulebook::lang lang = lang::en;
-  std::vector<std::string> against;  ///< diff: the new policy files
-  std::optional<std::string> junit;  ///< test: where to write JUnit XML
-  bool explain = false;              ///< check: every rule that applied, and what would satisfy it
-  bool clauses = false;              ///< check: the rulebook's text of each finding's clause
-  bool strict = false;               ///< check: a case running past the policy's calendars is an error
-  unsigned threads = 0;              ///< check: threads that judge conduct; 0 for every core
+  std::vector<std::string> against;     ///< diff: the new policy files
+  std::optional<std::string> junit;     ///< test: where to write JUnit XML
+  bool explain = false;                 ///< check: every rule that applied, and what would satisfy it
+  bool clauses = false;                 ///< check: the rulebook's text of each finding's clause
+  bool strict = false;                  ///< check: a case running past the policy's calendars is an error
+  unsigned threads = 0;                 ///< check: threads that judge conduct; 0 for every core
+  std::vector<section_file> lists;      ///< check: lists given as `SECTION=FILE.csv`
+  std::optional<std::string> encoding;  ///< check: the encoding of those files
 };
 
 /// Parses the arguments after the subcommand; prints the problem and returns nothing on a usage error.

@@ -58,7 +58,7 @@ auto moment(time_point t) -> std::int64_t {
 /// CONTRACT §3: findings by subject time, then employee, then clause (then policy order). A whole
 /// center's year has millions of findings: each gets a small key (people and clauses ranked once),
 /// the keys are sorted, and every finding is moved once, to its place.
-void sort_findings(std::vector<finding>& findings, const policy& p, const case_file& c) {
+void sort_findings(std::vector<finding>& findings, const policy& p, const case_file& c, unsigned threads) {
   std::vector<std::uint32_t> person_rank(c.people.size());
   {
     std::vector<person_index> by_id;
@@ -91,10 +91,21 @@ void sort_findings(std::vector<finding>& findings, const policy& p, const case_f
     const auto who = f.subject.employee;
     keys[i] = {moment(f.subject.at), who == no_index ? 0 : person_rank[who.value], clause_rank[f.rule], f.rule, i};
   }
-  std::sort(keys.begin(), keys.end(), [](const key& a, const key& b) {
+  const auto before = [](const key& a, const key& b) {
     return std::tie(a.at, a.person, a.clause, a.rule, a.position) <
            std::tie(b.at, b.person, b.clause, b.rule, b.position);
-  });
+  };
+  // The order is total (positions differ), so sorting halves on two threads and merging them
+  // gives the same order as one sort.
+  const auto half = keys.begin() + static_cast<std::ptrdiff_t>(keys.size() / 2);
+  if (threads > 1 && keys.size() > 100'000) {
+    std::thread other([&] { std::sort(keys.begin(), half, before); });
+    std::sort(half, keys.end(), before);
+    other.join();
+    std::inplace_merge(keys.begin(), half, keys.end(), before);
+  } else {
+    std::sort(keys.begin(), keys.end(), before);
+  }
   // Each finding moves once, to its place, following the cycles of the permutation: no second
   // copy of millions of findings.
   for (std::uint32_t i = 0; i < keys.size(); ++i) {
@@ -254,7 +265,7 @@ struct session_state {
     if (failed) std::rethrow_exception(failed);
   }
 
-  // Conduct over the final roster, employee by employee, then across the case. Employees are
+  // Conduct over the final roster, employee by employee and across the case. Employees are
   // independent and so are case-wide rules: they are judged in parallel, each into a slot of its
   // own, and the slots are joined in order, so the verdict is the same for any number of threads.
   void judge_conduct() {
@@ -265,7 +276,17 @@ struct session_state {
       if (rl->judges_case()) whole.push_back(rl.get());
     }
     std::vector<std::vector<finding>> of_employee(conduct.empty() ? 0 : c.people.size());
-    in_parallel(of_employee.size(), [&](std::size_t i) {
+    std::vector<std::vector<finding>> of_rule(whole.size());
+    // One pool for both: the case-wide rules (each a long task) first, then the employees.
+    in_parallel(whole.size() + of_employee.size(), [&](std::size_t task) {
+      if (task < whole.size()) {
+        case_context ctx(*scope_, state_);
+        ctx.begin(*whole[task]);
+        whole[task]->judge_case(ctx);
+        of_rule[task] = std::move(ctx.findings);
+        return;
+      }
+      const auto i = task - whole.size();
       const person_index e(static_cast<std::uint32_t>(i));
       auto shifts = state_.shifts_of(c, e);
       std::erase_if(shifts, [&](shift_index s) { return !c.in_period(c.shifts[s]); });
@@ -279,13 +300,6 @@ struct session_state {
       }
       of_employee[i] = std::move(ctx.findings);
     });
-    std::vector<std::vector<finding>> of_rule(whole.size());
-    in_parallel(whole.size(), [&](std::size_t i) {
-      case_context ctx(*scope_, state_);
-      ctx.begin(*whole[i]);
-      whole[i]->judge_case(ctx);
-      of_rule[i] = std::move(ctx.findings);
-    });
     std::size_t total = verdict_.findings.size();
     for (const auto& fs : of_employee) total += fs.size();
     for (const auto& fs : of_rule) total += fs.size();
@@ -296,7 +310,7 @@ struct session_state {
         std::vector<finding>().swap(fs);  // freed as it goes: a center's year has millions
       }
     }
-    sort_findings(verdict_.findings, policy_, c);
+    sort_findings(verdict_.findings, policy_, c, threads_);
   }
 
   policy policy_;

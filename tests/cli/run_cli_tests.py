@@ -70,6 +70,24 @@ TESTS = [
     # A case past the years of the policy's calendars: a warning, or with --strict an error.
     ("calendar-gap-warns", ["check", "--policy", P, C + "into-2027.yaml"], 0, C + "into-2027.yaml"),
     ("calendar-gap-strict", ["check", "--policy", P, C + "into-2027.yaml", "--strict"], 2, None),
+    # Lists in CSV files: named by the case (golden: the same verdict as pending.yaml), or given on
+    # the command line as SECTION=FILE, replacing the case's own list or making the case alone.
+    ("csv-case-judged-like-yaml", ["check", "--policy", P, C + "csv-pending.yaml"], 0, C + "csv-pending.yaml"),
+    ("csv-lists-on-the-command-line", ["check", "--policy", P, "people=" + C + "csv/staff.csv",
+                                       "shifts=" + C + "csv/roster.csv", "punches=" + C + "csv/clock.csv",
+                                       "--format", "text"], 0, None),
+    ("csv-command-line-replaces-a-list", ["check", "--policy", P, C + "pending.yaml",
+                                          "punches=" + C + "csv/clock-late.csv", "--format", "text"], 1, None),
+    ("csv-gb18030-on-the-command-line", ["check", "--policy", P, "people=" + C + "csv/staff-gb18030.csv",
+                                         "--encoding", "gb18030", "shifts=" + C + "csv/roster.csv",
+                                         "punches=" + C + "csv/clock.csv"], 0, None),
+    ("bad-csv-not-utf8", ["check", "--policy", P, "people=" + C + "csv/staff-gb18030.csv"], 2, None),
+    ("bad-csv-invalid-gb18030", ["check", "--policy", P, "--encoding=gb18030", "people=" + C + "csv/bad-gb18030.csv"],
+     2, None),
+    ("bad-csv-many", ["check", "--policy", P, C + "csv-bad.yaml"], 2, None),
+    ("bad-csv-unknown-section", ["check", "--policy", P, C + "pending.yaml", "shift=" + C + "csv/roster.csv"], 2, None),
+    ("usage-encoding-without-lists", ["check", "--policy", P, C + "pending.yaml", "--encoding", "gb18030"], 2, None),
+    ("usage-lists-are-for-check", ["lint", "--policy", P, "people=" + C + "csv/staff.csv"], 2, None),
 ]
 
 # No run may take longer: a hang is a failure, not a stuck suite.
