@@ -789,6 +789,11 @@ class section_files_source final : public case_source {
     }
   }
 
+  auto item_count(std::size_t key) -> std::size_t override {
+    if (!inner_) return 0;
+    return inner_->item_count(top_ != &root_ ? key : inner_key_.at(key));
+  }
+
   [[nodiscard]] auto broken() const -> const load_issue* override { return inner_ ? inner_->broken() : nullptr; }
 
  private:

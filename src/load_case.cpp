@@ -544,9 +544,9 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
   std::vector<load_issue> issues;
   const auto& v = p.vocabulary();
   auto check = [&](const std::string& name, const std::vector<std::string>& known, const char* what,
-                   std::string_view list, const source_ref& where, const std::string& whose) {
+                   std::string_view in_list, const source_ref& where, const std::string& whose) {
     if (name.empty() || known.empty() || vocabulary::has(known, name)) return;
-    issues.push_back({at(c, list, where),
+    issues.push_back({at(c, in_list, where),
                       {},
                       "unknown " + std::string(what) + " `" + name + "` of " + whose + ": the policy `" + p.name() +
                           "` knows " +
@@ -695,8 +695,14 @@ auto load_case(const std::string& path, const policy& p) -> case_file {
 }
 
 auto load_case(const std::string& path, std::span<const section_file> files, const policy& p,
-               std::vector<load_issue>& issues) -> case_file {
-  if (files.empty()) return load_case(path, p, issues);
+               std::vector<load_issue>& issues, const load_progress& progress) -> case_file {
+  const auto told = [&](std::size_t done, std::size_t total) {
+    if (progress) progress(path, done, total);
+  };
+  if (files.empty() && !detail::is_json_file(path)) {
+    told(0, 0);
+    return load_case(path, p, issues);
+  }
   const auto first = issues.size();
   const std::vector<std::string> lists(detail::case_lists.begin(), detail::case_lists.end());
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -716,7 +722,7 @@ auto load_case(const std::string& path, std::span<const section_file> files, con
   detail::source_document doc;
   if (!path.empty()) {
     if (detail::is_json_file(path)) {
-      inner = detail::json_case_file(path, issues);
+      inner = detail::json_case_file(path, issues, told);
     } else if (auto text = detail::read_text_file(path, issues)) {
       doc = detail::parse_source(path, std::move(*text), issues);
       inner = std::make_unique<tree_source>(doc.root);

@@ -12,6 +12,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -154,11 +155,39 @@ struct section_file {
   std::vector<std::pair<std::string, std::string>> columns{};
 };
 
+/// Told how far reading a case has got: `done` bytes of `total` of `file` (a total of 0: not
+/// known). Called from the thread that loads, every few megabytes of a JSON case. It refers to a
+/// callable, `[&](const std::string& file, std::size_t done, std::size_t total) {…}`, which must
+/// outlive the call to `load_case`; it costs no allocation (and this header no <functional>).
+class load_progress {
+ public:
+  /// Tells nobody.
+  load_progress() = default;
+  /// Tells `f`, which is kept by reference.
+  template <typename F>
+    requires(!std::is_same_v<std::remove_cvref_t<F>, load_progress>)
+  load_progress(const F& f)  // NOLINT(google-explicit-constructor): passed where a callback is expected
+      : callee_(&f), call_([](const void* callee, const std::string& file, std::size_t done, std::size_t total) {
+          (*static_cast<const F*>(callee))(file, done, total);
+        }) {}
+  /// Whether anyone is told.
+  explicit operator bool() const { return call_ != nullptr; }
+  /// Tells the callee.
+  void operator()(const std::string& file, std::size_t done, std::size_t total) const {
+    if (call_ != nullptr) call_(callee_, file, done, total);
+  }
+
+ private:
+  const void* callee_ = nullptr;
+  void (*call_)(const void*, const std::string&, std::size_t, std::size_t) = nullptr;
+};
+
 /// Loads the case at `path` (or none, when `path` is empty) with the lists `files` names read from
-/// their CSV files: each replaces the case's own list of that name, or adds it.
+/// their CSV files: each replaces the case's own list of that name, or adds it. `progress`, when
+/// given, is told how far reading has got.
 /// @par Errors As `load_case`; problems inside a CSV file name that file, line and column.
 auto load_case(const std::string& path, std::span<const section_file> files, const policy& p,
-               std::vector<load_issue>& issues) -> case_file;
+               std::vector<load_issue>& issues, const load_progress& progress = {}) -> case_file;
 
 /// Checks a case built in code against `p`: names the policy does not know, a cycle in the chain
 /// of command, a leave on someone else's shift. Positions are filled in where the case has them.

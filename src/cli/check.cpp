@@ -7,7 +7,82 @@
 
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdio>
+#include <streambuf>
+
 namespace rulebook::cli {
+namespace {
+
+// Progress on stderr while a big case is read, judged and written: one line, rewritten in place,
+// at most a few times a second. Only on a terminal, and never with --quiet: a log stays clean.
+class progress_line {
+ public:
+  explicit progress_line(bool on) : on_(on) {}
+  progress_line(const progress_line&) = delete;
+  auto operator=(const progress_line&) -> progress_line& = delete;
+  ~progress_line() { clear(); }
+
+  void show(const std::string& text, bool now = false) {
+    if (!on_) return;
+    const auto t = std::chrono::steady_clock::now();
+    if (!now && t - last_ < std::chrono::milliseconds(200)) return;
+    last_ = t;
+    std::fprintf(stderr, "\r\033[K%s", text.c_str());
+    std::fflush(stderr);
+    shown_ = true;
+  }
+  void clear() {
+    if (!on_ || !shown_) return;
+    std::fputs("\r\033[K", stderr);
+    std::fflush(stderr);
+    shown_ = false;
+  }
+  [[nodiscard]] auto on() const -> bool { return on_; }
+
+ private:
+  bool on_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+auto megabytes(std::size_t bytes) -> std::string {
+  char out[32];
+  std::snprintf(out, sizeof out, "%.0f MB", static_cast<double>(bytes) / 1e6);
+  return out;
+}
+
+// Passes output on to `to`, counting it, and tells the progress line every few megabytes.
+class counting_buffer : public std::streambuf {
+ public:
+  counting_buffer(std::streambuf* to, progress_line& line) : to_(to), line_(&line) {}
+
+ protected:
+  auto overflow(int_type c) -> int_type override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    count(1);
+    return to_->sputc(traits_type::to_char_type(c));
+  }
+  auto xsputn(const char* s, std::streamsize n) -> std::streamsize override {
+    count(static_cast<std::size_t>(n));
+    return to_->sputn(s, n);
+  }
+  auto sync() -> int override { return to_->pubsync(); }
+
+ private:
+  void count(std::size_t n) {
+    written_ += n;
+    if (written_ - told_ >= (std::size_t{4} << 20)) {
+      told_ = written_;
+      line_->show("writing the verdict: " + megabytes(written_));
+    }
+  }
+  std::streambuf* to_;
+  progress_line* line_;
+  std::size_t written_ = 0, told_ = 0;
+};
+
+}  // namespace
 
 auto run_check(const options& o) -> int {
   if (o.files.size() > 1 || (o.files.empty() && o.lists.empty())) {
@@ -20,8 +95,16 @@ auto run_check(const options& o) -> int {
     print_issues(issues);
     return exit_bad_input;
   }
+  progress_line line(!o.quiet && isatty(STDERR_FILENO) != 0);
+  const auto reading = [&](const std::string& file, std::size_t done, std::size_t total) {
+    if (total == 0) return line.show("reading " + file + "…", true);
+    line.show("reading " + file + ": " + megabytes(done) + " of " + megabytes(total) + " (" +
+              std::to_string(done * 100 / total) + "%)");
+  };
   // Lists given as `shifts=roster.csv` replace the case's own, or make the case without a case file.
-  const auto c = load_case(o.files.empty() ? std::string() : o.files.front(), o.lists, p, issues);
+  const auto c = load_case(o.files.empty() ? std::string() : o.files.front(), o.lists, p, issues,
+                           line.on() ? load_progress(reading) : load_progress());
+  line.clear();
   if (!issues.empty()) {
     print_issues(issues);
     return exit_bad_input;
@@ -33,15 +116,22 @@ auto run_check(const options& o) -> int {
     print_issues({*gap});
     if (o.strict) return exit_bad_input;
   }
+  line.show("judging " + std::to_string(c.shifts.size()) + " shifts of " + std::to_string(c.people.size()) +
+                " people and " + std::to_string(c.requests.size()) + " requests…",
+            true);
   const auto v = judge(p, c, {.threads = o.threads});
+  line.show("writing the verdict…", true);
+  counting_buffer counted(std::cout.rdbuf(), line);
+  std::ostream out(line.on() ? &counted : std::cout.rdbuf());
   const bool text = o.format ? *o.format == "text" : isatty(STDOUT_FILENO) != 0;
   const write_options how{.lang = o.lang, .clauses = o.clauses, .explain = o.explain};
   if (text) {
-    write_text(std::cout, v, c, how);
+    write_text(out, v, c, how);
   } else {
-    write_json(std::cout, v, c, how);
+    write_json(out, v, c, how);
   }
-  std::cout.flush();
+  out.flush();
+  line.clear();
   return v.has_breach() ? exit_breach : exit_ok;
 }
 

@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* usage =
     "usage: rulebook check --policy P.yaml [--policy MORE.yaml] CASE.yaml [--format json|text] [--lang en|zh] "
-    "[--explain] [--clauses] [--strict] [--threads N]\n"
+    "[--explain] [--clauses] [--strict] [--threads N] [--quiet]\n"
     "       rulebook check --policy P.yaml [CASE.yaml] SECTION=FILE.csv... [--encoding utf-8|gb18030|gbk] [...]\n"
     "       rulebook lint --policy P.yaml [--policy MORE.yaml]\n"
     "       rulebook test --policy P.yaml TESTS.yaml... [--junit FILE]\n"

@@ -37,6 +37,8 @@ auto parse_options(int argc, char** argv, int first) -> std::optional<options> {
     } else if (a.rfind("--junit", 0) == 0) {
       o.junit = value("--junit");
       if (!o.junit) return std::nullopt;
+    } else if (a == "--quiet" || a == "-q") {
+      o.quiet = true;
     } else if (a == "--explain") {
       o.explain = true;
     } else if (a == "--clauses") {
