@@ -50,7 +50,8 @@ auto measure_parse(const std::string& file) -> int {
   return 0;
 }
 
-// Child: rulebook's load, judge and write (to /dev/null). Prints "check LOAD JUDGE WRITE PEAK_MB SHIFTS".
+// Child: rulebook's load, judge (2 threads) and write (to /dev/null), then a judge on 1 thread. Prints
+// "check LOAD JUDGE WRITE PEAK_MB SHIFTS JUDGE_ONE_THREAD"; the peak is before the second judge.
 auto measure_check(const std::string& policy_file, const std::string& file) -> int {
   const auto policy = rulebook::load_policy({policy_file});
   std::vector<rulebook::load_issue> issues;
@@ -60,13 +61,21 @@ auto measure_check(const std::string& policy_file, const std::string& file) -> i
   for (const auto& i : issues) std::cerr << rulebook::to_string(i) << '\n';
   if (!issues.empty()) return 2;
   t0 = clock_type::now();
-  const auto v = rulebook::judge(policy, c);
+  auto v = rulebook::judge(policy, c, {.threads = 2});
   const double judge = seconds_since(t0);
   t0 = clock_type::now();
-  std::ofstream null("/dev/null");
-  rulebook::write_json(null, v, c);
+  {
+    std::ofstream null("/dev/null");
+    rulebook::write_json(null, v, c);
+  }
   const double write = seconds_since(t0);
-  std::cout << "check " << load << ' ' << judge << ' ' << write << ' ' << peak_mb() << ' ' << c.shifts.size() << '\n';
+  const double peak = peak_mb();
+  v = rulebook::verdict{};  // freed before judging again, on one thread
+  t0 = clock_type::now();
+  const auto once = rulebook::judge(policy, c, {.threads = 1});
+  const double judge_one = seconds_since(t0);
+  std::cout << "check " << load << ' ' << judge << ' ' << write << ' ' << peak << ' ' << c.shifts.size() << ' '
+            << judge_one << '\n';
   return 0;
 }
 
@@ -115,8 +124,8 @@ auto main(int argc, char** argv) -> int {
     }
   }
   fs::create_directories(dir);
-  std::printf("%-10s %9s %9s %8s %8s %8s %9s %8s %9s %11s %9s %9s\n", "size", "file MB", "shifts", "load s", "judge s",
-              "write s", "peak MB", "parse s", "parse MB", "(l+j)/parse", "mem/file", "us/shift");
+  std::printf("%-10s %9s %9s %8s %8s %8s %9s %8s %9s %11s %9s %9s %9s\n", "size", "file MB", "shifts", "load s",
+              "judge s", "write s", "peak MB", "parse s", "parse MB", "(l+j)/parse", "mem/file", "us/shift", "2thr/1thr");
   std::stringstream list(sizes);
   for (std::string spec; std::getline(list, spec, ',');) {
     rulebook::bench::center_size size;
@@ -135,14 +144,16 @@ auto main(int argc, char** argv) -> int {
     double parse = 0, parse_mb = 0, load = 0, judge = 0, write = 0, peak = 0, shifts = 0;
     std::string word;
     std::istringstream(child({"--parse", file})) >> word >> parse >> parse_mb;
-    std::istringstream(child({"--check", policy_file, file})) >> word >> load >> judge >> write >> peak >> shifts;
+    double judge_one = 0;
+    std::istringstream(child({"--check", policy_file, file})) >> word >> load >> judge >> write >> peak >> shifts >>
+        judge_one;
     if (word != "check") {
       std::cerr << spec << ": the check did not finish\n";
       continue;
     }
-    std::printf("%-10s %9.1f %9.0f %8.2f %8.3f %8.3f %9.0f %8.2f %9.0f %11.1f %9.1f %9.3f\n", spec.c_str(), file_mb,
-                shifts, load, judge, write, peak, parse, parse_mb, (load + judge) / parse, peak / file_mb,
-                judge * 1e6 / shifts);
+    std::printf("%-10s %9.1f %9.0f %8.2f %8.3f %8.3f %9.0f %8.2f %9.0f %11.1f %9.1f %9.3f %9.2f\n", spec.c_str(),
+                file_mb, shifts, load, judge, write, peak, parse, parse_mb, (load + judge) / parse, peak / file_mb,
+                judge * 1e6 / shifts, judge / judge_one);
     std::fflush(stdout);
   }
   return 0;

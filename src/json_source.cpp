@@ -15,6 +15,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <thread>
+#include <mutex>
+#include <condition_variable>
+#include <array>
 #include <cctype>
 #include <cstdio>
 #include <cstring>
@@ -491,6 +495,20 @@ class value_reader {
     rd_->error(n, std::move(message));
     failed_ = true;
   }
+
+ public:
+  // Takes over the problem another reader (reading ahead on another thread) stopped at.
+  void adopt(const value_reader& other) {
+    if (!other.failure_) return;
+    failure_ = other.failure_;
+    source_node n;
+    n.line = failure_->where.line;
+    n.column = failure_->where.column;
+    rd_->error(n, failure_->message);
+    failed_ = true;
+  }
+
+ private:
   static auto too_deep() -> std::string {
     return "nested too deep: lists and mappings nest at most " + std::to_string(max_nesting_depth) + " levels deep";
   }
@@ -532,7 +550,9 @@ class json_source final : public case_source {
     in_->restart(list.begin);
     scanner sc(in_->bytes());
     sc.seek(list.begin + 1);  // past the `[`
-    if (list.lengths.size() == list.count) {
+    if (list.lengths.size() == list.count && list.count >= 4096 && std::thread::hardware_concurrency() > 1) {
+      read_ahead(list, read);
+    } else if (list.lengths.size() == list.count) {
       // The first pass found where each item ends: only the separators are stepped over again.
       for (const auto length : list.lengths) {
         while (sc.peek() == ',' || sc.peek() == ' ' || sc.peek() == '\n' || sc.peek() == '\r' || sc.peek() == '\t') {
@@ -556,6 +576,104 @@ class json_source final : public case_source {
   }
 
  private:
+  // Steps over what lies between two items of a list.
+  static void separators(scanner& sc) {
+    while (sc.peek() == ',' || sc.peek() == ' ' || sc.peek() == '\n' || sc.peek() == '\r' || sc.peek() == '\t') {
+      sc.skip_byte();
+    }
+  }
+
+  // A long list on two cores: another thread parses items (simdjson, into nodes) a few batches
+  // ahead, while this one loads them into the case. The other thread has its own parser, line
+  // counter and place for problems, so nothing is shared but the batches; a problem it meets is
+  // taken over here when loading reaches it, so problems come in the same order as on one thread.
+  template <typename List>
+  void read_ahead(const List& list, const std::function<void(const source_node&)>& read) {
+    constexpr std::size_t batch_size = 512, batches = 4;
+    struct batch {
+      std::vector<source_node> nodes;
+      std::vector<std::size_t> begins;
+      std::size_t count = 0;
+      bool failed = false, last = false;
+    };
+    std::array<batch, batches> ring;
+    std::mutex m;
+    std::condition_variable cv;
+    std::size_t produced = 0, consumed = 0;
+    bool stop = false;
+    std::vector<load_issue> ahead_issues;
+    source_reader ahead_rd(file_, ahead_issues);
+    locator ahead_loc(in_->bytes());
+    ahead_loc.seek(list.at);
+    value_reader ahead(in_->bytes(), ahead_loc, ahead_rd);
+    std::thread parser([&] {
+      scanner sc(in_->bytes());
+      sc.seek(list.begin + 1);
+      std::size_t i = 0;
+      while (i < list.count) {
+        {
+          std::unique_lock lock(m);
+          cv.wait(lock, [&] { return produced - consumed < batches || stop; });
+          if (stop) return;
+        }
+        auto& b = ring[produced % batches];
+        b.count = 0;
+        b.begins.clear();
+        while (b.count < batch_size && i < list.count) {
+          separators(sc);
+          const auto begin = sc.at();
+          if (b.nodes.size() <= b.count) b.nodes.emplace_back();
+          if (!ahead.read(begin, begin + list.lengths[i], 2, b.nodes[b.count])) {
+            b.failed = true;
+            break;
+          }
+          b.begins.push_back(begin);
+          sc.seek(begin + list.lengths[i]);
+          ++b.count;
+          ++i;
+        }
+        b.last = b.failed || i == list.count;
+        {
+          const std::lock_guard lock(m);
+          ++produced;
+        }
+        cv.notify_all();
+        if (b.failed) return;
+      }
+    });
+    try {
+      for (bool last = false; !last;) {
+        batch* b = nullptr;
+        {
+          std::unique_lock lock(m);
+          cv.wait(lock, [&] { return produced > consumed; });
+          b = &ring[consumed % batches];
+        }
+        for (std::size_t k = 0; k < b->count; ++k) {
+          read(b->nodes[k]);
+          in_->passed(b->begins[k]);
+          tell_progress(b->begins[k]);
+        }
+        last = b->last;
+        if (b->failed) values_.adopt(ahead);
+        {
+          const std::lock_guard lock(m);
+          ++consumed;
+        }
+        cv.notify_all();
+      }
+    } catch (...) {
+      {
+        const std::lock_guard lock(m);
+        stop = true;
+      }
+      cv.notify_all();
+      parser.join();
+      throw;
+    }
+    parser.join();
+  }
+
   struct list_span {
     std::size_t begin = 0;  // the `[`
     locator::mark at;       // where counting lines resumes
@@ -639,7 +757,7 @@ class json_source final : public case_source {
         // A list is streamed later: here only its place, and where it ends.
         loc_.place(value, value_begin);
         value.kind = source_node::type::sequence;
-        lists_.back() = list_span{value_begin, loc_.here()};
+        lists_.back() = list_span{value_begin, loc_.here(), 0, {}};
         sc.skip_byte();
         std::size_t count = 0;
         auto& lengths = lists_.back()->lengths;

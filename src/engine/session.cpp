@@ -298,6 +298,7 @@ struct session_state {
         ctx.begin(*rl);
         rl->judge_employee(ctx);
       }
+      ctx.findings.shrink_to_fit();  // held until every employee is judged: no slack
       of_employee[i] = std::move(ctx.findings);
     });
     std::size_t total = verdict_.findings.size();

@@ -1,0 +1,77 @@
+// Long JSON lists (4,096 items or more) are parsed a few batches ahead on another thread while the
+// case is loaded: the same case, and the same one error at its place, as when read on one thread.
+#include "support.hpp"
+
+#include <sstream>
+
+using namespace rulebook;
+
+namespace {
+
+// A case of `agents` agents with `days` day shifts each, one shift per line, as JSON; item
+// `broken_at` of the shifts (counted from 0), if any, has a word JSON does not know.
+auto long_case(int agents, int days, int broken_at = -1) -> std::string {
+  std::ostringstream out;
+  out << "{\"people\": [\n  {\"id\": \"L01\", \"role\": \"shift_leader\"}";
+  for (int a = 0; a < agents; ++a) out << ",\n  {\"id\": \"E" << a << "\", \"role\": \"agent\", \"leader\": \"L01\"}";
+  out << "\n],\n\"shifts\": [";
+  int n = 0;
+  for (int a = 0; a < agents; ++a) {
+    for (int d = 1; d <= days; ++d, ++n) {
+      out << (n == 0 ? "\n  " : ",\n  ") << "{\"id\": \"E" << a << "-" << d << "\", \"employee\": \"E" << a
+          << "\", \"start\": \"2026-03-" << (d < 10 ? "0" : "") << d << "T08:00\", \"end\": \"2026-03-"
+          << (d < 10 ? "0" : "") << d << "T17:00\", \"kind\": " << (n == broken_at ? "dya" : "\"day\"") << "}";
+    }
+  }
+  out << "\n]}\n";
+  return out.str();
+}
+
+}  // namespace
+
+TEST_SUITE("load_case: long JSON lists") {
+  TEST_CASE("a list read ahead on another thread loads the case the YAML reader loads from the same text") {
+    const auto text = long_case(200, 28);  // 5,600 shifts: read ahead
+    const auto& p = test::shipped_policy();
+    std::vector<load_issue> issues;
+    const auto as_json = parse_case("case.json", text, p, issues);
+    const auto as_yaml = parse_case("case.yaml", text, p, issues);
+    REQUIRE(issues.empty());
+    REQUIRE(as_json.shifts.size() == 5600);
+    for (const auto s : as_json.shifts.indexes()) {
+      const auto& a = as_json.shifts[s];
+      const auto& b = as_yaml.shifts[s];
+      CHECK(a.id == b.id);
+      CHECK(a.employee == b.employee);
+      CHECK(a.start == b.start);
+      CHECK(a.where.line == b.where.line);
+      CHECK(a.where.column == b.where.column);
+    }
+    std::ostringstream j, y;
+    write_json(j, judge(p, as_json), as_json);
+    write_json(y, judge(p, as_yaml), as_yaml);
+    CHECK(j.str() == y.str());
+  }
+
+  TEST_CASE("a broken item deep in a list read ahead is the file's one error, at its line and column") {
+    // Item 4,321 of the shifts (E154-10) is on line 3 + 201 people + 4,322; its `dya` at column 105.
+    const auto text = long_case(200, 28, 4321);
+    std::vector<load_issue> issues;
+    (void)parse_case("case.json", text, test::shipped_policy(), issues);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].where.line == 3 + 201 + 4321 + 1);
+    CHECK(issues[0].where.column == 105);
+    CHECK(issues[0].message.find("broken JSON") == 0);
+  }
+
+  TEST_CASE("the last item of a list read ahead is loaded, and a list of exactly one batch too") {
+    for (const int agents : {147, 160}) {  // 4,116 and 4,480 shifts: a partial last batch, and none
+      std::vector<load_issue> issues;
+      const auto c = parse_case("case.json", long_case(agents, 28), test::shipped_policy(), issues);
+      REQUIRE(issues.empty());
+      CHECK(c.shifts.size() == static_cast<std::size_t>(agents) * 28);
+      CHECK(c.shifts[c.shifts.next_index().value == 0 ? shift_index(0) : shift_index(c.shifts.next_index().value - 1)]
+                .id == "E" + std::to_string(agents - 1) + "-28");
+    }
+  }
+}
