@@ -125,7 +125,8 @@ auto main(int argc, char** argv) -> int {
   }
   fs::create_directories(dir);
   std::printf("%-10s %9s %9s %8s %8s %8s %9s %8s %9s %11s %9s %9s %9s\n", "size", "file MB", "shifts", "load s",
-              "judge s", "write s", "peak MB", "parse s", "parse MB", "(l+j)/parse", "mem/file", "us/shift", "2thr/1thr");
+              "judge s", "write s", "peak MB", "parse s", "parse MB", "(l+j)/parse", "mem/file", "us/shift",
+              "2thr/1thr");
   std::stringstream list(sizes);
   for (std::string spec; std::getline(list, spec, ',');) {
     rulebook::bench::center_size size;

@@ -26,8 +26,9 @@ case_file::case_file(const case_file& other)
     : file(other.file), period(other.period), calendar(other.calendar), people(other.people), shifts(other.shifts),
       punches(other.punches), away(other.away), requests(other.requests), assessments(other.assessments),
       tickets(other.tickets), callbacks(other.callbacks), monitoring(other.monitoring), accounts(other.accounts),
-      sections(other.sections), list_files(other.list_files), ids_(other.ids_ ? std::make_unique<detail::case_ids>(*other.ids_) : nullptr),
-      shifts_of_(other.shifts_of_), punch_of_(other.punch_of_) {}
+      sections(other.sections), list_files(other.list_files),
+      ids_(other.ids_ ? std::make_unique<detail::case_ids>(*other.ids_) : nullptr), shifts_of_(other.shifts_of_),
+      punch_of_(other.punch_of_) {}
 case_file::case_file(case_file&& other) noexcept = default;
 auto case_file::operator=(const case_file& other) -> case_file& {
   if (this != &other) *this = case_file(other);
@@ -114,8 +115,7 @@ auto case_file::add_request(request r) -> request_index {
   }
   if (!ids_) ids_ = std::make_unique<detail::case_ids>();
   const auto i = requests.next_index();
-  ids_->requests.add(r.id, i.value,
-                     [&](std::uint32_t j) -> std::string_view { return requests[request_index(j)].id; });
+  ids_->requests.add(r.id, i.value, [&](std::uint32_t j) -> std::string_view { return requests[request_index(j)].id; });
   requests.push_back(std::move(r));
   return i;
 }
@@ -123,18 +123,20 @@ auto case_file::add_request(request r) -> request_index {
 // A moved-from case has no tables: it finds nothing.
 auto case_file::find_person(std::string_view id) const -> person_index {
   if (!ids_) return no_index;
-  return person_index(
-      ids_->people.find(id, [&](std::uint32_t j) -> std::string_view { return people[person_index(j)].id; }));
+  return person_index(ids_->people.find(id, [&](std::uint32_t j) -> std::string_view {
+    return people[person_index(j)].id;
+  }));
 }
 auto case_file::find_shift(std::string_view id) const -> shift_index {
   if (!ids_) return no_index;
-  return shift_index(
-      ids_->shifts.find(id, [&](std::uint32_t j) -> std::string_view { return shifts[shift_index(j)].id; }));
+  return shift_index(ids_->shifts.find(id,
+                                       [&](std::uint32_t j) -> std::string_view { return shifts[shift_index(j)].id; }));
 }
 auto case_file::find_request(std::string_view id) const -> request_index {
   if (!ids_) return no_index;
-  return request_index(
-      ids_->requests.find(id, [&](std::uint32_t j) -> std::string_view { return requests[request_index(j)].id; }));
+  return request_index(ids_->requests.find(id, [&](std::uint32_t j) -> std::string_view {
+    return requests[request_index(j)].id;
+  }));
 }
 auto case_file::person_at(std::string_view id) const -> person_index {
   const auto i = find_person(id);

@@ -678,9 +678,8 @@ auto external_list(const std::string& case_path, const source_node& spec, std::s
                                   "record), not YAML or JSON");
     return {};
   }
-  const std::string path = placed && fs::path(*file).is_relative()
-                               ? (fs::path(case_path).parent_path() / *file).string()
-                               : *file;
+  std::string path = placed && fs::path(*file).is_relative() ? (fs::path(case_path).parent_path() / *file).string()
+                                                             : *file;
 
   file_bytes bytes;
   const auto cannot = [&](const std::string& why) {

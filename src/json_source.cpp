@@ -15,16 +15,16 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <thread>
-#include <mutex>
-#include <condition_variable>
 #include <array>
 #include <cctype>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <limits>
+#include <mutex>
 #include <optional>
 #include <string_view>
+#include <thread>
 #include <unordered_set>
 
 namespace rulebook::detail {
@@ -392,7 +392,7 @@ class value_reader {
         std::size_t k = 0;
         for (auto item : a) {
           od::value iv;
-          if (auto e = std::move(item).get(iv)) return e;
+          if (auto e = item.get(iv)) return e;
           if (n.items.size() <= k) n.items.emplace_back();
           if (auto e = convert(iv, n.items[k], depth + 1)) return e;
           ++k;
@@ -675,9 +675,9 @@ class json_source final : public case_source {
   }
 
   struct list_span {
-    std::size_t begin = 0;  // the `[`
-    locator::mark at;       // where counting lines resumes
-    std::size_t count = 0;  // its items
+    std::size_t begin = 0;               // the `[`
+    locator::mark at;                    // where counting lines resumes
+    std::size_t count = 0;               // its items
     std::vector<std::uint32_t> lengths;  // each item's length in bytes, unless one is too long
   };
 

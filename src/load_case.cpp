@@ -7,8 +7,8 @@
 #include "source_io.hpp"
 
 #include <set>
-#include <unordered_set>
 #include <tuple>
+#include <unordered_set>
 #include <utility>
 
 namespace rulebook {
@@ -594,7 +594,8 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
       if (!could_hold(r.employee, sw->give)) not_theirs(r, r.employee, sw->give);
       if (sw->take != no_index && !could_hold(sw->counterpart, sw->take)) not_theirs(r, sw->counterpart, sw->take);
     }
-    if (const auto* pr = r.promotion()) check(pr->to_grade, v.grades, "grade", "requests", r.where, "request `" + r.id + "`");
+    if (const auto* pr = r.promotion())
+      check(pr->to_grade, v.grades, "grade", "requests", r.where, "request `" + r.id + "`");
   }
   if (const auto on_cycle = detail::find_cycle(c)) {
     std::string path = c.people[*on_cycle].id;

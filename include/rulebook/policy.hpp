@@ -165,8 +165,8 @@ class load_progress {
   load_progress() = default;
   /// Tells `f`, which is kept by reference.
   template <typename F>
-    requires(!std::is_same_v<std::remove_cvref_t<F>, load_progress>)
-  load_progress(const F& f)  // NOLINT(google-explicit-constructor): passed where a callback is expected
+  requires(!std::is_same_v<std::remove_cvref_t<F>, load_progress>)
+      load_progress(const F& f)  // NOLINT(google-explicit-constructor): passed where a callback is expected
       : callee_(&f), call_([](const void* callee, const std::string& file, std::size_t done, std::size_t total) {
           (*static_cast<const F*>(callee))(file, done, total);
         }) {}

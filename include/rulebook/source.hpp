@@ -360,8 +360,8 @@ class field_reader {
   const source_node* node_;
   std::string what_;
   std::uint64_t used_few_ = 0;
-  std::vector<bool> used_more_;          // for a mapping of more than `few` keys (indexes from `few` on)
-  std::vector<std::uint32_t> by_text_;   // key indexes in key order, for big mappings
+  std::vector<bool> used_more_;         // for a mapping of more than `few` keys (indexes from `few` on)
+  std::vector<std::uint32_t> by_text_;  // key indexes in key order, for big mappings
   // The keys asked for (string literals of the kind asking), for "did you mean": the first
   // sixteen without allocating.
   std::array<std::string_view, 16> known_few_{};

@@ -64,9 +64,8 @@ void sort_findings(std::vector<finding>& findings, const policy& p, const case_f
     std::vector<person_index> by_id;
     by_id.reserve(c.people.size());
     for (const auto q : c.people.indexes()) by_id.push_back(q);
-    std::stable_sort(by_id.begin(), by_id.end(), [&](person_index a, person_index b) {
-      return c.people[a].id < c.people[b].id;
-    });
+    std::stable_sort(by_id.begin(), by_id.end(),
+                     [&](person_index a, person_index b) { return c.people[a].id < c.people[b].id; });
     for (std::uint32_t r = 0; r < by_id.size(); ++r) person_rank[by_id[r].value] = r + 1;  // 0: nobody
   }
   std::vector<std::uint32_t> clause_rank(p.rules().size());

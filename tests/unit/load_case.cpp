@@ -56,7 +56,8 @@ TEST_SUITE("load_case") {
   }
   TEST_CASE("a wrong type is an error") {
     SUBCASE("text where a list is expected") {
-      CHECK(case_errors("people: E001\n") == strings{"case.yaml:1:9: `people` must be a list, or a mapping naming the `file` that holds it"});
+      CHECK(case_errors("people: E001\n") ==
+            strings{"case.yaml:1:9: `people` must be a list, or a mapping naming the `file` that holds it"});
     }
     SUBCASE("yes where a boolean is expected") {
       CHECK(case_errors(two + "shifts:\n  - {id: S1, employee: E001, start: 2026-03-02T08:00, end: 2026-03-02T17:00}\n"
