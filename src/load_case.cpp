@@ -159,7 +159,16 @@ class case_loader {
     const auto* n = value(f, key, required, "a time like `2026-03-02T08:00`");
     if (n == nullptr) return std::nullopt;
     if (n->kind == source_node::type::scalar) {
-      if (auto t = parse_time_point(n->text)) return t;
+      // A roster's times fall on few days: the last day read is kept with its text.
+      const std::string_view text = n->text;
+      if (text.size() >= 16 && (text[10] == 'T' || text[10] == ' ') && text.substr(0, 10) == last_day_text_) {
+        if (auto t = parse_time_of_day(text.substr(11))) return time_point(last_day_, *t);
+      }
+      if (auto t = parse_time_point(text)) {
+        last_day_text_.assign(text.substr(0, 10));
+        last_day_ = t->date();
+        return t;
+      }
     }
     return rd_->time_value(*n, "`" + std::string(key) + "` of " + f.what());
   }
@@ -517,6 +526,8 @@ class case_loader {
   source_reader* rd_;
   case_file* c_;
   shift_index next_shift_ = shift_index(0);  // the shift a reference most likely names next
+  std::string last_day_text_;                // the day of the last time read, as written
+  date last_day_;                            // and as a date
   struct superior {
     person_index self;
     std::optional<source_node> node;  // a copy: a streamed item lives only while it is read

@@ -327,8 +327,14 @@ class field_reader {
     const auto& keys = node_->keys;
     constexpr std::size_t small = 16;  // below this, a scan is cheaper than an index
     if (keys.size() <= small) {
+      // Keys are mostly written in the order they are asked for: the one after the last found
+      // is tried first.
+      if (next_ < keys.size() && keys[next_].text == key) return next_++;
       for (std::size_t i = 0; i < keys.size(); ++i) {
-        if (keys[i].text == key) return i;
+        if (keys[i].text == key) {
+          next_ = i + 1;
+          return i;
+        }
       }
       return keys.size();
     }
@@ -360,6 +366,7 @@ class field_reader {
   const source_node* node_;
   std::string what_;
   std::uint64_t used_few_ = 0;
+  std::size_t next_ = 0;                // the key most likely asked for next
   std::vector<bool> used_more_;         // for a mapping of more than `few` keys (indexes from `few` on)
   std::vector<std::uint32_t> by_text_;  // key indexes in key order, for big mappings
   // The keys asked for (string literals of the kind asking), for "did you mean": the first
