@@ -69,8 +69,9 @@ auto case_file::add_person(person p) -> person_index {
   if (problem_adding(p) != add_problem::none) throw case_error("duplicate person id `" + p.id + "`");
   if (!ids_) ids_ = std::make_unique<detail::case_ids>();  // a moved-from case starts again
   const auto i = people.next_index();
-  ids_->people.add(p.id, i.value, [&](std::uint32_t j) -> std::string_view { return people[person_index(j)].id; });
-  people.push_back(std::move(p));
+  people.push_back(std::move(p));  // first, so a failed push leaves the table as it was
+  ids_->people.add(people.back().id, i.value,
+                   [&](std::uint32_t j) -> std::string_view { return people[person_index(j)].id; });
   shifts_of_.emplace_back();
   return i;
 }
@@ -84,12 +85,13 @@ auto case_file::add_shift(shift s) -> shift_index {
   }
   if (!ids_) ids_ = std::make_unique<detail::case_ids>();
   const auto i = shifts.next_index();
-  ids_->shifts.add(s.id, i.value, [&](std::uint32_t j) -> std::string_view { return shifts[shift_index(j)].id; });
   auto& own = shifts_of_[s.employee];
   const auto pos = std::upper_bound(own.begin(), own.end(), s.start,
                                     [&](const time_point& t, shift_index j) { return t < shifts[j].start; });
+  shifts.push_back(std::move(s));  // first, so a failed push leaves the tables as they were
+  ids_->shifts.add(shifts.back().id, i.value,
+                   [&](std::uint32_t j) -> std::string_view { return shifts[shift_index(j)].id; });
   own.insert(pos, i);
-  shifts.push_back(std::move(s));
   punch_of_.push_back(no_punch);
   return i;
 }
@@ -115,8 +117,9 @@ auto case_file::add_request(request r) -> request_index {
   }
   if (!ids_) ids_ = std::make_unique<detail::case_ids>();
   const auto i = requests.next_index();
-  ids_->requests.add(r.id, i.value, [&](std::uint32_t j) -> std::string_view { return requests[request_index(j)].id; });
-  requests.push_back(std::move(r));
+  requests.push_back(std::move(r));  // first, so a failed push leaves the table as it was
+  ids_->requests.add(requests.back().id, i.value,
+                     [&](std::uint32_t j) -> std::string_view { return requests[request_index(j)].id; });
   return i;
 }
 

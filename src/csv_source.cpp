@@ -38,7 +38,7 @@ constexpr std::size_t max_columns = 1000;
 /// would otherwise say the same thing for every row of a year.
 constexpr std::size_t max_problems = 100;
 
-// The bytes of a file: mapped, or read when it cannot be (a pipe, an empty file).
+// The bytes of a regular file: mapped, or read when it cannot be (an empty file).
 class file_bytes {
  public:
   file_bytes() = default;
@@ -59,6 +59,8 @@ class file_bytes {
     struct stat st {};
     if (::fstat(fd, &st) != 0) return std::string(std::strerror(errno));
     if (S_ISDIR(st.st_mode)) return std::string("it is a directory, not a file");
+    // A device or a pipe named in a case could be read for ever (`/dev/zero`) or never end.
+    if (!S_ISREG(st.st_mode)) return std::string("it is not a regular file");
     if (S_ISREG(st.st_mode) && st.st_size > 0) {
       const auto size = static_cast<std::size_t>(st.st_size);
       void* m = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
@@ -88,7 +90,8 @@ class file_bytes {
   void passed(std::size_t offset) {
     constexpr std::size_t step = std::size_t{32} << 20;
     if (map_ == nullptr || offset < released_ + step) return;
-    const std::size_t page = 4096, upto = offset / page * page;
+    static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t upto = offset / page * page;
     ::madvise(static_cast<char*>(map_) + released_, upto - released_, MADV_DONTNEED);
     released_ = upto;
   }

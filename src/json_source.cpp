@@ -20,6 +20,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <limits>
 #include <mutex>
 #include <optional>
@@ -29,7 +30,12 @@
 
 namespace rulebook::detail {
 
-auto is_json_file(std::string_view file) -> bool { return file.size() >= 5 && file.substr(file.size() - 5) == ".json"; }
+auto is_json_file(std::string_view file) -> bool {
+  if (file.size() < 5) return false;
+  std::string tail(file.substr(file.size() - 5));
+  for (auto& ch : tail) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return tail == ".json";
+}
 
 namespace {
 
@@ -57,13 +63,17 @@ class input {
   }
   [[nodiscard]] auto bytes() const -> std::string_view { return bytes_; }
   // Reading starts again at `offset` (a list read a second time): pages are given back from there.
-  void restart(std::size_t offset) { released_ = offset / 4096 * 4096; }
+  void restart(std::size_t offset) {
+    static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    released_ = offset / page * page;
+  }
   // Reading has passed `offset`: the pages before it may go (they come back, from the page
   // cache, should an error message need them again).
   void passed(std::size_t offset) {
     constexpr std::size_t step = std::size_t{32} << 20;
     if (map_ == nullptr || offset < released_ + step) return;
-    const std::size_t page = 4096, upto = offset / page * page;
+    static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t upto = offset / page * page;
     ::madvise(static_cast<char*>(map_) + released_, upto - released_, MADV_DONTNEED);
     released_ = upto;
   }
@@ -95,7 +105,7 @@ class locator {
     // The next newline is found once and kept: most values lie on the line of the one before.
     if (next_newline_ == unknown) next_newline_ = newline_from(at_.offset);
     while (next_newline_ < offset) {
-      ++at_.line;
+      if (at_.line < std::numeric_limits<int>::max()) ++at_.line;
       at_.line_start = next_newline_ + 1;
       next_newline_ = newline_from(next_newline_ + 1);
     }
@@ -198,6 +208,10 @@ class value_reader {
   // Parses bytes [begin, end) of the file, nested in `depth` lists and mappings, into `out`;
   // false when that failed (and was reported).
   auto read(std::size_t begin, std::size_t end, std::size_t depth, source_node& out) -> bool {
+    if (begin > end || end > bytes_.size()) {  // the first pass found more than is there now
+      report(std::min(begin, bytes_.size()), "the file changed while it was read");
+      return false;
+    }
     const std::size_t len = end - begin;
     if (scratch_.size() < len + simdjson::SIMDJSON_PADDING) scratch_.resize(len + simdjson::SIMDJSON_PADDING);
     std::memcpy(scratch_.data(), bytes_.data() + begin, len);
@@ -546,6 +560,7 @@ class json_source final : public case_source {
   void each_item(std::size_t key, const std::function<void(const source_node&)>& read) override {
     if (values_.failed_ || key >= lists_.size() || !lists_[key]) return;
     const auto& list = *lists_[key];
+    loading_ = true;
     loc_.seek(list.at);
     in_->restart(list.begin);
     scanner sc(in_->bytes());
@@ -563,7 +578,7 @@ class json_source final : public case_source {
         read(item_);
         sc.seek(b + length);
         in_->passed(b);
-        tell_progress(b);
+        tell_progress(length);
       }
     } else {
       items(sc, [&](std::size_t b, std::size_t e) {
@@ -593,9 +608,11 @@ class json_source final : public case_source {
     struct batch {
       std::vector<source_node> nodes;
       std::vector<std::size_t> begins;
+      std::size_t first = 0;  // the index in the list of its first item
       std::size_t count = 0;
       bool failed = false, last = false;
     };
+    std::exception_ptr parser_failed;  // what the parsing thread threw, rethrown here
     std::array<batch, batches> ring;
     std::mutex m;
     std::condition_variable cv;
@@ -617,20 +634,26 @@ class json_source final : public case_source {
           if (stop) return;
         }
         auto& b = ring[produced % batches];
+        b.first = i;
         b.count = 0;
-        b.begins.clear();
-        while (b.count < batch_size && i < list.count) {
-          separators(sc);
-          const auto begin = sc.at();
-          if (b.nodes.size() <= b.count) b.nodes.emplace_back();
-          if (!ahead.read(begin, begin + list.lengths[i], 2, b.nodes[b.count])) {
-            b.failed = true;
-            break;
+        try {
+          b.begins.clear();
+          while (b.count < batch_size && i < list.count) {
+            separators(sc);
+            const auto begin = sc.at();
+            if (b.nodes.size() <= b.count) b.nodes.emplace_back();
+            if (!ahead.read(begin, begin + list.lengths[i], 2, b.nodes[b.count])) {
+              b.failed = true;
+              break;
+            }
+            b.begins.push_back(begin);
+            sc.seek(begin + list.lengths[i]);
+            ++b.count;
+            ++i;
           }
-          b.begins.push_back(begin);
-          sc.seek(begin + list.lengths[i]);
-          ++b.count;
-          ++i;
+        } catch (...) {  // out of memory: the batch ends here, and loading rethrows it
+          parser_failed = std::current_exception();
+          b.failed = true;
         }
         b.last = b.failed || i == list.count;
         {
@@ -652,9 +675,14 @@ class json_source final : public case_source {
         for (std::size_t k = 0; k < b->count; ++k) {
           read(b->nodes[k]);
           in_->passed(b->begins[k]);
-          tell_progress(b->begins[k]);
+          tell_progress(list.lengths[b->first + k]);
         }
         last = b->last;
+        if (b->failed && parser_failed) {
+          // The parsing thread ends after a failed batch: it can be joined before rethrowing.
+          parser.join();
+          std::rethrow_exception(parser_failed);
+        }
         if (b->failed) values_.adopt(ahead);
         {
           const std::lock_guard lock(m);
@@ -668,7 +696,7 @@ class json_source final : public case_source {
         stop = true;
       }
       cv.notify_all();
-      parser.join();
+      if (parser.joinable()) parser.join();
       throw;
     }
     parser.join();
@@ -694,7 +722,7 @@ class json_source final : public case_source {
       if (auto p = sc.value(2); p != scanner::problem::none) return fail(sc, p, "an item of a list");
       if (!each(b, sc.at())) return;
       in_->passed(b);
-      tell_progress(sc.at());
+      if (loading_) tell_progress(sc.at() - b);
       sc.whitespace();
       const char c = sc.peek();
       sc.skip_byte();
@@ -766,6 +794,7 @@ class json_source final : public case_source {
           return ++count, true;
         });
         lists_.back()->count = count;
+        list_bytes_ += sc.at() - value_begin;
         if (values_.failed_) return;
       } else {
         if (auto p = sc.value(1); p != scanner::problem::none) return fail(sc, p, "a value");
@@ -810,12 +839,15 @@ class json_source final : public case_source {
   void fail_at(std::size_t at, std::string message) {
     values_.report(std::min(at, in_->bytes().size()), std::move(message));
   }
-  void tell_progress(std::size_t at) {
+  // Loading has read `bytes` more of the lists (the first pass, which only finds where items end,
+  // is not counted: lists are loaded in the loader's order, not the file's).
+  void tell_progress(std::size_t bytes) {
+    loaded_ += bytes;
     if (!progress_) return;
     constexpr std::size_t step = std::size_t{1} << 20;
-    if (at < told_ + step) return;
-    told_ = at;
-    progress_(at, in_->bytes().size());
+    if (loaded_ < told_ + step) return;
+    told_ = loaded_;
+    progress_(std::min(loaded_, list_bytes_), list_bytes_);
   }
 
   std::string file_;
@@ -824,8 +856,10 @@ class json_source final : public case_source {
   locator loc_;
   value_reader values_;
   read_progress progress_;
-  std::size_t told_ = 0;
+  std::size_t told_ = 0, loaded_ = 0;
+  std::size_t list_bytes_ = 0;  // the bytes of every list, from `[` to `]`
   bool scanned_ = false;
+  bool loading_ = false;  // the lists are being loaded (the second pass)
   source_node root_;
   std::vector<std::optional<list_span>> lists_;  // per top-level key: its list, when it is one
   source_node item_;                             // the item being read, reused

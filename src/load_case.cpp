@@ -38,7 +38,7 @@ class case_loader {
     const auto list = [&](const char* name, auto read) {
       const auto* n = top.optional(name);
       if (n == nullptr) return;
-      if (n->kind == source_node::type::map) {
+      if (n->kind == source_node::type::map && names_a_file(*n)) {
         // The list is in a file of its own: `shifts: {file: roster.csv, columns: {…}}`. People's
         // leaders are resolved before the file is left, so a dangling one is located in it.
         auto path = detail::external_list(c_->file, *n, name, *rd_, read, [&] {
@@ -106,6 +106,21 @@ class case_loader {
       rd_->error(f.node(), "missing key `" + std::string(key) + "` in " + f.what());
     }
     return n;
+  }
+
+  // Whether a mapping given for a list is meant to name its file (`{file: …}`, or a slip of those
+  // keys), rather than one record written without its `-` (which is said to be not a list).
+  static auto names_a_file(const source_node& n) -> bool {
+    const std::vector<std::string> spec_keys{"file", "encoding", "columns"};
+    for (std::size_t i = 0; i < n.keys.size(); ++i) {
+      const auto& key = n.keys[i].text;
+      if (vocabulary::has(spec_keys, key)) return true;
+      // `files: roster.csv`: a slip of `file`, with a CSV file for its value.
+      std::string value = n.items[i].text;
+      for (auto& ch : value) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (!did_you_mean(key, spec_keys).empty() && value.find(".csv") != std::string::npos) return true;
+    }
+    return false;
   }
 
   // The readers below take the fast way when a value is what it should be; only a problem builds

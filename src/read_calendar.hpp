@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 
 namespace rulebook::detail {
 
@@ -89,22 +90,35 @@ inline auto uncovered_calendar_years(const policy& p, const case_file& c) -> std
   const auto& cal = p.calendar();
   if (cal.holiday_count() == 0 && cal.workday_count() == 0) return std::nullopt;
   std::map<int, bool> covered;  // by year
-  std::optional<source_ref> first;
-  const auto look = [&](const date& d, const source_ref& where) {
+  // The first place, in reading order: the case file, then the lists in files of their own.
+  const auto file_rank = [&](const std::string& file) -> std::size_t {
+    for (std::size_t k = 0; k < c.list_files.size(); ++k) {
+      if (c.list_files[k].second == file) return k + 1;
+    }
+    return 0;
+  };
+  std::optional<source_position> first;
+  const auto look = [&](const date& d, const std::string& file, const source_ref& where) {
     const int year = d.year();
     auto it = covered.find(year);
     if (it == covered.end()) it = covered.emplace(year, covers_year(cal, year) || covers_year(c.calendar, year)).first;
     if (it->second) return;
-    if (!first || std::pair(where.line, where.column) < std::pair(first->line, first->column)) first = where;
+    const source_position here{file, where.line, where.column};
+    if (!first || std::tuple(file_rank(here.file), here.line, here.column) <
+                      std::tuple(file_rank(first->file), first->line, first->column)) {
+      first = here;
+    }
   };
+  const auto& shifts_file = c.file_of("shifts");
+  const auto& requests_file = c.file_of("requests");
   for (const auto& s : c.shifts) {
-    look(s.start.date(), s.where);
-    look(s.end.date(), s.where);
+    look(s.start.date(), shifts_file, s.where);
+    look(s.end.date(), shifts_file, s.where);
   }
   for (const auto& r : c.requests) {
     if (const auto* l = r.leave()) {
-      if (l->from) look(l->from->date(), r.where);
-      if (l->to) look(l->to->date(), r.where);
+      if (l->from) look(l->from->date(), requests_file, r.where);
+      if (l->to) look(l->to->date(), requests_file, r.where);
     }
   }
   if (!first) return std::nullopt;
@@ -117,7 +131,7 @@ inline auto uncovered_calendar_years(const policy& p, const case_file& c) -> std
     list += (i == 0 ? "" : i + 1 == years.size() ? " and " : ", ") + std::to_string(years[i]);
   }
   load_issue issue;
-  issue.where = {c.file, first->line, first->column};
+  issue.where = *first;
   issue.message = "the case runs into " + list +
                   ", which the policy's calendars do not cover: holidays there are not known";
   return issue;

@@ -170,6 +170,10 @@ class load_progress {
       : callee_(&f), call_([](const void* callee, const std::string& file, std::size_t done, std::size_t total) {
           (*static_cast<const F*>(callee))(file, done, total);
         }) {}
+  /// A temporary would be gone before it is told: keep the callable in a variable.
+  template <typename F>
+  requires(!std::is_same_v<std::remove_cvref_t<F>, load_progress>) load_progress(const F&& f)
+  = delete;
   /// Whether anyone is told.
   explicit operator bool() const { return call_ != nullptr; }
   /// Tells the callee.

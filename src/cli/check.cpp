@@ -120,9 +120,17 @@ auto run_check(const options& o) -> int {
                 " people and " + std::to_string(c.requests.size()) + " requests…",
             true);
   const auto v = judge(p, c, {.threads = o.threads});
-  line.show("writing the verdict…", true);
+  // A verdict written to the terminal the progress is on would be mixed with it: the line goes
+  // before the verdict does, and counts what is written only when it goes elsewhere.
+  const bool out_on_terminal = isatty(STDOUT_FILENO) != 0;
+  const bool count_writing = line.on() && !out_on_terminal;
+  if (count_writing) {
+    line.show("writing the verdict…", true);
+  } else {
+    line.clear();
+  }
   counting_buffer counted(std::cout.rdbuf(), line);
-  std::ostream out(line.on() ? &counted : std::cout.rdbuf());
+  std::ostream out(count_writing ? &counted : std::cout.rdbuf());
   const bool text = o.format ? *o.format == "text" : isatty(STDOUT_FILENO) != 0;
   const write_options how{.lang = o.lang, .clauses = o.clauses, .explain = o.explain};
   if (text) {

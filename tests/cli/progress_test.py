@@ -24,13 +24,13 @@ def big_case(path):
         json.dump({"people": people, "shifts": shifts}, f, indent=1)
 
 
-def run(rulebook, policy, case, extra, tty):
-    """stderr of the command, through a pseudo-terminal when `tty`."""
+def run(rulebook, policy, case, extra, tty, both=False):
+    """stderr of the command, through a pseudo-terminal when `tty` (stdout too when `both`)."""
     args = [rulebook, "check", "--policy", policy, case, "--format", "json"] + extra
     if not tty:
         return subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120).stderr.decode()
     leader, follower = pty.openpty()
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=follower)
+    proc = subprocess.Popen(args, stdout=follower if both else subprocess.DEVNULL, stderr=follower)
     os.close(follower)
     out = b""
     while True:
@@ -64,6 +64,10 @@ def main(argv):
                 failures.append(f"on a terminal, progress lacks `{word}`: {shown!r}")
         if not shown.endswith("\r\x1b[K"):
             failures.append(f"on a terminal, the progress line is not cleared at the end: {shown[-40:]!r}")
+        # The verdict on the same terminal: the line is cleared before it, and nothing is written into it.
+        together = run(rulebook, policy, case, ["--format", "text"], tty=True, both=True)
+        if "writing the verdict" in together or "\r\x1b[KPolicy customer-service" not in together:
+            failures.append(f"with the verdict on the same terminal, progress is mixed into it: {together[:300]!r}")
         quiet = run(rulebook, policy, case, ["--quiet"], tty=True)
         if quiet:
             failures.append(f"with --quiet, stderr is not empty: {quiet!r}")

@@ -2,6 +2,7 @@
 // YAML, every problem at its place in the CSV file, and hostile files read in bounded time.
 #include <rulebook/policy.hpp>
 
+#include "read_calendar.hpp"
 #include "support.hpp"
 
 #include <chrono>
@@ -333,6 +334,30 @@ monitoring: {file: monitoring.csv}
     dir.write("staff.csv", "id,name,role,name\nE001,x,agent,y\n");
     CHECK(dir.errors("people: {file: staff.csv}\n") ==
           strings{"staff.csv:1:14: column `name` is in the header twice (first in column 2)"});
+  }
+
+  TEST_CASE("a device or a pipe named as a list's file is an error, never read for ever") {
+    const temp_dir dir;
+    CHECK(dir.errors("people: {file: /dev/zero}\n") ==
+          strings{"case.yaml:1:16: cannot read `/dev/zero`, the file of `people`: it is not a regular file"});
+  }
+
+  TEST_CASE("a case running past the calendars is warned about at the CSV line of its first such shift") {
+    const temp_dir dir;
+    dir.write("staff.csv", "id,role\nE001,agent\n");
+    dir.write("roster.csv", "id,employee,start,end\nS1,E001,2026-03-02T08:00,2026-03-02T17:00\n"
+                            "S2,E001,2031-03-03T08:00,2031-03-03T17:00\n");
+    const auto c = dir.load("people: {file: staff.csv}\nshifts: {file: roster.csv}\n");
+    const auto gap = detail::uncovered_calendar_years(test::shipped_policy(), c);
+    REQUIRE(gap.has_value());
+    CHECK(fs::path(gap->where.file).filename() == "roster.csv");
+    CHECK(gap->where.line == 3);
+    CHECK(gap->where.column == 1);
+  }
+
+  TEST_CASE("one record written without its `-` is not a list, not a file's spec") {
+    CHECK(test::case_errors("people: {id: E1, role: agent}\n") ==
+          strings{"case.yaml:1:9: `people` must be a list, or a mapping naming the `file` that holds it"});
   }
 
   TEST_CASE("an unknown key in the spec is an error with a did-you-mean hint") {
