@@ -719,6 +719,22 @@ auto external_list(const std::string& case_path, const source_node& spec, std::s
     rd.error(node_at({1, 1}), "the file is UTF-16 (Excel's \"Unicode Text\"): save it as \"CSV UTF-8\"");
     return path;
   }
+  if (enc != encoding::utf8) {
+    // UTF-8 Chinese is mostly valid GB18030 too, and would come out garbled ("张三" as "寮犱笁"); a
+    // file in GB18030 is hardly ever valid UTF-8. So a file that is all valid UTF-8 is taken for
+    // what it is, and said to be.
+    const auto wide = std::find_if(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(),
+                                   [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; });
+    if (wide != text.end() && invalid_utf8_at(text) == std::string_view::npos) {
+      const auto at = static_cast<std::size_t>(wide - text.begin());
+      const auto line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
+      const place where{static_cast<int>(std::count(text.begin(), wide, '\n')) + 1,
+                        static_cast<int>(at - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1};
+      rd.error(node_at(where), "the file is UTF-8 (every byte of it is), not " + lower(enc_node->text) +
+                                   (placed ? ": leave out its `encoding`" : ": leave out `--encoding`"));
+      return path;
+    }
+  }
   csv_list list(text, start, dec, rd, bytes);
   if (!list.header(renames, spec_rd, path)) return path;
   list.records(read);

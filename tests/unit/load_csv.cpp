@@ -245,6 +245,13 @@ monitoring: {file: monitoring.csv}
     CHECK(dir.errors("people: {file: staff.csv}\n") == strings{"staff.csv:2:7: a NUL byte: a CSV file is text"});
   }
 
+  TEST_CASE("a UTF-8 file said to be GB18030 is an error at its first Chinese character, never garbled names") {
+    const temp_dir dir;
+    dir.write("staff.csv", "id,name,role\nE001,Li,agent\nE002,张三,agent\n");  // UTF-8, no byte-order mark
+    CHECK(dir.errors("people: {file: staff.csv, encoding: gb18030}\n") ==
+          strings{"staff.csv:3:6: the file is UTF-8 (every byte of it is), not gb18030: leave out its `encoding`"});
+  }
+
   TEST_CASE("a file in another encoding than the case says is an error at its start") {
     const temp_dir dir;
     dir.write("staff.csv", "\xEF\xBB\xBFid,role\nE001,agent\n");
