@@ -8,7 +8,9 @@
 // split on its raw bytes (no multi-byte sequence of either holds `,` `"` CR or LF) and only its
 // cells are converted (glibc iconv), so a problem keeps the line and byte column of the file as
 // saved, and an invalid byte is found where it is. What is left of RFC 4180 is a page of code.
+#include "mapped_file.hpp"
 #include "source_io.hpp"
+#include "utf8.hpp"
 
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -38,108 +40,7 @@ constexpr std::size_t max_columns = 1000;
 /// would otherwise say the same thing for every row of a year.
 constexpr std::size_t max_problems = 100;
 
-// The bytes of a regular file: mapped, or read when it cannot be (an empty file).
-class file_bytes {
- public:
-  file_bytes() = default;
-  file_bytes(const file_bytes&) = delete;
-  auto operator=(const file_bytes&) -> file_bytes& = delete;
-  ~file_bytes() {
-    if (map_ != nullptr) ::munmap(map_, bytes_.size());
-  }
-
-  // Opens `path`; why it cannot be read, when it cannot.
-  auto open(const std::string& path) -> std::optional<std::string> {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return std::string(std::strerror(errno));
-    struct closer {
-      int fd;
-      ~closer() { ::close(fd); }
-    } guard{fd};
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) return std::string(std::strerror(errno));
-    if (S_ISDIR(st.st_mode)) return std::string("it is a directory, not a file");
-    // A device or a pipe named in a case could be read for ever (`/dev/zero`) or never end.
-    if (!S_ISREG(st.st_mode)) return std::string("it is not a regular file");
-    if (S_ISREG(st.st_mode) && st.st_size > 0) {
-      const auto size = static_cast<std::size_t>(st.st_size);
-      void* m = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-      if (m != MAP_FAILED) {
-        ::madvise(m, size, MADV_SEQUENTIAL);
-        map_ = m;
-        bytes_ = std::string_view(static_cast<const char*>(m), size);
-        return std::nullopt;
-      }
-    }
-    char chunk[1 << 16];
-    for (;;) {
-      const auto got = ::read(fd, chunk, sizeof chunk);
-      if (got < 0) {
-        if (errno == EINTR) continue;
-        return std::string(std::strerror(errno));
-      }
-      if (got == 0) break;
-      text_.append(chunk, static_cast<std::size_t>(got));
-    }
-    bytes_ = text_;
-    return std::nullopt;
-  }
-  [[nodiscard]] auto bytes() const -> std::string_view { return bytes_; }
-  // Reading has passed `offset`: the pages before it may go (they come back from the page cache,
-  // should a message need them again).
-  void passed(std::size_t offset) {
-    constexpr std::size_t step = std::size_t{32} << 20;
-    if (map_ == nullptr || offset < released_ + step) return;
-    static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-    const std::size_t upto = offset / page * page;
-    ::madvise(static_cast<char*>(map_) + released_, upto - released_, MADV_DONTNEED);
-    released_ = upto;
-  }
-
- private:
-  std::string text_;
-  std::string_view bytes_;
-  void* map_ = nullptr;
-  std::size_t released_ = 0;
-};
-
-// The first byte of `bytes` that is not part of valid UTF-8 (overlong forms and surrogates
-// included) or is a NUL, which no text holds; or npos.
-auto invalid_utf8_at(std::string_view bytes) -> std::size_t {
-  const auto* b = reinterpret_cast<const unsigned char*>(bytes.data());
-  const std::size_t n = bytes.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned c = b[i];
-    if (c == 0) return i;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    unsigned lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;  // overlong
-      if (c == 0xED) hi = 0x9F;  // surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;  // overlong
-      if (c == 0xF4) hi = 0x8F;  // past U+10FFFF
-    } else {
-      return i;
-    }
-    if (i + len > n) return i;
-    if (b[i + 1] < lo || b[i + 1] > hi) return i;
-    for (std::size_t k = 2; k < len; ++k) {
-      if (b[i + k] < 0x80 || b[i + k] > 0xBF) return i;
-    }
-    i += len;
-  }
-  return std::string_view::npos;
-}
+using file_bytes = mapped_file;
 
 // `""` in the text of a quoted cell is one `"`.
 void unescape_into(std::string_view raw, std::string& out) {
@@ -689,7 +590,7 @@ auto external_list(const std::string& case_path, const source_node& spec, std::s
     spec_rd.error(*file_node,
                   placed ? "cannot read `" + path + "`, the file of " + what + ": " + why : "cannot read file: " + why);
   };
-  if (auto why = bytes.open(path)) {
+  if (auto why = bytes.open(path, /*regular_only=*/true)) {
     cannot(*why);
     return {};
   }

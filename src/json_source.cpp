@@ -5,7 +5,9 @@
 // input costs a few megabytes of memory whatever its size.
 #include <rulebook/source.hpp>
 
+#include "mapped_file.hpp"
 #include "source_io.hpp"
+#include "utf8.hpp"
 
 #include <simdjson.h>
 
@@ -41,49 +43,7 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
-// The bytes of a file: a mapping of it, or text held in memory.
-class input {
- public:
-  input() = default;
-  explicit input(std::string text) : text_(std::move(text)), bytes_(text_) {}
-  input(const input&) = delete;
-  auto operator=(const input&) -> input& = delete;
-  ~input() {
-    if (map_ != nullptr) ::munmap(map_, bytes_.size());
-  }
-
-  // Maps the regular file `fd` of `size` bytes; false when it cannot be mapped.
-  auto map(int fd, std::size_t size) -> bool {
-    void* m = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (m == MAP_FAILED) return false;
-    ::madvise(m, size, MADV_SEQUENTIAL);
-    map_ = m;
-    bytes_ = std::string_view(static_cast<const char*>(m), size);
-    return true;
-  }
-  [[nodiscard]] auto bytes() const -> std::string_view { return bytes_; }
-  // Reading starts again at `offset` (a list read a second time): pages are given back from there.
-  void restart(std::size_t offset) {
-    static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-    released_ = offset / page * page;
-  }
-  // Reading has passed `offset`: the pages before it may go (they come back, from the page
-  // cache, should an error message need them again).
-  void passed(std::size_t offset) {
-    constexpr std::size_t step = std::size_t{32} << 20;
-    if (map_ == nullptr || offset < released_ + step) return;
-    static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-    const std::size_t upto = offset / page * page;
-    ::madvise(static_cast<char*>(map_) + released_, upto - released_, MADV_DONTNEED);
-    released_ = upto;
-  }
-
- private:
-  std::string text_;
-  std::string_view bytes_;
-  void* map_ = nullptr;
-  std::size_t released_ = 0;
-};
+using input = mapped_file;
 
 // Line and column (from 1; columns in bytes, as for YAML) of byte offsets, counted forward.
 class locator {
@@ -228,7 +188,10 @@ class value_reader {
       const char* where = nullptr;
       const std::string_view text(scratch_.data(), len);
       std::size_t bad = len;
-      if (error == simdjson::UTF8_ERROR) bad = first_invalid_utf8(text);
+      if (error == simdjson::UTF8_ERROR) {
+        bad = invalid_utf8_at(text, /*nul_is_bad=*/false);
+        if (bad == std::string_view::npos) bad = len;
+      }
       if (error == simdjson::UNESCAPED_CHARS || error == simdjson::STRING_ERROR) bad = first_bad_in_string(text);
       if (bad < len) {
         at = begin + bad;
@@ -259,41 +222,6 @@ class value_reader {
       case simdjson::N_ATOM_ERROR: return "broken JSON: a word JSON does not know (not `true`, `false` or `null`)";
       default: return std::string("broken JSON: ") + simdjson::error_message(e);
     }
-  }
-  // The first byte of `s` that does not start valid UTF-8 (overlong forms, surrogates and cut
-  // sequences included), or s.size(): counted forward, since a prefix of valid text may end inside
-  // a character.
-  static auto first_invalid_utf8(std::string_view s) -> std::size_t {
-    const auto* b = reinterpret_cast<const unsigned char*>(s.data());
-    std::size_t i = 0;
-    while (i < s.size()) {
-      const unsigned c = b[i];
-      if (c < 0x80) {
-        ++i;
-        continue;
-      }
-      std::size_t len = 0;
-      unsigned lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
-      if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-      } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        if (c == 0xE0) lo = 0xA0;  // overlong
-        if (c == 0xED) hi = 0x9F;  // surrogates
-      } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        if (c == 0xF0) lo = 0x90;  // overlong
-        if (c == 0xF4) hi = 0x8F;  // past U+10FFFF
-      } else {
-        return i;
-      }
-      if (i + len > s.size() || b[i + 1] < lo || b[i + 1] > hi) return i;
-      for (std::size_t k = 2; k < len; ++k) {
-        if (b[i + k] < 0x80 || b[i + k] > 0xBF) return i;
-      }
-      i += len;
-    }
-    return s.size();
   }
   static auto not_utf8(char c) -> std::string {
     char hex[8];
@@ -876,19 +804,9 @@ auto json_case_source(std::string file, std::string bytes, std::vector<load_issu
 auto json_case_file(const std::string& path, std::vector<load_issue>& issues, read_progress progress)
     -> std::unique_ptr<case_source> {
   auto in = std::make_unique<input>();
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  bool mapped = false;
-  if (fd >= 0) {
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-      mapped = in->map(fd, static_cast<std::size_t>(st.st_size));
-    }
-    ::close(fd);
-  }
-  if (!mapped) {
-    // Not a regular file, empty, or not mappable: read it, which also says why it cannot be.
-    auto text = read_text_file(path, issues);
-    in = std::make_unique<input>(text.value_or(std::string()));
+  if (auto why = in->open(path, /*regular_only=*/false)) {
+    issues.push_back({{path, 0, 0}, {}, "cannot read file: " + *why});
+    in = std::make_unique<input>(std::string());
   }
   return std::make_unique<json_source>(path, std::move(in), issues, std::move(progress));
 }

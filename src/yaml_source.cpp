@@ -4,6 +4,7 @@
 #include <rulebook/source.hpp>
 
 #include "source_io.hpp"
+#include "utf8.hpp"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -59,44 +60,6 @@ auto shown_at(std::string_view bytes, std::size_t pos) -> std::string {
     out += c;
   }
   return out;
-}
-
-// The first byte of `bytes` that is not part of valid UTF-8 (overlong forms and surrogates
-// included) or is a NUL, which no text holds; or npos.
-auto invalid_utf8_at(std::string_view bytes) -> std::size_t {
-  const auto* b = reinterpret_cast<const unsigned char*>(bytes.data());
-  const std::size_t n = bytes.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned c = b[i];
-    if (c == 0) return i;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    unsigned lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;  // overlong
-      if (c == 0xED) hi = 0x9F;  // surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;  // overlong
-      if (c == 0xF4) hi = 0x8F;  // past U+10FFFF
-    } else {
-      return i;
-    }
-    if (i + len > n) return i;
-    if (b[i + 1] < lo || b[i + 1] > hi) return i;
-    for (std::size_t k = 2; k < len; ++k) {
-      if (b[i + k] < 0x80 || b[i + k] > 0xBF) return i;
-    }
-    i += len;
-  }
-  return std::string_view::npos;
 }
 
 // Line and column (from 1) of byte `pos`, counting columns in bytes as yaml-cpp does.
@@ -328,7 +291,7 @@ class second_document final : public YAML::EventHandler {
 // Reads the one document of `bytes` into `root`; false when that failed (and was reported).
 auto read_document(std::string_view bytes, source_reader& reader, std::vector<load_issue>& issues, source_node& root)
     -> bool {
-  if (const auto bad = invalid_utf8_at(bytes); bad != std::string_view::npos) {
+  if (const auto bad = detail::invalid_utf8_at(bytes); bad != std::string_view::npos) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(bytes[bad])));
     const std::string what = bytes[bad] == '\0' ? "a NUL byte" : std::string("not valid UTF-8 (byte ") + hex + ")";
