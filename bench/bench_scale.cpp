@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -37,16 +38,22 @@ auto peak_mb() -> double {
   return static_cast<double>(u.ru_maxrss) / 1024.0;  // kilobytes on Linux
 }
 
-// Child: a simdjson DOM parse. Prints "parse SECONDS PEAK_MB".
+// Child: a simdjson DOM parse, the best of three (its time varies with how fast the kernel hands
+// it 3.6 bytes of memory per byte of file). Prints "parse SECONDS PEAK_MB".
 auto measure_parse(const std::string& file) -> int {
-  const auto t0 = clock_type::now();
-  simdjson::dom::parser parser;
-  simdjson::dom::element doc;
-  if (auto error = parser.load(file).get(doc)) {
-    std::cerr << simdjson::error_message(error) << '\n';
-    return 2;
+  double best = 0;
+  for (int run = 0; run < 3; ++run) {
+    const auto t0 = clock_type::now();
+    simdjson::dom::parser parser;
+    simdjson::dom::element doc;
+    if (auto error = parser.load(file).get(doc)) {
+      std::cerr << simdjson::error_message(error) << '\n';
+      return 2;
+    }
+    const double took = seconds_since(t0);
+    best = run == 0 ? took : std::min(best, took);
   }
-  std::cout << "parse " << seconds_since(t0) << ' ' << peak_mb() << '\n';
+  std::cout << "parse " << best << ' ' << peak_mb() << '\n';
   return 0;
 }
 
