@@ -53,7 +53,9 @@ class locator {
     int line = 1;
     std::size_t line_start = 0;
   };
-  explicit locator(std::string_view bytes) : bytes_(bytes) {}
+  // A UTF-8 byte-order mark is not counted in line 1's columns, as the YAML and CSV readers do not.
+  explicit locator(std::string_view bytes)
+      : bytes_(bytes), origin_{0, 1, bytes.substr(0, 3) == "\xEF\xBB\xBF" ? std::size_t{3} : 0}, at_(origin_) {}
   [[nodiscard]] auto here() const -> mark { return at_; }
   void seek(mark m) {
     at_ = m;
@@ -61,7 +63,7 @@ class locator {
   }
   void place(source_node& n, std::size_t offset) {
     offset = std::min(offset, bytes_.size());
-    if (offset < at_.offset) seek({});  // backwards (only for a message): count from the start
+    if (offset < at_.offset) seek(origin_);  // backwards (only for a message): count from the start
     // The next newline is found once and kept: most values lie on the line of the one before.
     if (next_newline_ == unknown) next_newline_ = newline_from(at_.offset);
     while (next_newline_ < offset) {
@@ -71,7 +73,8 @@ class locator {
     }
     at_.offset = offset;
     n.line = at_.line;
-    n.column = static_cast<int>(std::min<std::size_t>(offset - at_.line_start, 1 << 30)) + 1;
+    const auto from_line_start = offset > at_.line_start ? offset - at_.line_start : 0;
+    n.column = static_cast<int>(std::min<std::size_t>(from_line_start, 1 << 30)) + 1;
   }
 
  private:
@@ -84,7 +87,8 @@ class locator {
   }
 
   std::string_view bytes_;
-  mark at_{};
+  mark origin_;  // the start of the file
+  mark at_;
   std::size_t next_newline_ = unknown;
 };
 
