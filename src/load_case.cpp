@@ -703,15 +703,7 @@ auto parse_case(std::string file, std::string text, const policy& p, std::vector
 }
 
 auto load_case(const std::string& path, const policy& p, std::vector<load_issue>& issues) -> case_file {
-  if (detail::is_json_file(path)) {
-    const auto first = issues.size();
-    auto source = detail::json_case_file(path, issues);
-    if (issues.size() != first) return case_file{};
-    return detail::case_from_source(path, *source, p, issues);
-  }
-  auto text = detail::read_text_file(path, issues);
-  if (!text) return case_file{};
-  return parse_case(path, std::move(*text), p, issues);
+  return load_case(path, {}, p, issues);
 }
 
 auto load_case(const std::string& path, const policy& p) -> case_file {
@@ -726,10 +718,6 @@ auto load_case(const std::string& path, std::span<const section_file> files, con
   const auto told = [&](std::size_t done, std::size_t total) {
     if (progress) progress(path, done, total);
   };
-  if (files.empty() && !detail::is_json_file(path)) {
-    told(0, 0);
-    return load_case(path, p, issues);
-  }
   const auto first = issues.size();
   const std::vector<std::string> lists(detail::case_lists.begin(), detail::case_lists.end());
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -747,16 +735,17 @@ auto load_case(const std::string& path, std::span<const section_file> files, con
   if (issues.size() != first) return case_file{};
   std::unique_ptr<detail::case_source> inner;
   detail::source_document doc;
-  if (!path.empty()) {
+  if (!path.empty() || files.empty()) {  // no case file and no lists: the empty path cannot be read
     if (detail::is_json_file(path)) {
       inner = detail::json_case_file(path, issues, told);
-    } else if (auto text = detail::read_text_file(path, issues)) {
+    } else if (told(0, 0); auto text = detail::read_text_file(path, issues)) {
       doc = detail::parse_source(path, std::move(*text), issues);
       inner = std::make_unique<tree_source>(doc.root);
     }
     if (issues.size() != first) return case_file{};
   }
-  auto source = detail::with_section_files(std::move(inner), files);
+  // Lists in CSV files are laid over the case's own; without any, the case is read as it is.
+  auto source = files.empty() ? std::move(inner) : detail::with_section_files(std::move(inner), files);
   // Without a case file, a place outside the CSV files (an unknown role) is one of the people's.
   std::string name = path;
   if (name.empty()) {
