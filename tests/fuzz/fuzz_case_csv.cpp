@@ -2,7 +2,7 @@
 // against the department's policy and, when it loads, judged and written. The first byte chooses
 // the list (people, shifts or punches), the encoding (utf-8 or gb18030) and whether `columns:`
 // renames a header; the rest is the file. Never a crash, a hang or an exception.
-#include <rulebook/rulebook.hpp>
+#include "load_and_judge.hpp"
 
 #include <unistd.h>
 
@@ -13,11 +13,6 @@
 #include <string>
 
 namespace {
-
-auto department() -> const rulebook::policy& {
-  static const auto p = rulebook::load_policy({RULEBOOK_SOURCE_DIR "/policies/customer-service.yaml"});
-  return p;
-}
 
 // A directory of this process's own for the CSV file, removed when the process ends.
 struct work_dir {
@@ -69,12 +64,6 @@ extern "C" auto LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t siz
     case 1: text = std::string(org) + "shifts: " + spec; break;
     default: text = std::string(org) + roster + "punches: " + spec; break;
   }
-  std::vector<rulebook::load_issue> issues;
-  const auto c = rulebook::parse_case(dir() + "/case.yaml", text, department(), issues);
-  if (!issues.empty()) return 0;
-  const auto v = rulebook::judge(department(), c, {.threads = 1});
-  std::ostringstream out;
-  rulebook::write_json(out, v, c);
-  rulebook::write_text(out, v, c);
+  rulebook::fuzz::load_and_judge(dir() + "/case.yaml", text);
   return 0;
 }
