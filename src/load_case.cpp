@@ -68,6 +68,9 @@ class case_loader {
     list("callbacks", [&](const source_node& n) { read_callback(n); });
     list("monitoring", [&](const source_node& n) { read_monitoring(n); });
     list("accounts", [&](const source_node& n) { read_account(n); });
+    list("meetings", [&](const source_node& n) { read_meeting(n); });
+    list("reports", [&](const source_node& n) { read_report(n); });
+    list("trainings", [&](const source_node& n) { read_training(n); });
     top.finish();
   }
 
@@ -223,6 +226,9 @@ class case_loader {
     p.seat = text(f, "seat");
     if (const auto* since = value(f, "grade_since", false, "a date")) {
       p.grade_since = rd_->date_value(*since, "`grade_since` of person `" + p.id + "`");
+    }
+    if (const auto* hired = value(f, "hired", false, "a date")) {
+      p.hired = rd_->date_value(*hired, "`hired` of person `" + p.id + "`");
     }
     const auto* leader = value(f, "leader", false, "the id of a person");
     const auto* reports_to = value(f, "reports_to", false, "the id of a person");
@@ -538,8 +544,147 @@ class case_loader {
     c_->accounts.push_back(std::move(a));
   }
 
+  void read_meeting(const source_node& n) {
+    field_reader f(*rd_, n, named("meeting", n));
+    meeting m;
+    m.id = text(f, "id", true);
+    m.type = text(f, "type", true);
+    auto start = time(f, "start");
+    auto end = time(f, "end");
+    m.chair = person_field(f, "chair");
+    bool ok = true;
+    if (const auto* a = value(f, "attendees", false, "a list of people's ids")) {
+      // A list, or (as a CSV cell holds it) one text of ids apart by spaces, commas or semicolons.
+      std::vector<const source_node*> items;
+      std::vector<source_node> split;
+      if (a->kind == source_node::type::scalar) {
+        std::string id;
+        const auto flush = [&] {
+          if (id.empty()) return;
+          split.push_back(*a);
+          split.back().text = std::move(id);
+          id.clear();
+        };
+        for (const char ch : a->text) {
+          if (ch == ' ' || ch == ',' || ch == ';' || ch == '\t') {
+            flush();
+          } else {
+            id += ch;
+          }
+        }
+        flush();
+        for (const auto& s : split) items.push_back(&s);
+      } else if (a->kind == source_node::type::sequence) {
+        for (const auto& item : a->items) items.push_back(&item);
+      } else {
+        rd_->error(*a, "`attendees` of " + f.what() + " must be a list of people's ids");
+        ok = false;
+      }
+      for (const auto* item : items) {
+        auto id = rd_->text(*item, "an attendee of " + f.what());
+        if (!id) {
+          ok = false;
+          continue;
+        }
+        const auto p = c_->find_person(*id);
+        if (p == no_index) {
+          rd_->error(*item, "attendee `" + *id + "` of " + f.what() + " is not among `people`");
+          ok = false;
+        } else if (std::find(m.attendees.begin(), m.attendees.end(), p) != m.attendees.end()) {
+          rd_->error(*item, "attendee `" + *id + "` of " + f.what() + " is listed twice");
+          ok = false;
+        } else {
+          m.attendees.push_back(p);
+        }
+      }
+    }
+    f.finish();
+    m.where = ref(n);
+    if (m.id.empty() || m.type.empty() || !start || !end || m.chair == no_index || !ok) return;
+    m.start = *start;
+    m.end = *end;
+    if (m.end <= m.start) {
+      rd_->error(*n.find("end"), f.what() + " ends before it starts");
+    } else if (meeting_ids_.find(m.id, meeting_id_) != detail::id_table::none) {
+      rd_->error(*n.find("id"), "duplicate meeting id `" + m.id + "`");
+    } else {
+      meeting_ids_.add(m.id, static_cast<std::uint32_t>(c_->meetings.size()), meeting_id_);
+      c_->meetings.push_back(std::move(m));
+    }
+  }
+
+  void read_report(const source_node& n) {
+    field_reader f(*rd_, n, named("report", n));
+    report r;
+    r.id = text(f, "id", true);
+    r.type = text(f, "type", true);
+    r.by = person_field(f, "by");
+    bool ok = true;
+    const source_node* covers = nullptr;
+    const auto cover = [&](const char* key, period_unit unit) {
+      const auto* c = value(f, key, false, unit == period_unit::month ? "a month" : "a date");
+      if (c == nullptr) return;
+      if (covers != nullptr) {
+        rd_->error(*c, f.what() + " names both `" + covers_key_ + "` and `" + key + "`: give the one period it covers");
+        ok = false;
+        return;
+      }
+      covers = c;
+      covers_key_ = key;
+      const auto what = "`" + std::string(key) + "` of " + f.what();
+      if (unit == period_unit::month) {
+        if (auto m = rd_->month_value(*c, what)) {
+          r.covers = {{unit, date(static_cast<unsigned short>(m->year), static_cast<unsigned short>(m->number), 1)}};
+        } else {
+          ok = false;
+        }
+      } else if (auto d = rd_->date_value(*c, what)) {
+        if (unit == period_unit::week && d->day_of_week() != boost::date_time::Monday) {
+          rd_->error(*c, what + " is " + format_date(*d) + ", a " + d->day_of_week().as_long_string() +
+                             ": a week is named by its Monday");
+          ok = false;
+        } else {
+          r.covers = {{unit, *d}};
+        }
+      } else {
+        ok = false;
+      }
+    };
+    cover("month", period_unit::month);
+    cover("week", period_unit::week);
+    cover("date", period_unit::day);
+    auto submitted = time(f, "submitted_at");
+    f.finish();
+    r.where = ref(n);
+    if (r.id.empty() || r.type.empty() || r.by == no_index || !submitted || !ok) return;
+    r.submitted_at = *submitted;
+    if (report_ids_.find(r.id, report_id_) != detail::id_table::none) {
+      rd_->error(*n.find("id"), "duplicate report id `" + r.id + "`");
+      return;
+    }
+    report_ids_.add(r.id, static_cast<std::uint32_t>(c_->reports.size()), report_id_);
+    c_->reports.push_back(std::move(r));
+  }
+
+  void read_training(const source_node& n) {
+    field_reader f(*rd_, n, "a training record");
+    training t;
+    t.employee = person_field(f, "employee");
+    t.type = text(f, "type", true);
+    auto completed = time(f, "completed_at");
+    const auto* p = value(f, "passed", true, "`true` or `false`");
+    auto passed = p ? rd_->boolean(*p, "`passed` of a training record") : std::nullopt;
+    f.finish();
+    t.where = ref(n);
+    if (t.employee == no_index || t.type.empty() || !completed || !passed) return;
+    t.completed_at = *completed;
+    t.passed = *passed;
+    c_->trainings.push_back(std::move(t));
+  }
+
   source_reader* rd_;
   case_file* c_;
+  std::string covers_key_;  // the key a report names its period with
   shift_index next_shift_ = shift_index(0);  // the shift a reference most likely names next
   std::string last_day_text_;                // the day of the last time read, as written
   date last_day_;                            // and as a date
@@ -551,11 +696,18 @@ class case_loader {
   std::vector<superior> superiors_;
   std::set<std::pair<person_index, std::string>> assessed_;
   detail::id_table ticket_ids_, callback_ids_;  // over the tickets and callbacks added so far
+  detail::id_table meeting_ids_, report_ids_;   // and the meetings and reports
   std::function<std::string_view(std::uint32_t)> ticket_id_ = [this](std::uint32_t i) -> std::string_view {
     return c_->tickets[i].id;
   };
   std::function<std::string_view(std::uint32_t)> callback_id_ = [this](std::uint32_t i) -> std::string_view {
     return c_->callbacks[i].id;
+  };
+  std::function<std::string_view(std::uint32_t)> meeting_id_ = [this](std::uint32_t i) -> std::string_view {
+    return c_->meetings[i].id;
+  };
+  std::function<std::string_view(std::uint32_t)> report_id_ = [this](std::uint32_t i) -> std::string_view {
+    return c_->reports[i].id;
   };
 };
 
@@ -589,6 +741,14 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
   }
   for (const auto& s : c.shifts) check(s.kind, v.shift_kinds, "shift kind", "shifts", s.where, "shift `" + s.id + "`");
   for (const auto& a : c.accounts) check(a.tier, v.tiers, "tier", "accounts", a.where, "an account book");
+  for (const auto& m : c.meetings) {
+    check(m.type, v.meeting_types, "meeting type", "meetings", m.where, "meeting `" + m.id + "`");
+  }
+  for (const auto& r : c.reports) check(r.type, v.report_types, "report type", "reports", r.where, "report `" + r.id + "`");
+  for (const auto& t : c.trainings) {
+    check(t.type, v.training_types, "training type", "trainings", t.where,
+          "the training record of `" + c.people[t.employee].id + "`");
+  }
   // A request names its employee's own shifts: rostered to them, or received by a swap in this case.
   // (shift, person) for every shift a swap of this case hands to someone: built once, so the check
   // is a look-up per request rather than a scan of every request.
@@ -726,7 +886,7 @@ auto load_case(const std::string& path, std::span<const section_file> files, con
     if (std::find(lists.begin(), lists.end(), f.section) == lists.end()) {
       bad("`" + f.section + "` is not a list of a case" + did_you_mean(f.section, lists) +
           " (a CSV file holds `people`, `shifts`, `punches`, `away`, `requests`, `assessments`, `tickets`, "
-          "`callbacks`, `monitoring` or `accounts`)");
+          "`callbacks`, `monitoring`, `accounts`, `meetings`, `reports` or `trainings`)");
     }
     for (std::size_t j = 0; j < i; ++j) {
       if (files[j].section == f.section) bad("`" + f.section + "` is given twice: also by `" + files[j].path + "`");

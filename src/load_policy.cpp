@@ -131,6 +131,9 @@ class policy_loader {
       read("leave_kinds", data.vocabulary.leave_kinds);
       read("shift_kinds", data.vocabulary.shift_kinds);
       read("tiers", data.vocabulary.tiers);
+      read("meeting_types", data.vocabulary.meeting_types);
+      read("report_types", data.vocabulary.report_types);
+      read("training_types", data.vocabulary.training_types);
       voc.finish();
     }
     if (const auto* cl = top.optional("clauses")) {

@@ -60,6 +60,11 @@ auto role_words(std::string role, lang l) -> std::string {
     if (role == "shift_leader") return "班长";
     if (role == "department_director") return "客服部主任";
     if (role == "center_director") return "客服中心主任";
+    if (role == "quality") return "质检员";
+    if (role == "callback") return "回访员";
+    if (role == "agent") return "业务代表";
+    if (role == "team_leader") return "团队经理";
+    if (role == "account_manager") return "客户服务经理";
     return role;
   }
   std::replace(role.begin(), role.end(), '_', ' ');

@@ -14,7 +14,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view spec_keys[] = {"request",  "rule",  "clause", "effect",
-                                          "employee", "shift", "month",  "approver_role"};
+                                          "employee", "shift", "month", "week", "date", "approver_role"};
 
 // A finding as a test file describes it: only the keys given must match.
 struct finding_spec {
@@ -56,6 +56,8 @@ struct judged_case {
     if (key == "employee") return f.subject.employee == no_index ? "" : c.people[f.subject.employee].id;
     if (key == "shift") return f.subject.shift == no_index ? "" : c.shifts[f.subject.shift].id;
     if (key == "month") return f.subject.month ? format_month(*f.subject.month) : "";
+    if (key == "week") return f.subject.week ? format_date(*f.subject.week) : "";
+    if (key == "date") return f.subject.day ? format_date(*f.subject.day) : "";
     if (key == "approver_role") return f.approver_role;
     if (key == "request") return f.subject.request == no_index ? "" : c.requests[f.subject.request].id;
     return "";

@@ -89,6 +89,14 @@ struct writer {
         out += ", \"month\": ";
         quote(out, format_month(*f.subject.month));
       }
+      if (f.subject.week) {
+        out += ", \"week\": ";
+        quote(out, format_date(*f.subject.week));
+      }
+      if (f.subject.day) {
+        out += ", \"date\": ";
+        quote(out, format_date(*f.subject.day));
+      }
       out += '}';
     }
     out += ",\n";
@@ -99,6 +107,12 @@ struct writer {
       if (const auto text = v.policy.clause_text(h.clause, o.lang); !text.empty()) {
         out += ", \"clause_text\": ";
         quote(out, text);
+      }
+    }
+    if (top_level && o.explain) {  // a request's remedies are in its `explain` list
+      if (const auto remedy = v.rule_of(f).remedy(f, message_context{c, o.lang}); !remedy.empty()) {
+        out += ", \"remedy\": ";
+        quote(out, remedy);
       }
     }
     out += ",\n";

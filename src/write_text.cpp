@@ -70,13 +70,20 @@ void write_text(std::ostream& out, const verdict& v, const case_file& c, const w
   s += fmt::format("\n{} ({})\n", zh ? "考勤与纪律" : "Findings", v.findings.size());
   for (const auto& f : v.findings) {
     const auto& h = v.header_of(f);
-    // A monthly finding shows its month; one about no moment (a VIP book) shows nothing there.
+    // A monthly finding shows its month, a weekly one its Monday, a daily one its date; one about no moment (a VIP book) shows nothing there.
     const auto when = f.subject.month             ? format_month(*f.subject.month)
+                      : f.subject.week            ? (zh ? "周 " : "week ") + format_date(*f.subject.week)
+                      : f.subject.day             ? format_date(*f.subject.day)
                       : f.subject.at.is_special() ? std::string()
                                                   : format_time_point(f.subject.at);
     s += fmt::format("  {:<16} {:<8} {:<12} [{} {}] {}\n", when, c.people.at(f.subject.employee).id,
                      to_string(f.effect), h.clause, h.id, v.message(f, c, o.lang));
     if (o.clauses) s += clause_line(v, h.clause, o.lang, "      ");
+    // --explain: what would put it right, where the kind knows (a duty: the report to hand in).
+    if (o.explain) {
+      const auto remedy = v.rule_of(f).remedy(f, message_context{c, o.lang});
+      if (!remedy.empty()) s += fmt::format("      -> {}\n", remedy);
+    }
   }
   s += fmt::format("\n{}: {} approved, {} pending, {} rejected; {} late, {} warning, {} violation, {} absenteeism\n",
                    zh ? "合计" : "Summary", v.count(decision::approved), v.count(decision::pending),

@@ -83,6 +83,10 @@ struct subject {
   request_index request = no_index;  ///< set on the findings of a request
   /// The month concerned, for monthly rules.
   std::optional<rulebook::month> month;
+  /// The week concerned (its Monday), for weekly duties.
+  std::optional<date> week;
+  /// The day concerned, for daily duties.
+  std::optional<date> day;
   time_point at;  ///< the subject's time, which orders findings; `timeless` when there is none
 };
 

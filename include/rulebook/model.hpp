@@ -112,6 +112,9 @@ struct person {
   /// Where the person usually sits; a shift may name another.
   std::string seat{};
   std::optional<date> grade_since{};  ///< since when the person holds `grade`, when known
+  /// The day the person joined, when the case reports hiring (training before first duty is
+  /// judged only for people who carry it).
+  std::optional<date> hired{};
   source_ref where{};                 ///< where the person is written in the case file
   /// The next person up the chain of command: the leader, else whom this person reports to.
   [[nodiscard]] auto superior() const -> person_index { return leader != no_index ? leader : reports_to; }
@@ -276,6 +279,41 @@ struct account_book {
   source_ref where{};               ///< where the book is written in the case file
 };
 
+/// A meeting held (班务会, 业务代表会议, 晨会).
+struct meeting {
+  std::string id{};                       ///< the id the case file names it by
+  std::string type{};                     ///< what meeting it was, e.g. `team`, `monthly`, `briefing`
+  time_point start{};                     ///< when it began
+  time_point end{};                       ///< when it ended, after `start`
+  person_index chair = no_index;          ///< who chaired it
+  std::vector<person_index> attendees{};  ///< who attended (the chair need not be listed)
+  source_ref where{};                     ///< where the meeting is written in the case file
+};
+
+/// What stretch of time a report covers: a day, a week (by its Monday) or a month.
+enum class period_unit : std::uint8_t { day, week, month };
+
+/// A report handed in (质量分析报告, 日报, 质检报告, 满意度).
+struct report {
+  std::string id{};                ///< the id the case file names it by
+  std::string type{};              ///< what report it is, e.g. `quality_analysis`, `daily`
+  person_index by = no_index;      ///< who handed it in
+  /// What it covers, when it names a period: `unit` and the period's first day (a month's 1st,
+  /// a week's Monday). A report that names none is matched by when it was handed in.
+  std::optional<std::pair<period_unit, date>> covers{};
+  time_point submitted_at{};  ///< when it was handed in
+  source_ref where{};         ///< where the report is written in the case file
+};
+
+/// A training record (岗前培训).
+struct training {
+  person_index employee = no_index;  ///< who was trained
+  std::string type{};                ///< what training, e.g. `pre_job`
+  time_point completed_at{};         ///< when it was completed
+  bool passed = false;               ///< whether its assessment was passed
+  source_ref where{};                ///< where the record is written in the case file
+};
+
 /// The window roster checks look at, both days inclusive.
 struct period {
   date from{};  ///< the first day
@@ -319,6 +357,9 @@ class case_file {
   std::vector<callback_case> callbacks{};             ///< the resolved cases that need a callback
   std::vector<monitoring_session> monitoring{};       ///< the quality-monitoring sessions
   std::vector<account_book> accounts{};               ///< the VIP account managers' books
+  std::vector<rulebook::meeting> meetings{};          ///< the meetings held
+  std::vector<rulebook::report> reports{};            ///< the reports handed in
+  std::vector<rulebook::training> trainings{};        ///< the training records
   /// The lists the case file has (`monitoring`, `tickets`, …), even empty ones. A rule over records
   /// of a list the case does not report has nothing to judge: a roster sent by a scheduler draws no
   /// "never monitored" warnings, while `monitoring: []` says that nobody was.

@@ -20,10 +20,13 @@
 #include "notice_period.hpp"
 #include "party_approval.hpp"
 #include "required_field.hpp"
+#include "recurring_meeting.hpp"
+#include "recurring_report.hpp"
 #include "rest_between_shifts.hpp"
 #include "same_attributes.hpp"
 #include "seat_handover.hpp"
 #include "span_of_control.hpp"
+#include "training_before_duty.hpp"
 #include "unworked_swap.hpp"
 
 namespace rulebook {
@@ -59,6 +62,10 @@ auto kind_registry::builtin() -> const kind_registry& {
     k.add("grade_order", &rules::grade_order::make);
     k.add("monthly_minimum", &rules::monthly_minimum::make);
     k.add("span_of_control", &rules::span_of_control::make);
+    // Duties on a calendar: meetings, reports and training (section 7).
+    k.add("recurring_meeting", &rules::recurring_meeting::make);
+    k.add("recurring_report", &rules::recurring_report::make);
+    k.add("training_before_duty", &rules::training_before_duty::make);
     return k;
   }();
   return kinds;

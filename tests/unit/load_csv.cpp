@@ -448,8 +448,8 @@ monitoring: {file: monitoring.csv}
     dir.write("staff.csv", staff_csv);
     CHECK(dir.errors("", {{"shift", dir.path("staff.csv")}}) ==
           strings{"staff.csv: `shift` is not a list of a case: did you mean `shifts`? (a CSV file holds `people`, "
-                  "`shifts`, `punches`, `away`, `requests`, `assessments`, `tickets`, `callbacks`, `monitoring` or "
-                  "`accounts`)"});
+                  "`shifts`, `punches`, `away`, `requests`, `assessments`, `tickets`, `callbacks`, `monitoring`, "
+                  "`accounts`, `meetings`, `reports` or `trainings`)"});
     CHECK(dir.errors("", {{"people", dir.path("staff.csv")}, {"people", dir.path("more.csv")}}) ==
           strings{"more.csv: `people` is given twice: also by `staff.csv`"});
     CHECK(dir.errors("", {{"people", dir.path("none.csv")}}) ==

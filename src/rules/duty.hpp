@@ -1,0 +1,255 @@
+// What the duty kinds share (section 7 of the rulebook: meetings, reports, training): the periods a
+// recurring duty falls in, the parameters that name them, and the words for them.
+#pragma once
+
+#include "common.hpp"
+
+#include <array>
+
+namespace rulebook::detail {
+
+/// How often a duty recurs: every calendar day, every working day of the calendar, every calendar
+/// week (Monday to Sunday), every calendar month.
+enum class recurrence : std::uint8_t { day, working_day, week, month };
+
+/// Reads `every:` (required).
+inline auto recurrence_param(field_reader& params) -> std::optional<recurrence> {
+  if (params.node().find("every") == nullptr) {
+    if (params.ok()) params.reader().error(params.node(), "missing key `every` in " + params.what());
+    return std::nullopt;
+  }
+  const auto t = choice_param(params, "every", {"day", "working_day", "week", "month"});
+  if (!t) return std::nullopt;
+  if (*t == "day") return recurrence::day;
+  if (*t == "working_day") return recurrence::working_day;
+  if (*t == "week") return recurrence::week;
+  return recurrence::month;
+}
+
+inline constexpr std::array<const char*, 7> weekday_names = {"sunday",   "monday", "tuesday", "wednesday",
+                                                             "thursday", "friday", "saturday"};
+
+/// Reads a day of the week (`friday`), 0 for Sunday as Boost counts; nothing when absent.
+inline auto weekday_param(field_reader& params, std::string_view key, bool& ok) -> std::optional<int> {
+  if (params.node().find(key) == nullptr) return std::nullopt;
+  const std::vector<std::string> names(weekday_names.begin(), weekday_names.end());
+  std::vector<std::string> choices{"-"};  // `choice_param` defaults to the first; the key is given
+  choices.insert(choices.end(), names.begin(), names.end());
+  const auto t = choice_param(params, key, choices);
+  if (!t) {
+    ok = false;
+    return std::nullopt;
+  }
+  return static_cast<int>(std::find(names.begin(), names.end(), *t) - names.begin());
+}
+
+/// Reads a name the policy's vocabulary list `known` must hold (any name when the list is empty).
+inline auto name_param(field_reader& params, std::string_view key, const std::vector<std::string>& known,
+                       std::string_view what, bool& ok) -> std::string {
+  const auto* n = params.required(key);
+  if (n == nullptr) {
+    ok = false;
+    return {};
+  }
+  auto t = params.reader().text(*n, "`" + std::string(key) + "` of " + params.what());
+  if (!t || !known_name(params, *n, *t, known, what)) {
+    ok = false;
+    return {};
+  }
+  return *t;
+}
+
+/// Reads a list of the policy's roles (absent: none).
+inline auto roles_param(field_reader& params, std::string_view key, const rule_header& h, bool& ok)
+    -> std::vector<std::string> {
+  const auto* n = params.optional(key);
+  if (n == nullptr) return {};
+  auto roles = params.reader().text_list(*n, "`" + std::string(key) + "` of " + params.what());
+  const auto& known = h.vocabulary ? h.vocabulary->roles : std::vector<std::string>{};
+  for (std::size_t i = 0; i < roles.size(); ++i) {
+    const auto& at = n->kind == source_node::type::sequence && roles.size() == n->items.size() ? n->items[i] : *n;
+    ok = known_name(params, at, roles[i], known, "role") && ok;
+  }
+  return roles;
+}
+
+/// What the department calls a meeting, report or training, in both languages: `title: {en: team
+/// meeting, zh: 班务会}`. Without one, the type's name in words (`quality_analysis` → "quality
+/// analysis report").
+struct duty_title {
+  std::string en, zh;
+  [[nodiscard]] auto in(lang l) const -> const std::string& { return l == lang::zh ? zh : en; }
+};
+
+inline auto title_param(field_reader& params, const std::string& type, std::string_view noun, bool& ok)
+    -> duty_title {
+  std::string words = type;
+  std::replace(words.begin(), words.end(), '_', ' ');
+  if (words.size() < noun.size() || words.compare(words.size() - noun.size(), noun.size(), noun) != 0) {
+    words += " " + std::string(noun);
+  }
+  duty_title t{words, words};
+  const auto* n = params.optional("title");
+  if (n == nullptr) return t;
+  field_reader f(params.reader(), *n, "`title` of " + params.what());
+  if (!f.ok()) {
+    ok = false;
+    return t;
+  }
+  for (auto [key, out] : {std::pair{"en", &t.en}, std::pair{"zh", &t.zh}}) {
+    if (const auto* v = f.optional(key)) {
+      if (auto text = params.reader().text(*v, "`" + std::string(key) + "` of the title")) {
+        *out = *text;
+      } else {
+        ok = false;
+      }
+    }
+  }
+  f.finish();
+  ok = ok && f.ok();
+  return t;
+}
+
+/// Clause section 7: a working day is not a holiday of the calendar and not a weekend, unless the
+/// calendar moved work onto it (调休).
+inline auto is_working_day(const calendar& cal, date d) -> bool {
+  if (cal.is_workday_adjusted(d)) return true;
+  if (cal.is_holiday(d)) return false;
+  const auto wd = d.day_of_week().as_number();
+  return wd != 0 && wd != 6;
+}
+
+/// One period a duty falls due in: a day, a week (Monday to Sunday) or a month.
+struct duty_period {
+  period_unit unit = period_unit::day;
+  date first, last;  ///< both inclusive
+
+  [[nodiscard]] auto start() const -> time_point { return time_point(first); }
+  [[nodiscard]] auto end() const -> time_point { return time_point(last + boost::gregorian::days(1)); }
+  [[nodiscard]] auto contains(date d) const -> bool { return d >= first && d <= last; }
+  [[nodiscard]] auto as_month() const -> month { return {first.year(), first.month()}; }
+
+  /// Names the period in a finding's subject (`month`, `week` or `date`), at its start.
+  void mark(finding& f) const {
+    f.subject.at = start();
+    if (unit == period_unit::month) f.subject.month = as_month();
+    if (unit == period_unit::week) f.subject.week = first;
+    if (unit == period_unit::day) f.subject.day = first;
+  }
+  /// The period of a finding that `mark` named.
+  static auto of(const finding& f) -> duty_period {
+    if (f.subject.month) {
+      const date d(static_cast<unsigned short>(f.subject.month->year),
+                   static_cast<unsigned short>(f.subject.month->number), 1);
+      return {period_unit::month, d, d.end_of_month()};
+    }
+    if (f.subject.week) return {period_unit::week, *f.subject.week, *f.subject.week + boost::gregorian::days(6)};
+    const auto d = f.subject.day.value_or(f.subject.at.date());
+    return {period_unit::day, d, d};
+  }
+  /// "in the week of 2026-03-02", "in 2026-03", "on 2026-03-02": the period after a verb.
+  [[nodiscard]] auto when(lang l) const -> std::string {
+    if (l == lang::zh) return words(l);
+    return (unit == period_unit::day ? "on " : "in ") + words(l);
+  }
+  /// "the week of 2026-03-02", "2026-03", "2026-03-02"; 2026-03-02当周, 2026-03, 2026-03-02.
+  [[nodiscard]] auto words(lang l) const -> std::string {
+    switch (unit) {
+      case period_unit::month: return format_month(as_month());
+      case period_unit::week: return l == lang::zh ? format_date(first) + "当周" : "the week of " + format_date(first);
+      case period_unit::day: return format_date(first);
+    }
+    return {};
+  }
+};
+
+/// The days a case's duties are judged over: its `period`, or without one, from the first to the
+/// last day its shifts, meetings, reports and training records fall on.
+inline auto duty_window(const case_file& c) -> std::optional<period> {
+  if (c.period) return c.period;
+  std::optional<period> w;
+  const auto see = [&](date d) {
+    if (!w) {
+      w = period{d, d};
+    } else {
+      w->from = std::min(w->from, d);
+      w->to = std::max(w->to, d);
+    }
+  };
+  for (const auto& s : c.shifts) see(s.start.date());
+  for (const auto& m : c.meetings) see(m.start.date());
+  for (const auto& r : c.reports) see(r.submitted_at.date());
+  for (const auto& t : c.trainings) see(t.completed_at.date());
+  return w;
+}
+
+/// The periods of recurrence `every` that lie wholly inside `window` (a period only partly inside
+/// is not judged), in order; with `weekday`, only days of that day of the week.
+inline auto duty_periods(const period& window, recurrence every, const calendar& cal, std::optional<int> weekday)
+    -> std::vector<duty_period> {
+  using boost::gregorian::days;
+  std::vector<duty_period> out;
+  switch (every) {
+    case recurrence::day:
+    case recurrence::working_day:
+      for (auto d = window.from; d <= window.to; d += days(1)) {
+        if (weekday && d.day_of_week().as_number() != *weekday) continue;
+        if (every == recurrence::working_day && !is_working_day(cal, d)) continue;
+        out.push_back({period_unit::day, d, d});
+      }
+      break;
+    case recurrence::week: {
+      // The first Monday on or after the window's first day.
+      auto monday = window.from + days((8 - window.from.day_of_week().as_number()) % 7);
+      for (; monday + days(6) <= window.to; monday += days(7)) out.push_back({period_unit::week, monday, monday + days(6)});
+      break;
+    }
+    case recurrence::month: {
+      auto first = date(window.from.year(), window.from.month(), 1);
+      if (first < window.from) first = first.end_of_month() + days(1);
+      for (; first.end_of_month() <= window.to; first = first.end_of_month() + days(1)) {
+        out.push_back({period_unit::month, first, first.end_of_month()});
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+/// Whether `p` could have been responsible in `d`: hired by its last day, when the case says when.
+inline auto employed_during(const person& p, const duty_period& d) -> bool { return !p.hired || *p.hired <= d.last; }
+
+/// The shifts `p` works in `d` in the final roster (a shift belongs to the day it starts on).
+inline auto shifts_in(const roster_view& ctx, person_index p, const duty_period& d) -> std::vector<shift_index> {
+  std::vector<shift_index> out;
+  for (const auto s : ctx.shifts_of(p)) {
+    if (d.contains(ctx.c().shifts[s].start.date())) out.push_back(s);
+  }
+  return out;
+}
+
+/// A list of people's ids: "L01", "L01 and L02", "L01, L02 and L03"; 、 in Chinese.
+inline auto id_list(const message_context& m, const std::vector<person_index>& people) -> std::string {
+  std::string out;
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    if (i) out += m.lang == lang::zh ? "、" : i + 1 == people.size() ? " and " : ", ";
+    out += m.person_id(people[i]);
+  }
+  return out;
+}
+
+/// `2026-03-02T08:00` as evidence shows it, for a message.
+inline auto evidence_time(const finding& f, std::string_view key) -> std::string {
+  const auto* v = f.find(key);
+  const auto* t = v ? std::get_if<time_point>(v) : nullptr;
+  return t ? format_time_point(*t) : "?";
+}
+
+/// The text evidence under `key`.
+inline auto evidence_string(const finding& f, std::string_view key) -> std::string {
+  const auto* v = f.find(key);
+  const auto* t = v ? std::get_if<std::string>(v) : nullptr;
+  return t ? *t : std::string();
+}
+
+}  // namespace rulebook::detail
