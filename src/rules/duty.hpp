@@ -31,16 +31,18 @@ inline constexpr std::array<const char*, 7> weekday_names = {"sunday",   "monday
 
 /// Reads a day of the week (`friday`), 0 for Sunday as Boost counts; nothing when absent.
 inline auto weekday_param(field_reader& params, std::string_view key, bool& ok) -> std::optional<int> {
-  if (params.node().find(key) == nullptr) return std::nullopt;
+  const auto* n = params.optional(key);
+  if (n == nullptr) return std::nullopt;
   const std::vector<std::string> names(weekday_names.begin(), weekday_names.end());
-  std::vector<std::string> choices{"-"};  // `choice_param` defaults to the first; the key is given
-  choices.insert(choices.end(), names.begin(), names.end());
-  const auto t = choice_param(params, key, choices);
-  if (!t) {
-    ok = false;
-    return std::nullopt;
+  auto t = params.reader().text(*n, "`" + std::string(key) + "` of " + params.what());
+  if (t) {
+    const auto it = std::find(names.begin(), names.end(), *t);
+    if (it != names.end()) return static_cast<int>(it - names.begin());
+    params.reader().error(*n, "`" + std::string(key) + "` of " + params.what() + " is a day of the week, `monday` to " +
+                                  "`sunday`, not `" + *t + "`" + did_you_mean(*t, names));
   }
-  return static_cast<int>(std::find(names.begin(), names.end(), *t) - names.begin());
+  ok = false;
+  return std::nullopt;
 }
 
 /// Reads a name the policy's vocabulary list `known` must hold (any name when the list is empty).
