@@ -221,13 +221,15 @@ inline auto duty_periods(const period& window, recurrence every, const calendar&
 /// Whether `p` could have been responsible in `d`: hired by its last day, when the case says when.
 inline auto employed_during(const person& p, const duty_period& d) -> bool { return !p.hired || *p.hired <= d.last; }
 
-/// The shifts `p` works in `d` in the final roster (a shift belongs to the day it starts on).
-inline auto shifts_in(const roster_view& ctx, person_index p, const duty_period& d) -> std::vector<shift_index> {
-  std::vector<shift_index> out;
-  for (const auto s : ctx.shifts_of(p)) {
-    if (d.contains(ctx.c().shifts[s].start.date())) out.push_back(s);
-  }
-  return out;
+/// The shifts of `sorted` (one person's, sorted by start, as `roster_view::shifts_of` gives them)
+/// that start in `d`: a shift belongs to the day it starts on. O(log n) to find them.
+inline auto shifts_in(const case_file& c, const std::vector<shift_index>& sorted, const duty_period& d)
+    -> std::span<const shift_index> {
+  const auto from = std::partition_point(sorted.begin(), sorted.end(),
+                                         [&](shift_index s) { return c.shifts[s].start < d.start(); });
+  const auto to =
+      std::partition_point(from, sorted.end(), [&](shift_index s) { return c.shifts[s].start < d.end(); });
+  return {from, to};
 }
 
 /// A list of people's ids: "L01", "L01 and L02", "L01, L02 and L03"; 、 in Chinese.

@@ -5,6 +5,8 @@
 
 #include "duty.hpp"
 
+#include <map>
+
 namespace rulebook::rules {
 
 /// For every period of `every:` wholly inside the case's period, looks for a meeting of type
@@ -96,12 +98,15 @@ class recurring_meeting final : public rule {
       if (c.people[p].role == s_.chair) chairs.push_back(p);
       if (vocabulary::has(s_.attendees, c.people[p].role)) expected.push_back(p);
     }
+    std::map<person_index, std::optional<std::vector<shift_index>>> rosters;  // an attendee's, once needed
     for (const auto& d : detail::duty_periods(*window, s_.every, ctx.holidays(), s_.weekday)) {
       const meeting* missed = nullptr;  // the first meeting of the period that does not count
       std::optional<std::string_view> why;
       std::vector<const meeting*> held;
-      for (const auto* m : ours) {
-        if (!d.contains(m->start.date())) continue;
+      const auto first = std::partition_point(ours.begin(), ours.end(),
+                                              [&](const meeting* m) { return m->start < d.start(); });
+      for (auto it = first; it != ours.end() && (*it)->start < d.end(); ++it) {
+        const auto* m = *it;
         if (const auto f = fault(c, *m)) {
           if (missed == nullptr) missed = m, why = f;
         } else {
@@ -134,7 +139,9 @@ class recurring_meeting final : public rule {
         };
         if (std::any_of(held.begin(), held.end(), at)) continue;
         // Away the whole period: every shift worked in it (at least one) is on effective leave.
-        const auto shifts = detail::shifts_in(ctx, p, d);
+        auto& worked = rosters[p];
+        if (!worked) worked = ctx.shifts_of(p);
+        const auto shifts = detail::shifts_in(c, *worked, d);
         if (!shifts.empty() && std::all_of(shifts.begin(), shifts.end(), [&](shift_index s) { return ctx.on_leave(s); }))
           continue;
         auto f = make_finding(p, no_index, d.start());

@@ -5,6 +5,8 @@
 
 #include "duty.hpp"
 
+#include <map>
+
 namespace rulebook::rules {
 
 /// For every period of `every:` wholly inside the case's period (only days of the weekday `on:`,
@@ -77,7 +79,14 @@ class recurring_report final : public rule {
     for (const auto& r : c.reports) {
       if (r.type == s_.type) ours.push_back(&r);
     }
-    std::sort(ours.begin(), ours.end(), [](const report* a, const report* b) { return a->submitted_at < b->submitted_at; });
+    // By author, then time: a person's reports are one range.
+    std::sort(ours.begin(), ours.end(), [](const report* a, const report* b) {
+      return std::pair(a->by, a->submitted_at) < std::pair(b->by, b->submitted_at);
+    });
+    const auto by = [&](person_index p) {
+      return std::equal_range(ours.begin(), ours.end(), p, order_by_author{});
+    };
+    std::map<person_index, std::vector<shift_index>> rosters;  // for `on_duty:`, each person's once
     std::vector<person_index> role;
     for (const auto p : c.people.indexes()) {
       if (c.people[p].role == s_.by) role.push_back(p);
@@ -88,24 +97,31 @@ class recurring_report final : public rule {
       std::vector<person_index> owing;
       for (const auto p : role) {
         if (!detail::employed_during(c.people[p], d)) continue;
-        if (s_.on_duty && !on_duty(ctx, p, d)) continue;
+        if (s_.on_duty) {
+          auto it = rosters.find(p);
+          if (it == rosters.end()) it = rosters.emplace(p, ctx.shifts_of(p)).first;
+          if (!on_duty(ctx, it->second, d)) continue;
+        }
         owing.push_back(p);
       }
       if (owing.empty()) continue;
       // The report that counts for `d` from the people `from`: on time first, else the first late one.
       const auto find = [&](const std::vector<person_index>& from) -> std::pair<const report*, bool> {
         const report* late = nullptr;
-        for (const auto* r : ours) {
-          if (std::find(from.begin(), from.end(), r->by) == from.end()) continue;
-          const bool names_it = r->covers && r->covers->first == d.unit;
-          if (names_it && r->covers->second != d.first) continue;
-          if (r->submitted_at < due && (names_it || r->submitted_at >= opens)) return {r, true};
-          if (names_it && late == nullptr) late = r;
+        for (const auto p : from) {
+          const auto [begin, end] = by(p);
+          for (auto it = begin; it != end; ++it) {
+            const auto* r = *it;
+            const bool names_it = r->covers && r->covers->first == d.unit;
+            if (names_it && r->covers->second != d.first) continue;
+            if (r->submitted_at < due && (names_it || r->submitted_at >= opens)) return {r, true};
+            if (names_it && (late == nullptr || r->submitted_at < late->submitted_at)) late = r;
+          }
         }
         return {late, false};
       };
-      const auto judge = [&](person_index p, const std::vector<person_index>& from) {
-        const auto [r, on_time] = find(from);
+      const auto judge = [&](person_index p, std::pair<const report*, bool> found) {
+        const auto [r, on_time] = found;
         if (on_time) return;
         auto f = make_finding(p, no_index, d.start());
         d.mark(f);
@@ -122,7 +138,12 @@ class recurring_report final : public rule {
         if (s_.any && owing.size() > 1) f.evidence.push_back({"shared_with", static_cast<std::int64_t>(owing.size() - 1)});
         ctx.report(header(), std::move(f));
       };
-      for (const auto p : owing) judge(p, s_.any ? owing : std::vector<person_index>{p});
+      if (s_.any) {
+        const auto found = find(owing);  // one report serves them all: looked for once
+        for (const auto p : owing) judge(p, found);
+      } else {
+        for (const auto p : owing) judge(p, find({p}));
+      }
     }
   }
 
@@ -169,9 +190,17 @@ class recurring_report final : public rule {
   }
 
  private:
-  // Whether `p` works a shift of the `on_duty:` kind in `d`, not on effective leave.
-  [[nodiscard]] auto on_duty(const case_context& ctx, person_index p, const detail::duty_period& d) const -> bool {
-    for (const auto s : detail::shifts_in(ctx, p, d)) {
+  // Orders reports by author, to find one person's.
+  struct order_by_author {
+    auto operator()(const report* r, person_index p) const -> bool { return r->by < p; }
+    auto operator()(person_index p, const report* r) const -> bool { return p < r->by; }
+  };
+
+  // Whether someone working `worked` (their shifts, by start) works a shift of the `on_duty:` kind
+  // in `d`, not on effective leave.
+  [[nodiscard]] auto on_duty(const case_context& ctx, const std::vector<shift_index>& worked,
+                             const detail::duty_period& d) const -> bool {
+    for (const auto s : detail::shifts_in(ctx.c(), worked, d)) {
       if (ctx.on_leave(s)) continue;
       const auto& sh = ctx.c().shifts[s];
       if (*s_.on_duty == "any" || sh.kind == *s_.on_duty || (*s_.on_duty == "night" && sh.is_night())) return true;
