@@ -684,7 +684,7 @@ class case_loader {
 
   source_reader* rd_;
   case_file* c_;
-  std::string covers_key_;  // the key a report names its period with
+  std::string covers_key_;                   // the key a report names its period with
   shift_index next_shift_ = shift_index(0);  // the shift a reference most likely names next
   std::string last_day_text_;                // the day of the last time read, as written
   date last_day_;                            // and as a date
@@ -744,7 +744,8 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
   for (const auto& m : c.meetings) {
     check(m.type, v.meeting_types, "meeting type", "meetings", m.where, "meeting `" + m.id + "`");
   }
-  for (const auto& r : c.reports) check(r.type, v.report_types, "report type", "reports", r.where, "report `" + r.id + "`");
+  for (const auto& r : c.reports)
+    check(r.type, v.report_types, "report type", "reports", r.where, "report `" + r.id + "`");
   for (const auto& t : c.trainings) {
     check(t.type, v.training_types, "training type", "trainings", t.where,
           "the training record of `" + c.people[t.employee].id + "`");

@@ -13,8 +13,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view spec_keys[] = {"request",  "rule",  "clause", "effect",
-                                          "employee", "shift", "month", "week", "date", "approver_role"};
+constexpr std::string_view spec_keys[] = {"request", "rule",  "clause", "effect", "employee",
+                                          "shift",   "month", "week",   "date",   "approver_role"};
 
 // A finding as a test file describes it: only the keys given must match.
 struct finding_spec {

@@ -80,9 +80,10 @@ auto json_case_file(const std::string& path, std::vector<load_issue>& issues, re
     -> std::unique_ptr<case_source>;
 
 /// The lists of a case, which a file of their own may hold (CSV).
-inline constexpr std::array<std::string_view, 13> case_lists = {
-    "people",   "shifts",     "punches",  "away",     "requests", "assessments", "tickets",
-    "callbacks", "monitoring", "accounts", "meetings", "reports",  "trainings"};
+inline constexpr std::array<std::string_view, 13> case_lists = {"people",     "shifts",      "punches",  "away",
+                                                                "requests",   "assessments", "tickets",  "callbacks",
+                                                                "monitoring", "accounts",    "meetings", "reports",
+                                                                "trainings"};
 
 /// Reads a list that a case keeps in a file of its own, e.g. `shifts: {file: roster.csv, columns:
 /// {工号: employee}, encoding: gb18030}`: calls `read` with each record as a mapping of field names

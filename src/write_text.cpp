@@ -70,7 +70,8 @@ void write_text(std::ostream& out, const verdict& v, const case_file& c, const w
   s += fmt::format("\n{} ({})\n", zh ? "考勤与纪律" : "Findings", v.findings.size());
   for (const auto& f : v.findings) {
     const auto& h = v.header_of(f);
-    // A monthly finding shows its month, a weekly one its Monday, a daily one its date; one about no moment (a VIP book) shows nothing there.
+    // A monthly finding shows its month, a weekly one its Monday, a daily one its date; one about no moment (a VIP
+    // book) shows nothing there.
     const auto when = f.subject.month             ? format_month(*f.subject.month)
                       : f.subject.week            ? (zh ? "周 " : "week ") + format_date(*f.subject.week)
                       : f.subject.day             ? format_date(*f.subject.day)

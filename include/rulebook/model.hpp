@@ -115,7 +115,7 @@ struct person {
   /// The day the person joined, when the case reports hiring (training before first duty is
   /// judged only for people who carry it).
   std::optional<date> hired{};
-  source_ref where{};                 ///< where the person is written in the case file
+  source_ref where{};  ///< where the person is written in the case file
   /// The next person up the chain of command: the leader, else whom this person reports to.
   [[nodiscard]] auto superior() const -> person_index { return leader != no_index ? leader : reports_to; }
 };
@@ -295,9 +295,9 @@ enum class period_unit : std::uint8_t { day, week, month };
 
 /// A report handed in (质量分析报告, 日报, 质检报告, 满意度).
 struct report {
-  std::string id{};                ///< the id the case file names it by
-  std::string type{};              ///< what report it is, e.g. `quality_analysis`, `daily`
-  person_index by = no_index;      ///< who handed it in
+  std::string id{};            ///< the id the case file names it by
+  std::string type{};          ///< what report it is, e.g. `quality_analysis`, `daily`
+  person_index by = no_index;  ///< who handed it in
   /// What it covers, when it names a period: `unit` and the period's first day (a month's 1st,
   /// a week's Monday). A report that names none is matched by when it was handed in.
   std::optional<std::pair<period_unit, date>> covers{};

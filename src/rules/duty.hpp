@@ -83,8 +83,7 @@ struct duty_title {
   [[nodiscard]] auto in(lang l) const -> const std::string& { return l == lang::zh ? zh : en; }
 };
 
-inline auto title_param(field_reader& params, const std::string& type, std::string_view noun, bool& ok)
-    -> duty_title {
+inline auto title_param(field_reader& params, const std::string& type, std::string_view noun, bool& ok) -> duty_title {
   std::string words = type;
   std::replace(words.begin(), words.end(), '_', ' ');
   if (words.size() < noun.size() || words.compare(words.size() - noun.size(), noun.size(), noun) != 0) {
@@ -203,7 +202,8 @@ inline auto duty_periods(const period& window, recurrence every, const calendar&
     case recurrence::week: {
       // The first Monday on or after the window's first day.
       auto monday = window.from + days((8 - window.from.day_of_week().as_number()) % 7);
-      for (; monday + days(6) <= window.to; monday += days(7)) out.push_back({period_unit::week, monday, monday + days(6)});
+      for (; monday + days(6) <= window.to; monday += days(7))
+        out.push_back({period_unit::week, monday, monday + days(6)});
       break;
     }
     case recurrence::month: {
@@ -227,8 +227,7 @@ inline auto shifts_in(const case_file& c, const std::vector<shift_index>& sorted
     -> std::span<const shift_index> {
   const auto from = std::partition_point(sorted.begin(), sorted.end(),
                                          [&](shift_index s) { return c.shifts[s].start < d.start(); });
-  const auto to =
-      std::partition_point(from, sorted.end(), [&](shift_index s) { return c.shifts[s].start < d.end(); });
+  const auto to = std::partition_point(from, sorted.end(), [&](shift_index s) { return c.shifts[s].start < d.end(); });
   return {from, to};
 }
 

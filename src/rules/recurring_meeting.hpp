@@ -77,7 +77,8 @@ class recurring_meeting final : public rule {
     if (s_.starts_by && m.start.time_of_day() > *s_.starts_by) return "starts_late";
     if (s_.lasts_at_least && m.end - m.start < *s_.lasts_at_least) return "too_short";
     for (const auto& role : s_.with) {
-      if (std::none_of(m.attendees.begin(), m.attendees.end(), [&](person_index p) { return c.people[p].role == role; }))
+      if (std::none_of(m.attendees.begin(), m.attendees.end(),
+                       [&](person_index p) { return c.people[p].role == role; }))
         return "without";
     }
     return std::nullopt;
@@ -142,7 +143,8 @@ class recurring_meeting final : public rule {
         auto& worked = rosters[p];
         if (!worked) worked = ctx.shifts_of(p);
         const auto shifts = detail::shifts_in(c, *worked, d);
-        if (!shifts.empty() && std::all_of(shifts.begin(), shifts.end(), [&](shift_index s) { return ctx.on_leave(s); }))
+        if (!shifts.empty() &&
+            std::all_of(shifts.begin(), shifts.end(), [&](shift_index s) { return ctx.on_leave(s); }))
           continue;
         auto f = make_finding(p, no_index, d.start());
         d.mark(f);
@@ -169,8 +171,8 @@ class recurring_meeting final : public rule {
     if (f.variant == 1) {
       return m.pick(fmt::format("The {} of {} ({}, {}) does not count: {}; {} answers for it.", title_en,
                                 d.words(lang::en), meeting_id, held, fault_words(f, m, lang::en), who),
-                    fmt::format("{}的{}({},{})不符合要求:{};由{}负责。", d.words(lang::zh), title_zh, meeting_id,
-                                held, fault_words(f, m, lang::zh), who));
+                    fmt::format("{}的{}({},{})不符合要求:{};由{}负责。", d.words(lang::zh), title_zh, meeting_id, held,
+                                fault_words(f, m, lang::zh), who));
     }
     return m.pick(fmt::format("No {} was held {}; {} answers for it.", title_en, d.when(lang::en), who),
                   fmt::format("{}未召开{},由{}负责。", d.words(lang::zh), title_zh, who));
@@ -193,7 +195,8 @@ class recurring_meeting final : public rule {
   [[nodiscard]] auto requirements(lang l) const -> std::string {
     const bool zh = l == lang::zh;
     std::vector<std::string> parts;
-    parts.push_back(zh ? "由" + detail::role_words(s_.chair, l) + "主持" : "chaired by a " + detail::role_words(s_.chair, l));
+    parts.push_back(zh ? "由" + detail::role_words(s_.chair, l) + "主持"
+                       : "chaired by a " + detail::role_words(s_.chair, l));
     if (s_.weekday || s_.day_at_most) {
       std::string when;
       if (zh) {
@@ -211,14 +214,15 @@ class recurring_meeting final : public rule {
       parts.push_back(zh ? t + "前开始" : "starting by " + t);
     }
     if (s_.lasts_at_least) {
-      parts.push_back(zh ? "不少于" + format_duration(*s_.lasts_at_least) : "lasting at least " +
-                                                                              format_duration(*s_.lasts_at_least));
+      parts.push_back(zh ? "不少于" + format_duration(*s_.lasts_at_least)
+                         : "lasting at least " + format_duration(*s_.lasts_at_least));
     }
     for (const auto& r : s_.with) {
       parts.push_back(zh ? detail::role_words(r, l) + "参加" : "with a " + detail::role_words(r, l) + " present");
     }
     for (const auto& r : s_.attendees) {
-      parts.push_back(zh ? "全体" + detail::role_words(r, l) + "参加" : "every " + detail::role_words(r, l) + " present");
+      parts.push_back(zh ? "全体" + detail::role_words(r, l) + "参加"
+                         : "every " + detail::role_words(r, l) + " present");
     }
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? (zh ? "," : ", ") : "") + parts[i];
@@ -277,7 +281,11 @@ class recurring_meeting final : public rule {
     return names[static_cast<std::size_t>(wd)];
   }
   static auto ordinal(std::int64_t n) -> std::string {
-    const char* suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+    const char* suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th"
+                         : n % 10 == 1                    ? "st"
+                         : n % 10 == 2                    ? "nd"
+                         : n % 10 == 3                    ? "rd"
+                                                          : "th";
     return std::to_string(n) + suffix;
   }
 

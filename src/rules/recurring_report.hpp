@@ -15,8 +15,8 @@ namespace rulebook::rules {
 /// `date:` of the period's unit), or, naming none (or one of another unit), when it was handed in
 /// no earlier than `opens:` before the deadline (default: the period's start) and before the
 /// deadline. A report naming the period handed in at or after the deadline is late: reported with
-/// the days late (the days begun since the deadline: 1 at the deadline and within a day of it). With `from: any`, one report by any of
-/// the people responsible serves them all; with `on_duty:` (a shift kind, or `any`), only those who
+/// the days late (the days begun since the deadline: 1 at the deadline and within a day of it). With `from: any`, one
+/// report by any of the people responsible serves them all; with `on_duty:` (a shift kind, or `any`), only those who
 /// work such a shift in the period, not on effective leave, are responsible, and a period with
 /// none is not judged. People hired after a period are not responsible for it. A case with no
 /// `reports:` list does not report reports, and is not judged.
@@ -83,9 +83,7 @@ class recurring_report final : public rule {
     std::sort(ours.begin(), ours.end(), [](const report* a, const report* b) {
       return std::pair(a->by, a->submitted_at) < std::pair(b->by, b->submitted_at);
     });
-    const auto by = [&](person_index p) {
-      return std::equal_range(ours.begin(), ours.end(), p, order_by_author{});
-    };
+    const auto by = [&](person_index p) { return std::equal_range(ours.begin(), ours.end(), p, order_by_author{}); };
     std::map<person_index, std::vector<shift_index>> rosters;  // for `on_duty:`, each person's once
     std::vector<person_index> role;
     for (const auto p : c.people.indexes()) {
@@ -135,7 +133,8 @@ class recurring_report final : public rule {
         } else if (s_.opens_given) {
           f.evidence.push_back({"opens", opens});
         }
-        if (s_.any && owing.size() > 1) f.evidence.push_back({"shared_with", static_cast<std::int64_t>(owing.size() - 1)});
+        if (s_.any && owing.size() > 1)
+          f.evidence.push_back({"shared_with", static_cast<std::int64_t>(owing.size() - 1)});
         ctx.report(header(), std::move(f));
       };
       if (s_.any) {
@@ -157,8 +156,8 @@ class recurring_report final : public rule {
       const auto late = f.number("days_late");
       return m.pick(fmt::format("{}'s {} for {} ({}) came in at {}, {} day{} late: it was due before {}.", who,
                                 s_.title.en, d.words(lang::en), id, at, late, late == 1 ? "" : "s", due),
-                    fmt::format("{}的{}{}({})于{}提交,迟交{}天,应在{}之前提交。", who, d.words(lang::zh), s_.title.zh, id,
-                                at, late, due));
+                    fmt::format("{}的{}{}({})于{}提交,迟交{}天,应在{}之前提交。", who, d.words(lang::zh), s_.title.zh,
+                                id, at, late, due));
     }
     const bool shared = f.find("shared_with") != nullptr;
     const auto from = s_.opens_given ? detail::evidence_time(f, "opens") : std::string();

@@ -19,8 +19,8 @@ class training_before_duty final : public rule {
   static auto make(rule_header h, field_reader& params) -> std::unique_ptr<rule> {
     bool ok = true;
     const auto& v = h.vocabulary;
-    auto type =
-        detail::name_param(params, "training", v ? v->training_types : std::vector<std::string>{}, "training type", ok);
+    auto type = detail::name_param(params, "training", v ? v->training_types : std::vector<std::string>{},
+                                   "training type", ok);
     const auto passed = detail::bool_param(params, "passed", true);
     auto title = detail::title_param(params, type, "training", ok);
     if (!passed || !ok) return nullptr;
@@ -66,14 +66,15 @@ class training_before_duty final : public rule {
                                 title_.zh, detail::evidence_time(f, "trained_at"), passed_ ? "考核合格" : "完成", gap));
     }
     return m.pick(fmt::format("{} worked shift {} ({}) with no {} {} on record.", who, shift, start, done, title_.en),
-                  fmt::format("{}未{}{}即上岗(班次{},{}开始)。", who, passed_ ? "通过" : "完成", title_.zh, shift, start));
+                  fmt::format("{}未{}{}即上岗(班次{},{}开始)。", who, passed_ ? "通过" : "完成", title_.zh, shift,
+                              start));
   }
 
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
     const auto who = m.person_id(f.subject.employee);
     const auto start = detail::evidence_time(f, "shift_start");
-    return m.pick(fmt::format("{} must {} the {} before {}, or be taken off shift {}", who, passed_ ? "pass" : "complete",
-                              title_.en, start, m.shift_id(f.subject.shift)),
+    return m.pick(fmt::format("{} must {} the {} before {}, or be taken off shift {}", who,
+                              passed_ ? "pass" : "complete", title_.en, start, m.shift_id(f.subject.shift)),
                   fmt::format("{}须在{}之前{}{},否则不得上{}班次", who, start, passed_ ? "通过" : "完成", title_.zh,
                               m.shift_id(f.subject.shift)));
   }

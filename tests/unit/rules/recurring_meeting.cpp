@@ -24,7 +24,7 @@ people:
 
 /// A meeting as a YAML list item.
 auto held(const std::string& id, const std::string& type, const std::string& start, const std::string& end,
-             const std::string& chair, const std::string& attendees = "") -> std::string {
+          const std::string& chair, const std::string& attendees = "") -> std::string {
   return "  - {id: " + id + ", type: " + type + ", start: " + start + ", end: " + end + ", chair: " + chair +
          (attendees.empty() ? "" : ", attendees: [" + attendees + "]") + "}\n";
 }
@@ -123,10 +123,11 @@ TEST_SUITE("rules/recurring_meeting") {
     const auto leave = [](const std::string& shifts, bool approved) {
       return "requests:\n  - {id: R1, type: leave, kind: personal, employee: L02, submitted_by: L02, "
              "submitted_at: 2026-02-25T09:00, shifts: [" +
-             shifts + "]" + (approved ? ", approvals: [{by: D01, at: 2026-02-25T10:00}, {by: C01, at: 2026-02-25T11:00}]" : "") + "}\n";
+             shifts + "]" +
+             (approved ? ", approvals: [{by: D01, at: 2026-02-25T10:00}, {by: C01, at: 2026-02-25T11:00}]" : "") +
+             "}\n";
     };
-    const auto meetings =
-        "meetings:\n" + held("MT1", "team", "2026-03-04T17:00", "2026-03-04T17:45", "D01", "L01");
+    const auto meetings = "meetings:\n" + held("MT1", "team", "2026-03-04T17:00", "2026-03-04T17:45", "D01", "L01");
     judged away(people + march_week + roster + leave("S1, S2", true) + meetings);
     REQUIRE(away.decision_of("R1") == decision::approved);
     CHECK(found(away, "team-meeting").empty());
@@ -136,8 +137,8 @@ TEST_SUITE("rules/recurring_meeting") {
     REQUIRE(pending.decision_of("R1") != decision::approved);
     CHECK(found(pending, "team-meeting") == strings{"L02 week 2026-03-02 2"});
     // With no shifts at all that week, nothing shows the leader was away: still expected.
-    judged none(people + march_week +
-                "meetings:\n" + held("MT1", "team", "2026-03-04T17:00", "2026-03-04T17:45", "D01", "L01"));
+    judged none(people + march_week + "meetings:\n" +
+                held("MT1", "team", "2026-03-04T17:00", "2026-03-04T17:45", "D01", "L01"));
     CHECK(found(none, "team-meeting") == strings{"L02 week 2026-03-02 2"});
   }
 
@@ -264,9 +265,11 @@ TEST_SUITE("rules/recurring_meeting: parameters") {
   }
 
   TEST_CASE("day_at_most is a day of the month, and only for a monthly meeting") {
-    CHECK(test::policy_errors(head + "    meeting: team\n    every: month\n    chair: shift_leader\n    day_at_most: 32\n")
+    CHECK(test::policy_errors(head +
+                              "    meeting: team\n    every: month\n    chair: shift_leader\n    day_at_most: 32\n")
               .size() == 1);
-    CHECK(test::policy_errors(head + "    meeting: team\n    every: week\n    chair: shift_leader\n    day_at_most: 24\n") ==
+    CHECK(test::policy_errors(head +
+                              "    meeting: team\n    every: week\n    chair: shift_leader\n    day_at_most: 24\n") ==
           strings{"p.yaml:16:18: `day_at_most` of rule `m` needs `every: month`"});
   }
 

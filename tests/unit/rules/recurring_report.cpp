@@ -80,8 +80,7 @@ TEST_SUITE("rules/recurring_report") {
              handed("RP2", "quality_analysis", "L02", "month: 2026-02", "2026-03-20T16:00"));  // February's
     CHECK(found(j, "quality-report") == strings{"L02 2026-03 0"});
     const auto f = j.conduct("quality-report").at(0);
-    CHECK(j.message(f) ==
-          "L02 handed in no quality analysis report for 2026-03; it was due before 2026-03-22T00:00.");
+    CHECK(j.message(f) == "L02 handed in no quality analysis report for 2026-03; it was due before 2026-03-22T00:00.");
     CHECK(j.message(f, lang::zh) == "L02未提交2026-03的服务质量分析报告,应在2026-03-22T00:00之前提交。");
     CHECK(remedy(j, f) == "hand in the quality analysis report for 2026-03");
     CHECK(remedy(j, f, lang::zh) == "提交2026-03的服务质量分析报告");
@@ -117,8 +116,8 @@ TEST_SUITE("rules/recurring_report") {
     const auto week = std::string("period: {from: 2026-03-02, to: 2026-03-08}\nreports:\n");
     CHECK(found(judged(people + week + handed("IR1", "inspection", "Q01", "", "2026-03-06T17:00")), "inspection-report")
               .empty());
-    CHECK(found(judged(people + week + handed("IR1", "inspection", "Q01", "", "2026-03-09T12:00")), "inspection-report") ==
-          strings{"Q01 week 2026-03-02 0"});
+    CHECK(found(judged(people + week + handed("IR1", "inspection", "Q01", "", "2026-03-09T12:00")),
+                "inspection-report") == strings{"Q01 week 2026-03-02 0"});
   }
 
   TEST_CASE("duty.daily_report: judged on days a shift leader works a day shift; one report serves all of them") {
@@ -126,7 +125,8 @@ TEST_SUITE("rules/recurring_report") {
                         test::day_shift("S2", "L02", "2026-03-02") + test::day_shift("S3", "L02", "2026-03-03") +
                         "  - {id: S4, employee: L01, start: 2026-03-04T21:00, end: 2026-03-05T07:00, kind: night}\n";
     const auto period = std::string("period: {from: 2026-03-02, to: 2026-03-04}\n");
-    judged j(people + period + roster + "reports:\n" + handed("D1", "daily", "L02", "date: 2026-03-02", "2026-03-02T17:30"));
+    judged j(people + period + roster + "reports:\n" +
+             handed("D1", "daily", "L02", "date: 2026-03-02", "2026-03-02T17:30"));
     // 03-02: L02's report serves L01 too; 03-03: L02 alone owes one; 03-04: only a night shift.
     CHECK(found(j, "daily-report") == strings{"L02 2026-03-03 0"});
     CHECK(j.message(j.conduct("daily-report").at(0)) ==
@@ -183,12 +183,13 @@ TEST_SUITE("rules/recurring_report: parameters") {
                            "recurring_report\n    effect: warning\n";
 
   TEST_CASE("report, every, by and due are required; a report type the policy does not know is an error") {
-    CHECK(test::policy_errors(head) == strings{"p.yaml:9:5: missing key `report` in rule `r`",
-                                               "p.yaml:9:5: missing key `every` in rule `r`",
-                                               "p.yaml:9:5: missing key `by` in rule `r`",
-                                               "p.yaml:9:5: missing key `due` in rule `r`"});
-    CHECK(test::policy_errors(head + "    report: quality_analisys\n    every: month\n    by: shift_leader\n    due: 21d\n") ==
-          strings{"p.yaml:13:13: unknown report type `quality_analisys` in rule `r`: did you mean `quality_analysis`?"});
+    CHECK(test::policy_errors(head) ==
+          strings{"p.yaml:9:5: missing key `report` in rule `r`", "p.yaml:9:5: missing key `every` in rule `r`",
+                  "p.yaml:9:5: missing key `by` in rule `r`", "p.yaml:9:5: missing key `due` in rule `r`"});
+    CHECK(test::policy_errors(head +
+                              "    report: quality_analisys\n    every: month\n    by: shift_leader\n    due: 21d\n") ==
+          strings{
+              "p.yaml:13:13: unknown report type `quality_analisys` in rule `r`: did you mean `quality_analysis`?"});
   }
 
   TEST_CASE("from is each or any; on_duty is a shift kind or any") {
@@ -200,11 +201,13 @@ TEST_SUITE("rules/recurring_report: parameters") {
   }
 
   TEST_CASE("a safety report every quarter is a YAML edit away: a title in the department's words") {
-    const auto p = test::policy_of(head + "    report: quality_analysis\n    every: month\n    by: quality\n    due: 5d\n"
-                                          "    title: {en: safety drill log, zh: 消防演练记录}\n");
+    const auto p = test::policy_of(head +
+                                   "    report: quality_analysis\n    every: month\n    by: quality\n    due: 5d\n"
+                                   "    title: {en: safety drill log, zh: 消防演练记录}\n");
     judged j(people + march + "reports: []\n", p);
     REQUIRE(j.v.findings.size() == 1);
-    CHECK(j.message(j.v.findings[0]) == "Q01 handed in no safety drill log for 2026-03; it was due before 2026-03-06T00:00.");
+    CHECK(j.message(j.v.findings[0]) ==
+          "Q01 handed in no safety drill log for 2026-03; it was due before 2026-03-06T00:00.");
     CHECK(j.message(j.v.findings[0], lang::zh) == "Q01未提交2026-03的消防演练记录,应在2026-03-06T00:00之前提交。");
   }
 }
