@@ -11,10 +11,11 @@ namespace rulebook::rules {
 
 /// For every period of `every:` wholly inside the case's period (only days of the weekday `on:`,
 /// with one), each person of role `by:` owes a report of type `report:` due `due:` after the
-/// period's start. A report counts for a period when it names that period (`month:`, `week:` or
-/// `date:` of the period's unit), or, naming none (or one of another unit), when it was handed in
-/// no earlier than `opens:` before the deadline (default: the period's start) and before the
-/// deadline. A report naming the period handed in at or after the deadline is late: reported with
+/// period's start. A report counts for a period when it was handed in within the period's window
+/// — from `opens:` before the deadline (default: the period's start) up to the deadline, exclusive
+/// — and names that period (`month:`, `week:` or `date:` of the period's unit) or none (or one of
+/// another unit). One naming the period handed in before the window opened does not count, and is
+/// said. A report naming the period handed in at or after the deadline is late: reported with
 /// the days late (the days begun since the deadline: 1 at the deadline and within a day of it). With `from: any`, one
 /// report by any of the people responsible serves them all; with `on_duty:` (a shift kind, or `any`), only those who
 /// work such a shift in the period, not on effective leave, are responsible, and a period with
@@ -104,32 +105,41 @@ class recurring_report final : public rule {
       }
       if (owing.empty()) continue;
       // The report that counts for `d` from the people `from`: on time first, else the first late one.
-      const auto find = [&](const std::vector<person_index>& from) -> std::pair<const report*, bool> {
-        const report* late = nullptr;
+      // What the people `from` handed in for `d`: a report on time, else the first one naming `d`
+      // that came late, else one naming it that came before its window opened.
+      const auto find = [&](const std::vector<person_index>& from) -> std::pair<const report*, timing> {
+        const report *late = nullptr, *early = nullptr;
         for (const auto p : from) {
           const auto [begin, end] = by(p);
           for (auto it = begin; it != end; ++it) {
             const auto* r = *it;
             const bool names_it = r->covers && r->covers->first == d.unit;
             if (names_it && r->covers->second != d.first) continue;
-            if (r->submitted_at < due && (names_it || r->submitted_at >= opens)) return {r, true};
-            if (names_it && (late == nullptr || r->submitted_at < late->submitted_at)) late = r;
+            if (r->submitted_at >= opens && r->submitted_at < due) return {r, timing::on_time};
+            if (!names_it) continue;
+            auto& kept = r->submitted_at < opens ? early : late;
+            if (kept == nullptr || r->submitted_at < kept->submitted_at) kept = r;
           }
         }
-        return {late, false};
+        return late ? std::pair{late, timing::late} : std::pair{early, timing::early};
       };
-      const auto judge = [&](person_index p, std::pair<const report*, bool> found) {
-        const auto [r, on_time] = found;
-        if (on_time) return;
+      const auto judge = [&](person_index p, std::pair<const report*, timing> found) {
+        const auto [r, when] = found;
+        if (when == timing::on_time) return;
         auto f = make_finding(p, no_index, d.start());
         d.mark(f);
         f.evidence.push_back({"due", due});
-        if (r != nullptr) {
+        if (r != nullptr && when == timing::late) {
           f.variant = 1;
           f.evidence.push_back({"report", r->id});
           f.evidence.push_back({"submitted_at", r->submitted_at});
           // Days begun since the deadline: at the deadline or within a day of it, 1.
           f.evidence.push_back({"days_late", std::int64_t{(r->submitted_at - due).total_seconds() / 86400 + 1}});
+        } else if (r != nullptr) {
+          f.variant = 2;
+          f.evidence.push_back({"report", r->id});
+          f.evidence.push_back({"submitted_at", r->submitted_at});
+          f.evidence.push_back({"opens", opens});
         } else if (s_.opens_given) {
           f.evidence.push_back({"opens", opens});
         }
@@ -159,6 +169,16 @@ class recurring_report final : public rule {
                     fmt::format("{}的{}{}({})于{}提交,迟交{}天,应在{}之前提交。", who, d.words(lang::zh), s_.title.zh,
                                 id, at, late, due));
     }
+    if (f.variant == 2) {
+      const auto id = detail::evidence_string(f, "report");
+      const auto at = detail::evidence_time(f, "submitted_at");
+      const auto opens = detail::evidence_time(f, "opens");
+      return m.pick(fmt::format("{}'s {} for {} ({}) came in at {}, before {}, when it could first be handed in: it "
+                                "does not count.",
+                                who, s_.title.en, d.words(lang::en), id, at, opens),
+                    fmt::format("{}的{}{}({})于{}提交,早于可提交的{},不计入。", who, d.words(lang::zh), s_.title.zh, id,
+                                at, opens));
+    }
     const bool shared = f.find("shared_with") != nullptr;
     const auto from = s_.opens_given ? detail::evidence_time(f, "opens") : std::string();
     std::string en = fmt::format("{} handed in no {} for {}", who, s_.title.en, d.words(lang::en));
@@ -184,11 +204,19 @@ class recurring_report final : public rule {
                     fmt::format("按时在{}之前提交{}(本次迟交{}天)", detail::evidence_time(f, "due"), s_.title.zh,
                                 f.number("days_late")));
     }
+    if (f.variant == 2) {
+      return m.pick(fmt::format("hand in the {} for {} between {} and {}", s_.title.en, d.words(lang::en),
+                                detail::evidence_time(f, "opens"), detail::evidence_time(f, "due")),
+                    fmt::format("在{}至{}之间提交{}的{}", detail::evidence_time(f, "opens"),
+                                detail::evidence_time(f, "due"), d.words(lang::zh), s_.title.zh));
+    }
     return m.pick(fmt::format("hand in the {} for {}", s_.title.en, d.words(lang::en)),
                   fmt::format("提交{}的{}", d.words(lang::zh), s_.title.zh));
   }
 
  private:
+  enum class timing : std::uint8_t { on_time, late, early };
+
   // Orders reports by author, to find one person's.
   struct order_by_author {
     auto operator()(const report* r, person_index p) const -> bool { return r->by < p; }

@@ -86,6 +86,21 @@ TEST_SUITE("rules/recurring_report") {
     CHECK(remedy(j, f, lang::zh) == "提交2026-03的服务质量分析报告");
   }
 
+  TEST_CASE("duty.quality_report: a report for March handed in before March began does not count, and says so") {
+    judged j(people + march + "reports:\n" +
+             handed("RP1", "quality_analysis", "L01", "month: 2026-03", "2026-03-01T00:00") +
+             handed("RP2", "quality_analysis", "L02", "month: 2026-03", "2026-02-28T23:59"));
+    CHECK(found(j, "quality-report") == strings{"L02 2026-03 2"});
+    const auto f = j.conduct("quality-report").at(0);
+    CHECK(j.message(f) ==
+          "L02's quality analysis report for 2026-03 (RP2) came in at 2026-02-28T23:59, before 2026-03-01T00:00, when "
+          "it could first be handed in: it does not count.");
+    CHECK(j.message(f, lang::zh) ==
+          "L02的2026-03服务质量分析报告(RP2)于2026-02-28T23:59提交,早于可提交的2026-03-01T00:00,不计入。");
+    CHECK(remedy(j, f) ==
+          "hand in the quality analysis report for 2026-03 between 2026-03-01T00:00 and 2026-03-22T00:00");
+  }
+
   TEST_CASE("duty.quality_report: a report by someone else does not count for the leader") {
     judged j(people + march + "reports:\n" +
              handed("RP1", "quality_analysis", "L01", "month: 2026-03", "2026-03-20T16:00") +
