@@ -218,6 +218,32 @@ inline auto duty_periods(const period& window, recurrence every, const calendar&
   return out;
 }
 
+/// The occurrence of `every` (on `weekday`, with one) just before `d`: the week, month or day
+/// before, the same weekday a week before, the working day before.
+inline auto previous_period(const duty_period& d, recurrence every, const calendar& cal, std::optional<int> weekday)
+    -> duty_period {
+  using boost::gregorian::days;
+  switch (every) {
+    case recurrence::month: {
+      const auto last_before = d.first - days(1);
+      return {d.unit, date(last_before.year(), last_before.month(), 1), last_before};
+    }
+    case recurrence::week: return {d.unit, d.first - days(7), d.first - days(1)};
+    case recurrence::day:
+    case recurrence::working_day: {
+      auto day = d.first - days(1);
+      // A year holds no stretch of 20 days without a working day; the walk is bounded all the same.
+      for (int i = 0; i < 366; ++i, day -= days(1)) {
+        if (weekday && day.day_of_week().as_number() != *weekday) continue;
+        if (every == recurrence::working_day && !is_working_day(cal, day)) continue;
+        break;
+      }
+      return {d.unit, day, day};
+    }
+  }
+  return d;
+}
+
 /// Whether `p` could have been responsible in `d`: hired by its last day, when the case says when.
 inline auto employed_during(const person& p, const duty_period& d) -> bool { return !p.hired || *p.hired <= d.last; }
 

@@ -93,6 +93,10 @@ class recurring_report final : public rule {
     for (const auto& d : detail::duty_periods(*window, s_.every, ctx.holidays(), s_.weekday)) {
       const auto due = d.start() + s_.due;
       const auto opens = s_.opens_given ? due - s_.opens : d.start();
+      // A report that names no period counts for one only: handed in before the previous period's
+      // deadline (an inspection report on Monday 10:00), it is the previous period's.
+      const auto unnamed_from = std::max(
+          opens, detail::previous_period(d, s_.every, ctx.holidays(), s_.weekday).start() + s_.due);
       std::vector<person_index> owing;
       for (const auto p : role) {
         if (!detail::employed_during(c.people[p], d)) continue;
@@ -115,7 +119,9 @@ class recurring_report final : public rule {
             const auto* r = *it;
             const bool names_it = r->covers && r->covers->first == d.unit;
             if (names_it && r->covers->second != d.first) continue;
-            if (r->submitted_at >= opens && r->submitted_at < due) return {r, timing::on_time};
+            if (r->submitted_at >= (names_it ? opens : unnamed_from) && r->submitted_at < due) {
+              return {r, timing::on_time};
+            }
             if (!names_it) continue;
             auto& kept = r->submitted_at < opens ? early : late;
             if (kept == nullptr || r->submitted_at < kept->submitted_at) kept = r;
@@ -132,12 +138,14 @@ class recurring_report final : public rule {
         if (r != nullptr && when == timing::late) {
           f.variant = 1;
           f.evidence.push_back({"report", r->id});
+          f.evidence.push_back({"by", person_ref{r->by}});
           f.evidence.push_back({"submitted_at", r->submitted_at});
           // Days begun since the deadline: at the deadline or within a day of it, 1.
           f.evidence.push_back({"days_late", std::int64_t{(r->submitted_at - due).total_seconds() / 86400 + 1}});
         } else if (r != nullptr) {
           f.variant = 2;
           f.evidence.push_back({"report", r->id});
+          f.evidence.push_back({"by", person_ref{r->by}});
           f.evidence.push_back({"submitted_at", r->submitted_at});
           f.evidence.push_back({"opens", opens});
         } else if (s_.opens_given) {
@@ -159,15 +167,18 @@ class recurring_report final : public rule {
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto d = detail::duty_period::of(f);
     const auto who = m.person_id(f.subject.employee);
+    // Whose report came late or early: with `from: any`, maybe another's than the subject's.
+    const auto* by = f.find("by");
+    const auto author = by ? m.person_id(std::get<person_ref>(*by).index) : who;
     const auto due = detail::evidence_time(f, "due");
     if (f.variant == 1) {
       const auto id = detail::evidence_string(f, "report");
       const auto at = detail::evidence_time(f, "submitted_at");
       const auto late = f.number("days_late");
-      return m.pick(fmt::format("{}'s {} for {} ({}) came in at {}, {} day{} late: it was due before {}.", who,
+      return m.pick(fmt::format("{}'s {} for {} ({}) came in at {}, {} day{} late: it was due before {}.", author,
                                 s_.title.en, d.words(lang::en), id, at, late, late == 1 ? "" : "s", due),
-                    fmt::format("{}的{}{}({})于{}提交,迟交{}天,应在{}之前提交。", who, d.words(lang::zh), s_.title.zh,
-                                id, at, late, due));
+                    fmt::format("{}的{}{}({})于{}提交,迟交{}天,应在{}之前提交。", author, d.words(lang::zh),
+                                s_.title.zh, id, at, late, due));
     }
     if (f.variant == 2) {
       const auto id = detail::evidence_string(f, "report");
@@ -175,9 +186,9 @@ class recurring_report final : public rule {
       const auto opens = detail::evidence_time(f, "opens");
       return m.pick(fmt::format("{}'s {} for {} ({}) came in at {}, before {}, when it could first be handed in: it "
                                 "does not count.",
-                                who, s_.title.en, d.words(lang::en), id, at, opens),
-                    fmt::format("{}的{}{}({})于{}提交,早于可提交的{},不计入。", who, d.words(lang::zh), s_.title.zh, id,
-                                at, opens));
+                                author, s_.title.en, d.words(lang::en), id, at, opens),
+                    fmt::format("{}的{}{}({})于{}提交,早于可提交的{},不计入。", author, d.words(lang::zh), s_.title.zh,
+                                id, at, opens));
     }
     const bool shared = f.find("shared_with") != nullptr;
     const auto from = s_.opens_given ? detail::evidence_time(f, "opens") : std::string();

@@ -158,6 +158,26 @@ TEST_SUITE("rules/recurring_report") {
     CHECK(found(late, "daily-report") == strings{"L01 2026-03-02 1 1", "L02 2026-03-02 1 1"});
   }
 
+  TEST_CASE(
+      "duty.inspection_report: a report naming no week counts for one week only, the earlier on a Monday morning") {
+    const auto two = std::string("period: {from: 2026-03-02, to: 2026-03-15}\nreports:\n");
+    judged monday(people + two + handed("IR1", "inspection", "Q01", "", "2026-03-09T10:00"));
+    CHECK(found(monday, "inspection-report") == strings{"Q01 week 2026-03-09 0"});
+    judged noon(people + two + handed("IR1", "inspection", "Q01", "", "2026-03-09T12:00"));
+    CHECK(found(noon, "inspection-report") == strings{"Q01 week 2026-03-02 0"});
+  }
+
+  TEST_CASE("duty.daily_report: a shared report that came late is named with its author") {
+    const auto roster = std::string("shifts:\n") + test::day_shift("S1", "L01", "2026-03-02") +
+                        test::day_shift("S2", "L02", "2026-03-02");
+    judged j(people + "period: {from: 2026-03-02, to: 2026-03-02}\n" + roster + "reports:\n" +
+             handed("D1", "daily", "L02", "date: 2026-03-02", "2026-03-03T08:00"));
+    CHECK(found(j, "daily-report") == strings{"L01 2026-03-02 1 1", "L02 2026-03-02 1 1"});
+    CHECK(j.message(j.conduct("daily-report").at(0)) ==
+          "L02's daily report for 2026-03-02 (D1) came in at 2026-03-03T08:00, 1 day late: it was due before "
+          "2026-03-03T00:00.");
+  }
+
   TEST_CASE("duty.daily_report: a leader whose day shift is on effective leave does not owe the report") {
     const auto roster = std::string("shifts:\n") + test::day_shift("S1", "L01", "2026-03-03");
     judged j(people + "period: {from: 2026-03-03, to: 2026-03-03}\n" + roster +
