@@ -554,25 +554,46 @@ class case_loader {
     m.chair = person_field(f, "chair");
     bool ok = true;
     if (const auto* a = value(f, "attendees", false, "a list of people's ids")) {
-      // A list, or (as a CSV cell holds it) one text of ids apart by spaces, commas or semicolons.
+      // A list, or (as a CSV cell holds it) one text of ids apart by spaces, line breaks, commas or
+      // semicolons (also the full-width ，、；). Each id of a plain text is placed at its own column.
       std::vector<const source_node*> items;
       std::vector<source_node> split;
       if (a->kind == source_node::type::scalar) {
-        std::string id;
-        const auto flush = [&] {
-          if (id.empty()) return;
-          split.push_back(*a);
-          split.back().text = std::move(id);
-          id.clear();
-        };
-        for (const char ch : a->text) {
-          if (ch == ' ' || ch == ',' || ch == ';' || ch == '\t') {
-            flush();
-          } else {
-            id += ch;
+        const std::string_view text = a->text;
+        const auto separator_at = [&](std::size_t i) -> std::size_t {  // its length in bytes, or 0
+          const char ch = text[i];
+          if (ch == ' ' || ch == ',' || ch == ';' || ch == '\t' || ch == '\n' || ch == '\r') return 1;
+          for (const std::string_view wide : {"，", "、", "；"}) {
+            if (text.substr(i, wide.size()) == wide) return wide.size();
           }
+          return 0;
+        };
+        std::size_t from = 0;
+        for (std::size_t i = 0; i <= text.size();) {
+          const auto sep = i < text.size() ? separator_at(i) : 1;
+          if (sep == 0) {
+            ++i;
+            continue;
+          }
+          if (i > from) {
+            source_node id;
+            id.kind = source_node::type::scalar;
+            id.quoted = true;  // an id is text, whatever it looks like
+            id.line = a->line;
+            id.column = a->column;
+            if (!a->quoted && text.find('\n') == std::string_view::npos) {
+              id.column += static_cast<int>(from);  // columns count bytes, as yaml-cpp does
+            }
+            id.text = text.substr(from, i - from);
+            split.push_back(std::move(id));
+          }
+          i += sep;
+          from = i;
         }
-        flush();
+        if (split.empty()) {
+          rd_->error(*a, "`attendees` of " + f.what() + " names nobody: give people's ids, or leave the key out");
+          ok = false;
+        }
         for (const auto& s : split) items.push_back(&s);
       } else if (a->kind == source_node::type::sequence) {
         for (const auto& item : a->items) items.push_back(&item);
@@ -580,6 +601,7 @@ class case_loader {
         rd_->error(*a, "`attendees` of " + f.what() + " must be a list of people's ids");
         ok = false;
       }
+      std::unordered_set<std::uint32_t> seen;  // who is listed so far: a long list stays linear
       for (const auto* item : items) {
         auto id = rd_->text(*item, "an attendee of " + f.what());
         if (!id) {
@@ -590,7 +612,7 @@ class case_loader {
         if (p == no_index) {
           rd_->error(*item, "attendee `" + *id + "` of " + f.what() + " is not among `people`");
           ok = false;
-        } else if (std::find(m.attendees.begin(), m.attendees.end(), p) != m.attendees.end()) {
+        } else if (!seen.insert(p.value).second) {
           rd_->error(*item, "attendee `" + *id + "` of " + f.what() + " is listed twice");
           ok = false;
         } else {
@@ -604,7 +626,7 @@ class case_loader {
     m.start = *start;
     m.end = *end;
     if (m.end <= m.start) {
-      rd_->error(*n.find("end"), f.what() + " ends before it starts");
+      rd_->error(*n.find("end"), f.what() + " does not end after it starts");
     } else if (meeting_ids_.find(m.id, meeting_id_) != detail::id_table::none) {
       rd_->error(*n.find("id"), "duplicate meeting id `" + m.id + "`");
     } else {

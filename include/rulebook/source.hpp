@@ -126,6 +126,10 @@ class source_reader {
       if (n.text == "true") return true;
       if (n.text == "false") return false;
     }
+    if (n.kind == source_node::type::scalar && n.quoted && (n.text == "true" || n.text == "false")) {
+      error(n, std::string(what) + " must be `true` or `false` without quotes: quoted, `" + n.text + "` is text");
+      return std::nullopt;
+    }
     error(n, std::string(what) + " must be `true` or `false`, not " + describe(n));
     return std::nullopt;
   }

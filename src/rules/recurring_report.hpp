@@ -13,14 +13,13 @@ namespace rulebook::rules {
 /// with one), each person of role `by:` owes a report of type `report:` due `due:` after the
 /// period's start. A report counts for a period when it was handed in within the period's window
 /// — from `opens:` before the deadline (default: the period's start) up to the deadline, exclusive
-/// — and names that period (`month:`, `week:` or `date:` of the period's unit) or none (or one of
-/// another unit). One naming the period handed in before the window opened does not count, and is
-/// said. A report naming the period handed in at or after the deadline is late: reported with
-/// the days late (the days begun since the deadline: 1 at the deadline and within a day of it). With `from: any`, one
-/// report by any of the people responsible serves them all; with `on_duty:` (a shift kind, or `any`), only those who
-/// work such a shift in the period, not on effective leave, are responsible, and a period with
-/// none is not judged. People hired after a period are not responsible for it. A case with no
-/// `reports:` list does not report reports, and is not judged.
+/// — and names that period (`month:`, `week:` or `date:` of the period's unit), or none, or one
+/// of another unit that overlaps the window. One naming the period handed in before the window opened does not count,
+/// and is said. A report naming the period handed in at or after the deadline is late: reported with the days late (the
+/// days begun since the deadline: 1 at the deadline and within a day of it). With `from: any`, one report by any of the
+/// people responsible serves them all; with `on_duty:` (a shift kind, or `any`), only those who work such a shift in
+/// the period, not on effective leave, are responsible, and a period with none is not judged. People hired after a
+/// period are not responsible for it. A case with no `reports:` list does not report reports, and is not judged.
 class recurring_report final : public rule {
  public:
   struct spec {
@@ -119,6 +118,9 @@ class recurring_report final : public rule {
             const auto* r = *it;
             const bool names_it = r->covers && r->covers->first == d.unit;
             if (names_it && r->covers->second != d.first) continue;
+            // One naming a period of another unit (a week, for a Monday's report) must name one
+            // that overlaps the window: a daily report for July is not the one for 2 March.
+            if (r->covers && !names_it && !overlaps(*r->covers, unnamed_from, due)) continue;
             if (r->submitted_at >= (names_it ? opens : unnamed_from) && r->submitted_at < due) {
               return {r, timing::on_time};
             }
@@ -227,6 +229,16 @@ class recurring_report final : public rule {
 
  private:
   enum class timing : std::uint8_t { on_time, late, early };
+
+  // Whether the period a report names, (unit, first day), overlaps the times [from, to).
+  static auto overlaps(const std::pair<period_unit, date>& named, time_point from, time_point to) -> bool {
+    using boost::gregorian::days;
+    const auto first = named.second;
+    const auto last = named.first == period_unit::month  ? first.end_of_month()
+                      : named.first == period_unit::week ? first + days(6)
+                                                         : first;
+    return time_point(first) < to && from < time_point(last + days(1));
+  }
 
   // Orders reports by author, to find one person's.
   struct order_by_author {

@@ -38,6 +38,7 @@ TESTS = [
     ("extra-calendar-policy", ["check", "--policy", P, "--policy", C + "company-day.yaml", C + "pending.yaml"], 1, C + "pending.yaml"),
     ("bad-case-typo", ["check", "--policy", P, C + "bad-typo.yaml"], 2, None),
     ("bad-case-many", ["check", "--policy", P, C + "bad-many.yaml"], 2, None),
+    ("bad-case-duties", ["check", "--policy", P, C + "bad-duties.yaml"], 2, None),
     ("bad-case-missing-file", ["check", "--policy", P, C + "no-such-file.yaml"], 2, None),
     ("bad-policy", ["check", "--policy", C + "bad-policy.yaml", C + "clean.yaml"], 2, None),
     ("usage-no-policy", ["check", C + "clean.yaml"], 2, None),

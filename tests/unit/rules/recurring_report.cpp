@@ -167,6 +167,24 @@ TEST_SUITE("rules/recurring_report") {
     CHECK(found(noon, "inspection-report") == strings{"Q01 week 2026-03-02 0"});
   }
 
+  TEST_CASE("duty.daily_report: a report naming a month or week that is not the day's does not count for it") {
+    const auto roster = std::string("shifts:\n") + test::day_shift("S1", "L01", "2026-03-02");
+    const auto with = [&](const std::string& covers) {
+      return judged(people + "period: {from: 2026-03-02, to: 2026-03-02}\n" + roster + "reports:\n" +
+                    handed("D1", "daily", "L01", covers, "2026-03-02T18:00"));
+    };
+    CHECK(found(with("month: 2026-07"), "daily-report") == strings{"L01 2026-03-02 0"});
+    CHECK(found(with("week: 2026-06-01"), "daily-report") == strings{"L01 2026-03-02 0"});
+    CHECK(found(with("week: 2026-03-02"), "daily-report").empty());
+    CHECK(found(with("date: 2026-03-02"), "daily-report").empty());
+  }
+
+  TEST_CASE("duty.callback_report: a report naming the week before its Monday counts for that Monday") {
+    judged j(people + "period: {from: 2026-03-09, to: 2026-03-09}\nreports:\n" +
+             handed("SR1", "satisfaction", "K01", "week: 2026-03-02", "2026-03-09T17:00"));
+    CHECK(found(j, "callback-report").empty());
+  }
+
   TEST_CASE("duty.daily_report: a shared report that came late is named with its author") {
     const auto roster = std::string("shifts:\n") + test::day_shift("S1", "L01", "2026-03-02") +
                         test::day_shift("S2", "L02", "2026-03-02");
