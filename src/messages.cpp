@@ -67,6 +67,8 @@ auto role_words(std::string role, lang l) -> std::string {
     if (role == "account_manager") return "客户服务经理";
     return role;
   }
+  if (role == "quality") return "quality inspector";
+  if (role == "callback") return "callback agent";
   std::replace(role.begin(), role.end(), '_', ' ');
   return role;
 }

@@ -115,6 +115,8 @@ inline auto uncovered_calendar_years(const policy& p, const case_file& c) -> std
     look(s.start.date(), shifts_file, s.where);
     look(s.end.date(), shifts_file, s.where);
   }
+  // Meetings: a working day's briefing is judged by the calendar too.
+  for (const auto& m : c.meetings) look(m.start.date(), c.file_of("meetings"), m.where);
   for (const auto& r : c.requests) {
     if (const auto* l = r.leave()) {
       if (l->from) look(l->from->date(), requests_file, r.where);

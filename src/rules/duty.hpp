@@ -5,6 +5,7 @@
 #include "common.hpp"
 
 #include <array>
+#include <map>
 
 namespace rulebook::detail {
 
@@ -127,7 +128,6 @@ struct duty_period {
 
   [[nodiscard]] auto start() const -> time_point { return time_point(first); }
   [[nodiscard]] auto end() const -> time_point { return time_point(last + boost::gregorian::days(1)); }
-  [[nodiscard]] auto contains(date d) const -> bool { return d >= first && d <= last; }
   [[nodiscard]] auto as_month() const -> month { return {first.year(), first.month()}; }
 
   /// Names the period in a finding's subject (`month`, `week` or `date`), at its start.
@@ -164,9 +164,11 @@ struct duty_period {
   }
 };
 
-/// The days a case's duties are judged over: its `period`, or without one, from the first to the
-/// last day its shifts, meetings, reports and training records fall on.
-inline auto duty_window(const case_file& c) -> std::optional<period> {
+/// The days a case's duties are judged over: its `period`; without one, the days from its first
+/// shift to its last, or with no shifts, from the first to the last day of the records the rule
+/// judges (`records(see)` calls `see(day)` for each). A record's date alone never widens a roster.
+template <typename Records>
+auto duty_window(const case_file& c, const Records& records) -> std::optional<period> {
   if (c.period) return c.period;
   std::optional<period> w;
   const auto see = [&](date d) {
@@ -178,9 +180,7 @@ inline auto duty_window(const case_file& c) -> std::optional<period> {
     }
   };
   for (const auto& s : c.shifts) see(s.start.date());
-  for (const auto& m : c.meetings) see(m.start.date());
-  for (const auto& r : c.reports) see(r.submitted_at.date());
-  for (const auto& t : c.trainings) see(t.completed_at.date());
+  if (!w) records(see);
   return w;
 }
 
@@ -218,22 +218,24 @@ inline auto duty_periods(const period& window, recurrence every, const calendar&
   return out;
 }
 
-/// The occurrence of `every` (on `weekday`, with one) just before `d`: the week, month or day
-/// before, the same weekday a week before, the working day before.
-inline auto previous_period(const duty_period& d, recurrence every, const calendar& cal, std::optional<int> weekday)
-    -> duty_period {
+/// The occurrence of `every` (on `weekday`, with one) just before `d` (`step` -1) or just after
+/// it (`step` 1): the week or month before or after, the same weekday a week away, the working day
+/// before or after.
+inline auto adjacent_period(const duty_period& d, recurrence every, const calendar& cal, std::optional<int> weekday,
+                            int step) -> duty_period {
   using boost::gregorian::days;
   switch (every) {
     case recurrence::month: {
-      const auto last_before = d.first - days(1);
-      return {d.unit, date(last_before.year(), last_before.month(), 1), last_before};
+      const auto day = step < 0 ? d.first - days(1) : d.last + days(1);
+      const date first(day.year(), day.month(), 1);
+      return {d.unit, first, first.end_of_month()};
     }
-    case recurrence::week: return {d.unit, d.first - days(7), d.first - days(1)};
+    case recurrence::week: return {d.unit, d.first + days(7 * step), d.last + days(7 * step)};
     case recurrence::day:
     case recurrence::working_day: {
-      auto day = d.first - days(1);
+      auto day = d.first + days(step);
       // A year holds no stretch of 20 days without a working day; the walk is bounded all the same.
-      for (int i = 0; i < 366; ++i, day -= days(1)) {
+      for (int i = 0; i < 366; ++i, day += days(step)) {
         if (weekday && day.day_of_week().as_number() != *weekday) continue;
         if (every == recurrence::working_day && !is_working_day(cal, day)) continue;
         break;
@@ -242,6 +244,22 @@ inline auto previous_period(const duty_period& d, recurrence every, const calend
     }
   }
   return d;
+}
+inline auto previous_period(const duty_period& d, recurrence every, const calendar& cal, std::optional<int> weekday)
+    -> duty_period {
+  return adjacent_period(d, every, cal, weekday, -1);
+}
+inline auto next_period(const duty_period& d, recurrence every, const calendar& cal, std::optional<int> weekday)
+    -> duty_period {
+  return adjacent_period(d, every, cal, weekday, 1);
+}
+
+/// A report's `on:` picks days of a daily duty only (a weekly or monthly one has no day to pick).
+inline auto weekday_fits(field_reader& params, std::optional<int> weekday, recurrence every) -> bool {
+  if (!weekday || every == recurrence::day || every == recurrence::working_day) return true;
+  params.reader().error(*params.node().find("on"),
+                        "`on` of " + params.what() + " picks the days of `every: day` or `every: working_day`");
+  return false;
 }
 
 /// Whether `p` could have been responsible in `d`: hired by its last day, when the case says when.
@@ -257,14 +275,24 @@ inline auto shifts_in(const case_file& c, const std::vector<shift_index>& sorted
   return {from, to};
 }
 
-/// A list of people's ids: "L01", "L01 and L02", "L01, L02 and L03"; 、 in Chinese.
-inline auto id_list(const message_context& m, const std::vector<person_index>& people) -> std::string {
-  std::string out;
-  for (std::size_t i = 0; i < people.size(); ++i) {
-    if (i) out += m.lang == lang::zh ? "、" : i + 1 == people.size() ? " and " : ", ";
-    out += m.person_id(people[i]);
+/// Each person's shifts in the final roster, by start, fetched once when first asked for.
+class roster_cache {
+ public:
+  explicit roster_cache(const roster_view& ctx) : ctx_(&ctx) {}
+  auto of(person_index p) -> const std::vector<shift_index>& {
+    auto it = shifts_.find(p);
+    if (it == shifts_.end()) it = shifts_.emplace(p, ctx_->shifts_of(p)).first;
+    return it->second;
   }
-  return out;
+
+ private:
+  const roster_view* ctx_;
+  std::map<person_index, std::vector<shift_index>> shifts_;
+};
+
+/// `08:30` for a time of day.
+inline auto format_time_of_day(const duration& t) -> std::string {
+  return format_time_point(time_point(date(2000, 1, 1), t)).substr(11);
 }
 
 /// `2026-03-02T08:00` as evidence shows it, for a message.

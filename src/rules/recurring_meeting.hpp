@@ -69,17 +69,22 @@ class recurring_meeting final : public rule {
 
   [[nodiscard]] auto judges_case() const -> bool override { return true; }
 
-  /// Why a meeting does not count, or nothing when it does.
-  [[nodiscard]] auto fault(const case_file& c, const meeting& m) const -> std::optional<std::string_view> {
+  /// Why a meeting does not count, or nothing when it does; `missing` is the `with:` role absent.
+  [[nodiscard]] auto fault(const case_file& c, const meeting& m, std::string* missing = nullptr) const
+      -> std::optional<std::string_view> {
     if (c.people[m.chair].role != s_.chair) return "chair";
     if (s_.weekday && m.start.date().day_of_week().as_number() != *s_.weekday) return "weekday";
     if (s_.day_at_most && m.start.date().day() > *s_.day_at_most) return "day_of_month";
     if (s_.starts_by && m.start.time_of_day() > *s_.starts_by) return "starts_late";
     if (s_.lasts_at_least && m.end - m.start < *s_.lasts_at_least) return "too_short";
     for (const auto& role : s_.with) {
+      // The chair is there too: a `with:` role is present when the chair or an attendee has it.
+      if (c.people[m.chair].role == role) continue;
       if (std::none_of(m.attendees.begin(), m.attendees.end(),
-                       [&](person_index p) { return c.people[p].role == role; }))
+                       [&](person_index p) { return c.people[p].role == role; })) {
+        if (missing != nullptr) *missing = role;
         return "without";
+      }
     }
     return std::nullopt;
   }
@@ -87,29 +92,34 @@ class recurring_meeting final : public rule {
   void judge_case(case_context& ctx) const override {
     const auto& c = ctx.c();
     if (c.meetings.empty() && !c.has_section("meetings")) return;
-    const auto window = detail::duty_window(c);
-    if (!window) return;
     std::vector<const meeting*> ours;
     for (const auto& m : c.meetings) {
       if (m.type == s_.type) ours.push_back(&m);
     }
-    std::sort(ours.begin(), ours.end(), [](const meeting* a, const meeting* b) { return a->start < b->start; });
+    const auto window = detail::duty_window(c, [&](const auto& see) {
+      for (const auto* m : ours) see(m->start.date());
+    });
+    if (!window) return;
+    // By start, file order on ties: the meeting a finding names is the first written.
+    std::stable_sort(ours.begin(), ours.end(), [](const meeting* a, const meeting* b) { return a->start < b->start; });
     std::vector<person_index> chairs, expected;
     for (const auto p : c.people.indexes()) {
       if (c.people[p].role == s_.chair) chairs.push_back(p);
       if (vocabulary::has(s_.attendees, c.people[p].role)) expected.push_back(p);
     }
-    std::map<person_index, std::optional<std::vector<shift_index>>> rosters;  // an attendee's, once needed
+    detail::roster_cache rosters(ctx);
     for (const auto& d : detail::duty_periods(*window, s_.every, ctx.holidays(), s_.weekday)) {
       const meeting* missed = nullptr;  // the first meeting of the period that does not count
       std::optional<std::string_view> why;
+      std::string missing_role;
       std::vector<const meeting*> held;
       const auto first = std::partition_point(ours.begin(), ours.end(),
                                               [&](const meeting* m) { return m->start < d.start(); });
       for (auto it = first; it != ours.end() && (*it)->start < d.end(); ++it) {
         const auto* m = *it;
-        if (const auto f = fault(c, *m)) {
-          if (missed == nullptr) missed = m, why = f;
+        std::string absent;
+        if (const auto f = fault(c, *m, &absent)) {
+          if (missed == nullptr) missed = m, why = f, missing_role = absent;
         } else {
           held.push_back(m);
         }
@@ -126,6 +136,7 @@ class recurring_meeting final : public rule {
             f.evidence.push_back({"fault", std::string(*why)});
             if (*why == "chair") f.evidence.push_back({"chair", person_ref{missed->chair}});
             if (*why == "too_short") f.evidence.push_back({"minutes", whole_minutes(missed->end - missed->start)});
+            if (*why == "without") f.evidence.push_back({"missing_role", missing_role});
           } else {
             f.evidence.push_back({"meetings", std::int64_t{0}});
           }
@@ -134,23 +145,26 @@ class recurring_meeting final : public rule {
         continue;
       }
       for (const auto p : expected) {
-        if (!detail::employed_during(c.people[p], d)) continue;
+        // Someone hired in the period is expected at a meeting held from their first day on.
+        const auto& hired = c.people[p].hired;
+        const auto since = [&](const meeting* m) { return !hired || m->start.date() >= *hired; };
+        const auto first_since = std::find_if(held.begin(), held.end(), since);
+        if (first_since == held.end()) continue;
         const auto at = [&](const meeting* m) {
-          return m->chair == p || std::find(m->attendees.begin(), m->attendees.end(), p) != m->attendees.end();
+          return since(m) &&
+                 (m->chair == p || std::find(m->attendees.begin(), m->attendees.end(), p) != m->attendees.end());
         };
         if (std::any_of(held.begin(), held.end(), at)) continue;
         // Away the whole period: every shift worked in it (at least one) is on effective leave.
-        auto& worked = rosters[p];
-        if (!worked) worked = ctx.shifts_of(p);
-        const auto shifts = detail::shifts_in(c, *worked, d);
+        const auto shifts = detail::shifts_in(c, rosters.of(p), d);
         if (!shifts.empty() &&
             std::all_of(shifts.begin(), shifts.end(), [&](shift_index s) { return ctx.on_leave(s); }))
           continue;
         auto f = make_finding(p, no_index, d.start());
         d.mark(f);
         f.variant = 2;
-        f.evidence.push_back({"meeting", held.front()->id});
-        f.evidence.push_back({"held_at", held.front()->start});
+        f.evidence.push_back({"meeting", (*first_since)->id});
+        f.evidence.push_back({"held_at", (*first_since)->start});
         ctx.report(header(), std::move(f));
       }
     }
@@ -191,27 +205,16 @@ class recurring_meeting final : public rule {
 
  private:
   // Everything a meeting that counts must be: "chaired by a department director, on a Friday
-  // dated the 24th or earlier, with a center director present".
+  // dated the 24th or earlier, with a center director present"; 由客服部主任主持,在24日或之前的周五召开,….
   [[nodiscard]] auto requirements(lang l) const -> std::string {
     const bool zh = l == lang::zh;
     std::vector<std::string> parts;
     parts.push_back(zh ? "由" + detail::role_words(s_.chair, l) + "主持"
                        : "chaired by a " + detail::role_words(s_.chair, l));
-    if (s_.weekday || s_.day_at_most) {
-      std::string when;
-      if (zh) {
-        if (s_.day_at_most) when = fmt::format("在{}日或之前的", *s_.day_at_most);
-        when += s_.weekday ? weekday_zh(*s_.weekday) : "某日";
-        parts.push_back("于" + when + "召开");
-      } else {
-        when = s_.weekday ? std::string("on a ") + weekday_en(*s_.weekday) : "on a day";
-        if (s_.day_at_most) when += fmt::format(" dated the {} or earlier", ordinal(*s_.day_at_most));
-        parts.push_back(when);
-      }
-    }
+    if (s_.weekday || s_.day_at_most) parts.push_back(zh ? requirements_on(l) + "召开" : "on " + requirements_on(l));
     if (s_.starts_by) {
-      const auto t = format_time_point(time_point(date(2000, 1, 1), *s_.starts_by)).substr(11);
-      parts.push_back(zh ? t + "前开始" : "starting by " + t);
+      const auto t = detail::format_time_of_day(*s_.starts_by);
+      parts.push_back(zh ? "不晚于" + t + "开始" : "starting by " + t);
     }
     if (s_.lasts_at_least) {
       parts.push_back(zh ? "不少于" + format_duration(*s_.lasts_at_least)
@@ -242,26 +245,26 @@ class recurring_meeting final : public rule {
     }
     if (fault == "weekday" || fault == "day_of_month") {
       const auto wd = held.date().day_of_week().as_number();
-      return zh ? fmt::format("它在{}日{}召开,应{}", static_cast<int>(held.date().day()), weekday_zh(wd),
+      return zh ? fmt::format("它在{}日{}召开,应{}召开", static_cast<int>(held.date().day()), weekday_zh(wd),
                               requirements_on(l))
                 : fmt::format("it was held on {} the {}, not {}", weekday_en(wd),
                               ordinal(static_cast<int>(held.date().day())), requirements_on(l));
     }
     if (fault == "starts_late") {
-      const auto by = format_time_point(time_point(date(2000, 1, 1), *s_.starts_by)).substr(11);
-      return zh ? fmt::format("开始时间{}晚于{}", format_time_point(held).substr(11), by)
-                : fmt::format("it started at {}, after {}", format_time_point(held).substr(11), by);
+      const auto by = detail::format_time_of_day(*s_.starts_by);
+      const auto started = detail::format_time_of_day(held.time_of_day());
+      return zh ? fmt::format("开始时间{}晚于{}", started, by) : fmt::format("it started at {}, after {}", started, by);
     }
     if (fault == "too_short") {
       return zh ? fmt::format("只开了{}分钟,不足{}", f.number("minutes"), format_duration(*s_.lasts_at_least))
                 : fmt::format("it lasted {} min, less than {}", f.number("minutes"),
                               format_duration(*s_.lasts_at_least));
     }
-    std::string roles;
-    for (const auto& r : s_.with) roles += (roles.empty() ? "" : zh ? "、" : " or ") + detail::role_words(r, l);
-    return zh ? fmt::format("没有{}参加", roles) : fmt::format("no {} attended", roles);
+    const auto role = detail::role_words(detail::evidence_string(f, "missing_role"), l);
+    return zh ? fmt::format("没有{}参加", role) : fmt::format("no {} attended", role);
   }
 
+  // The day a meeting must be held on: "a Friday dated the 24th or earlier", 在24日或之前的周五.
   [[nodiscard]] auto requirements_on(lang l) const -> std::string {
     if (l == lang::zh) {
       return (s_.day_at_most ? fmt::format("在{}日或之前的", *s_.day_at_most) : std::string()) +

@@ -6,20 +6,29 @@
 #include "duty.hpp"
 
 #include <map>
+#include <tuple>
 
 namespace rulebook::rules {
 
 /// For every period of `every:` wholly inside the case's period (only days of the weekday `on:`,
 /// with one), each person of role `by:` owes a report of type `report:` due `due:` after the
-/// period's start. A report counts for a period when it was handed in within the period's window
-/// — from `opens:` before the deadline (default: the period's start) up to the deadline, exclusive
-/// — and names that period (`month:`, `week:` or `date:` of the period's unit), or none, or one
-/// of another unit that overlaps the window. One naming the period handed in before the window opened does not count,
-/// and is said. A report naming the period handed in at or after the deadline is late: reported with the days late (the
-/// days begun since the deadline: 1 at the deadline and within a day of it). With `from: any`, one report by any of the
-/// people responsible serves them all; with `on_duty:` (a shift kind, or `any`), only those who work such a shift in
-/// the period, not on effective leave, are responsible, and a period with none is not judged. People hired after a
-/// period are not responsible for it. A case with no `reports:` list does not report reports, and is not judged.
+/// period's start: before that moment, or at it with `deadline: by`.
+///
+/// Which report is a period's (`match: period`, the default): one that names the period
+/// (`month:`, `week:` or `date:` of its unit) — on time before the deadline, late after it, and,
+/// with `opens:`, too early (not counted) before the deadline less `opens`. A report that names
+/// none (or a period of another unit, overlapping the window) counts when handed in within the
+/// window: from the period's start (or the deadline less `opens`) and after the previous
+/// period's deadline, up to the deadline; handed in after the deadline but before the next
+/// period's window, it is this period's, late. With `match: submitted`, only the window decides,
+/// whatever a report names (clause duty.callback_report).
+///
+/// Days late are the days begun since the deadline (1 at the deadline and within a day of it).
+/// With `from: any`, one report by any of the people responsible serves them all; with
+/// `on_duty:` (a shift kind, or `any`), only those who work such a shift in the period, not on
+/// effective leave, are responsible, and a period with none is not judged. People hired on or
+/// after a period's deadline do not owe its report. A case with no `reports:` list does not report
+/// reports, and is not judged.
 class recurring_report final : public rule {
  public:
   struct spec {
@@ -27,10 +36,12 @@ class recurring_report final : public rule {
     detail::recurrence every = detail::recurrence::month;
     std::string by;
     bool any = false;
+    bool inclusive = false;      // `deadline: by`: the deadline itself is in time
+    bool by_submission = false;  // `match: submitted`
     std::optional<std::string> on_duty;
     std::optional<int> weekday;
-    duration due, opens;
-    bool opens_given = false;
+    duration due;
+    std::optional<duration> opens;
     detail::duty_title title;
   };
 
@@ -45,6 +56,10 @@ class recurring_report final : public rule {
     s.by = detail::name_param(params, "by", v ? v->roles : std::vector<std::string>{}, "role", ok);
     const auto from = detail::choice_param(params, "from", {"each", "any"});
     s.any = from && *from == "any";
+    const auto deadline = detail::choice_param(params, "deadline", {"before", "by"});
+    s.inclusive = deadline && *deadline == "by";
+    const auto match = detail::choice_param(params, "match", {"period", "submitted"});
+    s.by_submission = match && *match == "submitted";
     if (const auto* n = params.optional("on_duty")) {
       auto kinds = v ? v->shift_kinds : std::vector<std::string>{};
       if (!kinds.empty()) kinds.push_back("any");
@@ -54,17 +69,20 @@ class recurring_report final : public rule {
     }
     s.weekday = detail::weekday_param(params, "on", ok);
     const auto due = detail::duration_param(params, "due");
-    std::optional<duration> opens;
+    if (due && due->total_seconds() <= 0) {
+      params.reader().error(*params.node().find("due"),
+                            "`due` of " + params.what() + " must be after the period's start");
+      ok = false;
+    }
     if (params.node().find("opens") != nullptr) {
-      opens = detail::duration_param(params, "opens");
-      ok = ok && opens.has_value();
-      s.opens_given = true;
+      s.opens = detail::duration_param(params, "opens");
+      ok = ok && s.opens.has_value();
     }
     s.title = detail::title_param(params, s.type, "report", ok);
-    if (!every || !from || !due || !ok) return nullptr;
+    if (!every || !from || !deadline || !match || !due || !ok) return nullptr;
     s.every = *every;
     s.due = *due;
-    s.opens = opens.value_or(*due);
+    if (!detail::weekday_fits(params, s.weekday, s.every)) return nullptr;
     return std::make_unique<recurring_report>(std::move(h), std::move(s));
   }
 
@@ -73,93 +91,50 @@ class recurring_report final : public rule {
   void judge_case(case_context& ctx) const override {
     const auto& c = ctx.c();
     if (c.reports.empty() && !c.has_section("reports")) return;
-    const auto window = detail::duty_window(c);
-    if (!window) return;
     std::vector<const report*> ours;
     for (const auto& r : c.reports) {
       if (r.type == s_.type) ours.push_back(&r);
     }
-    // By author, then time: a person's reports are one range.
-    std::sort(ours.begin(), ours.end(), [](const report* a, const report* b) {
+    const auto window = detail::duty_window(c, [&](const auto& see) {
+      for (const auto* r : ours) see(r->covers ? r->covers->second : r->submitted_at.date());
+    });
+    if (!window) return;
+    // Each person's reports by time (file order on ties), and those naming a period by that period.
+    std::stable_sort(ours.begin(), ours.end(), [](const report* a, const report* b) {
       return std::pair(a->by, a->submitted_at) < std::pair(b->by, b->submitted_at);
     });
-    const auto by = [&](person_index p) { return std::equal_range(ours.begin(), ours.end(), p, order_by_author{}); };
-    std::map<person_index, std::vector<shift_index>> rosters;  // for `on_duty:`, each person's once
+    std::map<std::tuple<std::uint32_t, period_unit, std::uint32_t>, std::vector<const report*>> naming;
+    for (const auto* r : ours) {
+      if (r->covers) naming[{r->by.value, r->covers->first, r->covers->second.day_number()}].push_back(r);
+    }
     std::vector<person_index> role;
     for (const auto p : c.people.indexes()) {
       if (c.people[p].role == s_.by) role.push_back(p);
     }
-    for (const auto& d : detail::duty_periods(*window, s_.every, ctx.holidays(), s_.weekday)) {
-      const auto due = d.start() + s_.due;
-      const auto opens = s_.opens_given ? due - s_.opens : d.start();
-      // A report that names no period counts for one only: handed in before the previous period's
-      // deadline (an inspection report on Monday 10:00), it is the previous period's.
-      const auto unnamed_from = std::max(
-          opens, detail::previous_period(d, s_.every, ctx.holidays(), s_.weekday).start() + s_.due);
+    detail::roster_cache rosters(ctx);
+    const auto& cal = ctx.holidays();
+    for (const auto& d : detail::duty_periods(*window, s_.every, cal, s_.weekday)) {
+      const auto times = window_of(d, cal);
       std::vector<person_index> owing;
       for (const auto p : role) {
-        if (!detail::employed_during(c.people[p], d)) continue;
-        if (s_.on_duty) {
-          auto it = rosters.find(p);
-          if (it == rosters.end()) it = rosters.emplace(p, ctx.shifts_of(p)).first;
-          if (!on_duty(ctx, it->second, d)) continue;
-        }
+        const auto& hired = c.people[p].hired;
+        if (hired && time_point(*hired) >= times.due) continue;
+        if (s_.on_duty && !on_duty(ctx, rosters.of(p), d)) continue;
         owing.push_back(p);
       }
       if (owing.empty()) continue;
-      // The report that counts for `d` from the people `from`: on time first, else the first late one.
-      // What the people `from` handed in for `d`: a report on time, else the first one naming `d`
-      // that came late, else one naming it that came before its window opened.
-      const auto find = [&](const std::vector<person_index>& from) -> std::pair<const report*, timing> {
-        const report *late = nullptr, *early = nullptr;
-        for (const auto p : from) {
-          const auto [begin, end] = by(p);
-          for (auto it = begin; it != end; ++it) {
-            const auto* r = *it;
-            const bool names_it = r->covers && r->covers->first == d.unit;
-            if (names_it && r->covers->second != d.first) continue;
-            // One naming a period of another unit (a week, for a Monday's report) must name one
-            // that overlaps the window: a daily report for July is not the one for 2 March.
-            if (r->covers && !names_it && !overlaps(*r->covers, unnamed_from, due)) continue;
-            if (r->submitted_at >= (names_it ? opens : unnamed_from) && r->submitted_at < due) {
-              return {r, timing::on_time};
-            }
-            if (!names_it) continue;
-            auto& kept = r->submitted_at < opens ? early : late;
-            if (kept == nullptr || r->submitted_at < kept->submitted_at) kept = r;
-          }
-        }
-        return late ? std::pair{late, timing::late} : std::pair{early, timing::early};
+      const auto find = [&](const std::vector<person_index>& from) {
+        found best;
+        for (const auto p : from) best.take(look(p, d, times, ours, naming));
+        return best;
       };
-      const auto judge = [&](person_index p, std::pair<const report*, timing> found) {
-        const auto [r, when] = found;
-        if (when == timing::on_time) return;
-        auto f = make_finding(p, no_index, d.start());
-        d.mark(f);
-        f.evidence.push_back({"due", due});
-        if (r != nullptr && when == timing::late) {
-          f.variant = 1;
-          f.evidence.push_back({"report", r->id});
-          f.evidence.push_back({"by", person_ref{r->by}});
-          f.evidence.push_back({"submitted_at", r->submitted_at});
-          // Days begun since the deadline: at the deadline or within a day of it, 1.
-          f.evidence.push_back({"days_late", std::int64_t{(r->submitted_at - due).total_seconds() / 86400 + 1}});
-        } else if (r != nullptr) {
-          f.variant = 2;
-          f.evidence.push_back({"report", r->id});
-          f.evidence.push_back({"by", person_ref{r->by}});
-          f.evidence.push_back({"submitted_at", r->submitted_at});
-          f.evidence.push_back({"opens", opens});
-        } else if (s_.opens_given) {
-          f.evidence.push_back({"opens", opens});
-        }
-        if (s_.any && owing.size() > 1)
-          f.evidence.push_back({"shared_with", static_cast<std::int64_t>(owing.size() - 1)});
-        ctx.report(header(), std::move(f));
+      const auto judge = [&](person_index p, const found& f) {
+        if (f.when == timing::on_time) return;
+        report_finding(ctx, p, d, times, f, owing.size());
       };
       if (s_.any) {
-        const auto found = find(owing);  // one report serves them all: looked for once
-        for (const auto p : owing) judge(p, found);
+        const auto f = find(owing);  // one report serves them all: looked for once
+        for (const auto p : owing) judge(p, f);
       } else {
         for (const auto p : owing) judge(p, find({p}));
       }
@@ -169,22 +144,24 @@ class recurring_report final : public rule {
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto d = detail::duty_period::of(f);
     const auto who = m.person_id(f.subject.employee);
+    const auto due = detail::evidence_time(f, "due");
     // Whose report came late or early: with `from: any`, maybe another's than the subject's.
     const auto* by = f.find("by");
     const auto author = by ? m.person_id(std::get<person_ref>(*by).index) : who;
-    const auto due = detail::evidence_time(f, "due");
+    const auto id = detail::evidence_string(f, "report");
+    const auto at = detail::evidence_time(f, "submitted_at");
+    const auto before_en = s_.inclusive ? "by" : "before";
+    // 应在…之前 (before the deadline) or 应不晚于… (by it, the deadline included).
+    const auto due_zh = s_.inclusive ? "不晚于" + due : "在" + due + "之前";
     if (f.variant == 1) {
-      const auto id = detail::evidence_string(f, "report");
-      const auto at = detail::evidence_time(f, "submitted_at");
-      const auto late = f.number("days_late");
-      return m.pick(fmt::format("{}'s {} for {} ({}) came in at {}, {} day{} late: it was due before {}.", author,
-                                s_.title.en, d.words(lang::en), id, at, late, late == 1 ? "" : "s", due),
-                    fmt::format("{}的{}{}({})于{}提交,迟交{}天,应在{}之前提交。", author, d.words(lang::zh),
-                                s_.title.zh, id, at, late, due));
+      const auto late_en = late_words(f, lang::en);
+      const auto late_zh = late_words(f, lang::zh);
+      return m.pick(fmt::format("{}'s {} for {} ({}) came in at {}, {}: it was due {} {}.", author, s_.title.en,
+                                d.words(lang::en), id, at, late_en, before_en, due),
+                    fmt::format("{}的{}{}({})于{}提交,{},应{}提交。", author, d.words(lang::zh), s_.title.zh, id, at,
+                                late_zh, due_zh));
     }
     if (f.variant == 2) {
-      const auto id = detail::evidence_string(f, "report");
-      const auto at = detail::evidence_time(f, "submitted_at");
       const auto opens = detail::evidence_time(f, "opens");
       return m.pick(fmt::format("{}'s {} for {} ({}) came in at {}, before {}, when it could first be handed in: it "
                                 "does not count.",
@@ -192,43 +169,151 @@ class recurring_report final : public rule {
                     fmt::format("{}的{}{}({})于{}提交,早于可提交的{},不计入。", author, d.words(lang::zh), s_.title.zh,
                                 id, at, opens));
     }
-    const bool shared = f.find("shared_with") != nullptr;
-    const auto from = s_.opens_given ? detail::evidence_time(f, "opens") : std::string();
     std::string en = fmt::format("{} handed in no {} for {}", who, s_.title.en, d.words(lang::en));
     std::string zh = fmt::format("{}未提交{}的{}", who, d.words(lang::zh), s_.title.zh);
-    if (shared) {
+    if (f.find("shared_with") != nullptr) {
       en = fmt::format("No {} for {} came from {} or any other {}{}", s_.title.en, d.words(lang::en), who,
                        detail::role_words(s_.by, lang::en), s_.on_duty ? " on duty" : "");
       zh = fmt::format("{}及其他{}{}均未提交{}的{}", who, s_.on_duty ? "当班" : "", detail::role_words(s_.by, lang::zh),
                        d.words(lang::zh), s_.title.zh);
     }
-    if (!from.empty()) {
-      return m.pick(en + fmt::format(" between {} and {}.", from, due), zh + fmt::format("({}至{}之间)。", from, due));
+    if (s_.by_submission) {
+      const auto from = detail::evidence_time(f, "opens");
+      return m.pick(en + fmt::format(" between {} and {}{}.", from, due, s_.inclusive ? " (inclusive)" : ""),
+                    zh + fmt::format("(应在{}至{}{}之间提交)。", from, due, s_.inclusive ? "(含)" : ""));
     }
-    return m.pick(en + fmt::format("; it was due before {}.", due), zh + fmt::format(",应在{}之前提交。", due));
+    return m.pick(en + fmt::format("; it was due {} {}.", before_en, due), zh + fmt::format(",应{}提交。", due_zh));
   }
 
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
     const auto d = detail::duty_period::of(f);
+    const auto due = detail::evidence_time(f, "due");
+    const auto before_en = s_.inclusive ? "by" : "before";
     if (f.variant == 1) {
-      return m.pick(fmt::format("hand in the {} before its deadline, {} (it came {} day{} late)", s_.title.en,
-                                detail::evidence_time(f, "due"), f.number("days_late"),
-                                f.number("days_late") == 1 ? "" : "s"),
-                    fmt::format("按时在{}之前提交{}(本次迟交{}天)", detail::evidence_time(f, "due"), s_.title.zh,
-                                f.number("days_late")));
+      return m.pick(fmt::format("hand in the {} {} its deadline, {} (it came {})", s_.title.en, before_en, due,
+                                late_words(f, lang::en)),
+                    fmt::format("按时{}提交{}(本次{})", s_.inclusive ? "不晚于" + due : "在" + due + "之前",
+                                s_.title.zh, late_words(f, lang::zh)));
     }
     if (f.variant == 2) {
       return m.pick(fmt::format("hand in the {} for {} between {} and {}", s_.title.en, d.words(lang::en),
-                                detail::evidence_time(f, "opens"), detail::evidence_time(f, "due")),
-                    fmt::format("在{}至{}之间提交{}的{}", detail::evidence_time(f, "opens"),
-                                detail::evidence_time(f, "due"), d.words(lang::zh), s_.title.zh));
+                                detail::evidence_time(f, "opens"), due),
+                    fmt::format("在{}至{}之间提交{}的{}", detail::evidence_time(f, "opens"), due, d.words(lang::zh),
+                                s_.title.zh));
     }
     return m.pick(fmt::format("hand in the {} for {}", s_.title.en, d.words(lang::en)),
                   fmt::format("提交{}的{}", d.words(lang::zh), s_.title.zh));
   }
 
  private:
-  enum class timing : std::uint8_t { on_time, late, early };
+  enum class timing : std::uint8_t { missing, early, late, on_time };
+
+  // How late a late report came: in days, as the Readings count them; under a day, the time.
+  static auto late_words(const finding& f, lang l) -> std::string {
+    const auto days = f.number("days_late");
+    const auto minutes = f.number("minutes_late");
+    const auto gap = format_duration(duration(0, minutes, 0));
+    if (l == lang::zh)
+      return minutes == 0 ? "恰在截止时间" : minutes < 1440 ? "迟交" + gap : fmt::format("迟交{}天", days);
+    return minutes == 0     ? std::string("at the deadline itself")
+           : minutes < 1440 ? gap + " late"
+                            : fmt::format("{} day{} late", days, days == 1 ? "" : "s");
+  }
+
+  // What was handed in for a period: the best of what was found (on time, else the earliest late
+  // one, else the earliest early one).
+  struct found {
+    const report* r = nullptr;
+    timing when = timing::missing;
+    void take(const found& other) {
+      if (other.when > when || (other.when == when && other.r != nullptr && other.r->submitted_at < r->submitted_at)) {
+        *this = other;
+      }
+    }
+  };
+
+  // The moments that decide a period: the deadline, the end of being in time (exclusive), when a
+  // report naming no period starts to count, and when one stops counting as this period's late one.
+  struct moments {
+    time_point due, cutoff, from, opens, late_until;
+  };
+
+  [[nodiscard]] auto cutoff_of(time_point due) const -> time_point {
+    return s_.inclusive ? due + boost::posix_time::seconds(1) : due;  // times are whole seconds
+  }
+
+  [[nodiscard]] auto window_of(const detail::duty_period& d, const calendar& cal) const -> moments {
+    moments t;
+    t.due = d.start() + s_.due;
+    t.cutoff = cutoff_of(t.due);
+    t.opens = s_.opens ? t.due - *s_.opens : d.start();
+    // A report that names no period is one period's only: after the previous deadline.
+    const auto previous = detail::previous_period(d, s_.every, cal, s_.weekday);
+    t.from = std::max(t.opens, cutoff_of(previous.start() + s_.due));
+    const auto next = detail::next_period(d, s_.every, cal, s_.weekday);
+    const auto next_due = next.start() + s_.due;
+    t.late_until = std::max(s_.opens ? next_due - *s_.opens : next.start(), t.cutoff);
+    return t;
+  }
+
+  // What `p` handed in for `d`.
+  template <typename Naming>
+  [[nodiscard]] auto look(person_index p, const detail::duty_period& d, const moments& t,
+                          const std::vector<const report*>& ours, const Naming& naming) const -> found {
+    found best;
+    if (!s_.by_submission) {
+      if (const auto it = naming.find({p.value, d.unit, d.first.day_number()}); it != naming.end()) {
+        for (const auto* r : it->second) {
+          const auto when = r->submitted_at < (s_.opens ? t.opens : time_point(boost::posix_time::neg_infin))
+                                ? timing::early
+                            : r->submitted_at < t.cutoff ? timing::on_time
+                                                         : timing::late;
+          best.take({r, when});
+        }
+        if (best.when == timing::on_time) return best;
+      }
+    }
+    // The window and the stretch after it, in `p`'s reports by time.
+    const auto [first, last] = std::equal_range(ours.begin(), ours.end(), p, order_by_author{});
+    const auto begin = std::partition_point(first, last, [&](const report* r) { return r->submitted_at < t.from; });
+    for (auto it = begin; it != last && (*it)->submitted_at < t.late_until; ++it) {
+      const auto* r = *it;
+      if (!s_.by_submission && r->covers) {
+        // Naming this period: judged above. Naming a period of another unit: it must overlap.
+        if (r->covers->first == d.unit || !overlaps(*r->covers, t.from, t.cutoff)) continue;
+      }
+      if (r->submitted_at < t.cutoff) return {r, timing::on_time};
+      if (!s_.by_submission) best.take({r, timing::late});
+    }
+    return best;
+  }
+
+  void report_finding(case_context& ctx, person_index p, const detail::duty_period& d, const moments& t, const found& f,
+                      std::size_t owing) const {
+    auto out = make_finding(p, no_index, d.start());
+    d.mark(out);
+    out.evidence.push_back({"due", t.due});
+    if (f.when == timing::late) {
+      out.variant = 1;
+      out.evidence.push_back({"report", f.r->id});
+      out.evidence.push_back({"by", person_ref{f.r->by}});
+      out.evidence.push_back({"submitted_at", f.r->submitted_at});
+      const auto late = f.r->submitted_at - t.due;
+      out.evidence.push_back({"minutes_late", whole_minutes(late)});
+      // Days begun since the deadline: at the deadline or within a day of it, 1.
+      out.evidence.push_back({"days_late", std::int64_t{late.total_seconds() / 86400 + 1}});
+    } else if (f.when == timing::early) {
+      out.variant = 2;
+      out.evidence.push_back({"report", f.r->id});
+      out.evidence.push_back({"by", person_ref{f.r->by}});
+      out.evidence.push_back({"submitted_at", f.r->submitted_at});
+      out.evidence.push_back({"opens", t.opens});
+    } else if (s_.by_submission) {
+      out.evidence.push_back({"opens", t.from});
+    }
+    if (s_.any && owing > 1) out.evidence.push_back({"shared_with", static_cast<std::int64_t>(owing - 1)});
+    ctx.report(header(), std::move(out));
+  }
 
   // Whether the period a report names, (unit, first day), overlaps the times [from, to).
   static auto overlaps(const std::pair<period_unit, date>& named, time_point from, time_point to) -> bool {

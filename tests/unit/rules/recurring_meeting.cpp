@@ -158,8 +158,9 @@ TEST_SUITE("rules/recurring_meeting") {
     CHECK(friday_25th.message(f) ==
           "The all-agent meeting of 2026-12 (MM1, 2026-12-25T15:00) does not count: it was held on Friday the 25th, "
           "not a Friday dated the 24th or earlier; D01 answers for it.");
-    CHECK(friday_25th.message(f, lang::zh) ==
-          "2026-12的业务代表会议(MM1,2026-12-25T15:00)不符合要求:它在25日周五召开,应在24日或之前的周五;由D01负责。");
+    CHECK(
+        friday_25th.message(f, lang::zh) ==
+        "2026-12的业务代表会议(MM1,2026-12-25T15:00)不符合要求:它在25日周五召开,应在24日或之前的周五召开;由D01负责。");
     CHECK(remedy(friday_25th, f) ==
           "hold the all-agent meeting of 2026-12: chaired by a department director, on a Friday dated the 24th or "
           "earlier, with a center director present");
@@ -191,6 +192,43 @@ TEST_SUITE("rules/recurring_meeting") {
   TEST_CASE("duty: a director hired after the period does not answer for it") {
     judged j("people:\n  - {id: D01, role: department_director, hired: 2026-03-09}\n" + march_week + "meetings: []\n");
     CHECK(found(j, "team-meeting").empty());
+  }
+}
+
+TEST_SUITE("rules/recurring_meeting: who and which") {
+  TEST_CASE("duty.team_meeting: a leader hired after the week's meeting is not missing from it") {
+    const auto hired = [&](const std::string& day) {
+      return judged(people + "  - {id: L03, role: shift_leader, reports_to: D01, hired: " + day + "}\n" + march_week +
+                    "meetings:\n" + held("MT1", "team", "2026-03-04T17:00", "2026-03-04T17:45", "D01", "L01, L02"));
+    };
+    CHECK(found(hired("2026-03-05"), "team-meeting").empty());
+    CHECK(found(hired("2026-03-04"), "team-meeting") == strings{"L03 week 2026-03-02 2"});
+  }
+
+  TEST_CASE("duty.monthly_meeting: the missing with-role alone is named; the chair counts as present") {
+    const auto p = test::policy_of("policy: {name: p}\n" + test::department_vocabulary + R"(  meeting_types: [monthly]
+rules:
+  - {id: m, clause: c, kind: recurring_meeting, meeting: monthly, every: month, chair: department_director,
+     with: [shift_leader, department_director], effect: warning}
+)");
+    judged j(people + "period: {from: 2026-04-01, to: 2026-04-30}\nmeetings:\n" +
+                 held("MM1", "monthly", "2026-04-17T15:00", "2026-04-17T16:00", "D01", "C01"),
+             p);
+    REQUIRE(j.v.findings.size() == 1);
+    CHECK(j.v.findings[0].find("missing_role") != nullptr);
+    CHECK(j.message(j.v.findings[0]) ==
+          "The monthly meeting of 2026-04 (MM1, 2026-04-17T15:00) does not count: no shift leader attended; D01 "
+          "answers for it.");
+  }
+
+  TEST_CASE("duty.team_meeting: of meetings at the same moment, the first written is the one named") {
+    std::string meetings = "meetings:\n";
+    for (int i = 1; i <= 20; ++i) {
+      meetings += held("M" + std::to_string(100 + i), "team", "2026-03-04T17:00", "2026-03-04T17:45", "L01");
+    }
+    judged j(people + march_week + meetings);
+    REQUIRE(j.conduct("team-meeting").size() == 1);
+    CHECK(j.message(j.conduct("team-meeting").at(0)).find("(M101, ") != std::string::npos);
   }
 }
 

@@ -64,12 +64,12 @@ TEST_SUITE("rules/recurring_report") {
     const auto f = late.conduct("quality-report").at(0);
     CHECK(f.subject.month == month{2026, 3});
     CHECK(late.message(f) ==
-          "L02's quality analysis report for 2026-03 (RP2) came in at 2026-03-22T00:00, 1 day late: it was due "
-          "before 2026-03-22T00:00.");
+          "L02's quality analysis report for 2026-03 (RP2) came in at 2026-03-22T00:00, at the deadline itself: it was "
+          "due before 2026-03-22T00:00.");
     CHECK(late.message(f, lang::zh) ==
-          "L02的2026-03服务质量分析报告(RP2)于2026-03-22T00:00提交,迟交1天,应在2026-03-22T00:00之前提交。");
+          "L02的2026-03服务质量分析报告(RP2)于2026-03-22T00:00提交,恰在截止时间,应在2026-03-22T00:00之前提交。");
     CHECK(remedy(late, f) ==
-          "hand in the quality analysis report before its deadline, 2026-03-22T00:00 (it came 1 day late)");
+          "hand in the quality analysis report before its deadline, 2026-03-22T00:00 (it came at the deadline itself)");
     CHECK(found(with("2026-03-22T23:59"), "quality-report") == strings{"L02 2026-03 1 1"});
     CHECK(found(with("2026-03-23T00:00"), "quality-report") == strings{"L02 2026-03 1 2"});
   }
@@ -101,6 +101,28 @@ TEST_SUITE("rules/recurring_report") {
           "hand in the quality analysis report for 2026-03 between 2026-03-01T00:00 and 2026-03-22T00:00");
   }
 
+  TEST_CASE("duty.quality_report: a report naming no month, handed in after the 22nd, is the month's late one") {
+    judged j(people + march + "reports:\n" + handed("RP1", "quality_analysis", "L01", "", "2026-03-20T10:00") +
+             handed("RP2", "quality_analysis", "L02", "", "2026-03-23T09:00"));
+    CHECK(found(j, "quality-report") == strings{"L02 2026-03 1 2"});
+  }
+
+  TEST_CASE("duty.quality_report: a leader hired on or after the deadline does not owe the month's report") {
+    const auto hired = [&](const std::string& day) {
+      return judged("people:\n  - {id: L01, role: shift_leader, hired: " + day + "}\n" + march + "reports: []\n");
+    };
+    CHECK(found(hired("2026-03-21"), "quality-report") == strings{"L01 2026-03 0"});
+    CHECK(found(hired("2026-03-22"), "quality-report").empty());
+  }
+
+  TEST_CASE("duty.quality_report: without a period, the roster's days decide what is judged, not a report's date") {
+    // A typo in a report's date (2062) does not make forty years of months judged.
+    judged j(people + "shifts:\n" + test::day_shift("S1", "L01", "2026-03-02") +
+             test::day_shift("S2", "L01", "2026-04-30") + "reports:\n" +
+             handed("RP1", "quality_analysis", "L01", "", "2062-03-20T10:00"));
+    CHECK(found(j, "quality-report") == strings{"L01 2026-04 0", "L02 2026-04 0"});
+  }
+
   TEST_CASE("duty.quality_report: a report by someone else does not count for the leader") {
     judged j(people + march + "reports:\n" +
              handed("RP1", "quality_analysis", "L01", "month: 2026-03", "2026-03-20T16:00") +
@@ -115,12 +137,12 @@ TEST_SUITE("rules/recurring_report") {
     CHECK(found(empty, "quality-report") == strings{"L01 2026-03 0", "L02 2026-03 0"});
   }
 
-  TEST_CASE("duty.inspection_report: by Monday 11:59 of the next week holds; at 12:00 it is late") {
+  TEST_CASE("duty.inspection_report: by Monday 12:00 of the next week, 12:00 included, holds; at 12:01 it is late") {
     const auto week = std::string("period: {from: 2026-03-02, to: 2026-03-08}\nreports:\n");
-    CHECK(found(judged(people + week + handed("IR1", "inspection", "Q01", "week: 2026-03-02", "2026-03-09T11:59")),
+    CHECK(found(judged(people + week + handed("IR1", "inspection", "Q01", "week: 2026-03-02", "2026-03-09T12:00")),
                 "inspection-report")
               .empty());
-    judged late(people + week + handed("IR1", "inspection", "Q01", "week: 2026-03-02", "2026-03-09T12:00"));
+    judged late(people + week + handed("IR1", "inspection", "Q01", "week: 2026-03-02", "2026-03-09T12:01"));
     CHECK(found(late, "inspection-report") == strings{"Q01 week 2026-03-02 1 1"});
     CHECK(late.conduct("inspection-report").at(0).subject.week == date(2026, 3, 2));
     judged none(people + week + handed("IR1", "inspection", "Q01", "week: 2026-02-23", "2026-03-02T09:00"));
@@ -131,7 +153,7 @@ TEST_SUITE("rules/recurring_report") {
     const auto week = std::string("period: {from: 2026-03-02, to: 2026-03-08}\nreports:\n");
     CHECK(found(judged(people + week + handed("IR1", "inspection", "Q01", "", "2026-03-06T17:00")), "inspection-report")
               .empty());
-    CHECK(found(judged(people + week + handed("IR1", "inspection", "Q01", "", "2026-03-09T12:00")),
+    CHECK(found(judged(people + week + handed("IR1", "inspection", "Q01", "", "2026-03-09T12:01")),
                 "inspection-report") == strings{"Q01 week 2026-03-02 0"});
   }
 
@@ -164,7 +186,9 @@ TEST_SUITE("rules/recurring_report") {
     judged monday(people + two + handed("IR1", "inspection", "Q01", "", "2026-03-09T10:00"));
     CHECK(found(monday, "inspection-report") == strings{"Q01 week 2026-03-09 0"});
     judged noon(people + two + handed("IR1", "inspection", "Q01", "", "2026-03-09T12:00"));
-    CHECK(found(noon, "inspection-report") == strings{"Q01 week 2026-03-02 0"});
+    CHECK(found(noon, "inspection-report") == strings{"Q01 week 2026-03-09 0"});
+    judged after(people + two + handed("IR1", "inspection", "Q01", "", "2026-03-09T12:01"));
+    CHECK(found(after, "inspection-report") == strings{"Q01 week 2026-03-02 0"});
   }
 
   TEST_CASE("duty.daily_report: a report naming a month or week that is not the day's does not count for it") {
@@ -192,8 +216,15 @@ TEST_SUITE("rules/recurring_report") {
              handed("D1", "daily", "L02", "date: 2026-03-02", "2026-03-03T08:00"));
     CHECK(found(j, "daily-report") == strings{"L01 2026-03-02 1 1", "L02 2026-03-02 1 1"});
     CHECK(j.message(j.conduct("daily-report").at(0)) ==
-          "L02's daily report for 2026-03-02 (D1) came in at 2026-03-03T08:00, 1 day late: it was due before "
+          "L02's daily report for 2026-03-02 (D1) came in at 2026-03-03T08:00, 8h late: it was due before "
           "2026-03-03T00:00.");
+  }
+
+  TEST_CASE("duty.daily_report: a report for the day handed in the evening before counts: the Reading sets no start") {
+    const auto roster = std::string("shifts:\n") + test::day_shift("S1", "L01", "2026-03-06");
+    judged j(people + "period: {from: 2026-03-06, to: 2026-03-06}\n" + roster + "reports:\n" +
+             handed("D1", "daily", "L01", "date: 2026-03-06", "2026-03-05T22:00"));
+    CHECK(found(j, "daily-report").empty());
   }
 
   TEST_CASE("duty.daily_report: a leader whose day shift is on effective leave does not owe the report") {
@@ -216,8 +247,16 @@ TEST_SUITE("rules/recurring_report") {
     const auto early = at("2026-03-02T17:59");
     CHECK(found(early, "callback-report") == strings{"K01 2026-03-09 0", "K02 2026-03-09 0"});
     CHECK(early.message(early.conduct("callback-report").at(0)) ==
-          "No satisfaction report for 2026-03-09 came from K01 or any other callback between 2026-03-02T18:00 and "
-          "2026-03-09T18:00.");
+          "No satisfaction report for 2026-03-09 came from K01 or any other callback agent between 2026-03-02T18:00 "
+          "and 2026-03-09T18:00.");
+  }
+
+  TEST_CASE("duty.callback_report: only the window decides, whatever the report names") {
+    const auto weeks = std::string("period: {from: 2026-03-16, to: 2026-03-23}\nreports:\n");
+    // Named for 03-16, handed in after its 18:00: it is the report the next Monday's window holds.
+    judged j(people + weeks + handed("SR1", "satisfaction", "K01", "date: 2026-03-16", "2026-03-16T17:00") +
+             handed("SR2", "satisfaction", "K01", "date: 2026-03-16", "2026-03-16T19:00"));
+    CHECK(found(j, "callback-report").empty());
   }
 
   TEST_CASE("duty.callback_report: a Monday that is a public holiday still needs the report, as the Reading says") {
@@ -243,6 +282,15 @@ TEST_SUITE("rules/recurring_report: parameters") {
                               "    report: quality_analisys\n    every: month\n    by: shift_leader\n    due: 21d\n") ==
           strings{
               "p.yaml:13:13: unknown report type `quality_analisys` in rule `r`: did you mean `quality_analysis`?"});
+  }
+
+  TEST_CASE("on picks the days of a daily report only; due is after the period's start") {
+    CHECK(test::policy_errors(head + "    report: quality_analysis\n    every: week\n    by: quality\n    due: 7d\n"
+                                     "    on: monday\n") ==
+          strings{"p.yaml:17:9: `on` of rule `r` picks the days of `every: day` or `every: working_day`"});
+    CHECK(test::policy_errors(head +
+                              "    report: quality_analysis\n    every: day\n    by: quality\n    due: 0min\n") ==
+          strings{"p.yaml:16:10: `due` of rule `r` must be after the period's start"});
   }
 
   TEST_CASE("from is each or any; on_duty is a shift kind or any") {

@@ -120,6 +120,21 @@ rules:
     CHECK(found(j) == strings{"M07 V2"});
   }
 
+  TEST_CASE("training.pre_job: a shift on effective leave is not worked; a shift received by swap is") {
+    // The VIP policy has no leave or swap rules: both requests are approved as they stand.
+    judged j(team + "  - {id: M09, role: account_manager, leader: T01}\nshifts:\n" +
+                 shift_at("V1", "M07", "2026-03-02", "08:30") + shift_at("V2", "M09", "2026-03-03", "08:30") +
+                 "requests:\n"
+                 "  - {id: R1, type: leave, kind: personal, employee: M07, submitted_by: M07, submitted_at: "
+                 "2026-02-25T09:00, shifts: [V1]}\n"
+                 "  - {id: R2, type: swap, employee: M09, counterpart: M07, give: V2, submitted_at: 2026-02-25T10:00}\n"
+                 "trainings: []\n",
+             test::vip_policy());
+    REQUIRE(j.decision_of("R1") == decision::approved);
+    REQUIRE(j.decision_of("R2") == decision::approved);
+    CHECK(found(j) == strings{"M07 V2"});
+  }
+
   TEST_CASE("training.pre_job: a shift outside the period is not judged") {
     judged j(team + "period: {from: 2026-03-03, to: 2026-03-31}\nshifts:\n" +
                  shift_at("V1", "M07", "2026-03-02", "08:30") + "trainings: []\n",
