@@ -643,16 +643,17 @@ class case_loader {
     r.by = person_field(f, "by");
     bool ok = true;
     const source_node* covers = nullptr;
+    std::string covers_key;  // the key it was named by
     const auto cover = [&](const char* key, period_unit unit) {
       const auto* c = value(f, key, false, unit == period_unit::month ? "a month" : "a date");
       if (c == nullptr) return;
       if (covers != nullptr) {
-        rd_->error(*c, f.what() + " names both `" + covers_key_ + "` and `" + key + "`: give the one period it covers");
+        rd_->error(*c, f.what() + " names both `" + covers_key + "` and `" + key + "`: give the one period it covers");
         ok = false;
         return;
       }
       covers = c;
-      covers_key_ = key;
+      covers_key = key;
       const auto what = "`" + std::string(key) + "` of " + f.what();
       if (unit == period_unit::month) {
         if (auto m = rd_->month_value(*c, what)) {
@@ -706,7 +707,6 @@ class case_loader {
 
   source_reader* rd_;
   case_file* c_;
-  std::string covers_key_;                   // the key a report names its period with
   shift_index next_shift_ = shift_index(0);  // the shift a reference most likely names next
   std::string last_day_text_;                // the day of the last time read, as written
   date last_day_;                            // and as a date
