@@ -26,10 +26,9 @@ case_file::case_file(const case_file& other)
     : file(other.file), period(other.period), calendar(other.calendar), people(other.people), shifts(other.shifts),
       punches(other.punches), away(other.away), requests(other.requests), assessments(other.assessments),
       tickets(other.tickets), callbacks(other.callbacks), monitoring(other.monitoring), accounts(other.accounts),
-      meetings(other.meetings), reports(other.reports), trainings(other.trainings),
-      sections(other.sections), list_files(other.list_files),
-      ids_(other.ids_ ? std::make_unique<detail::case_ids>(*other.ids_) : nullptr), shifts_of_(other.shifts_of_),
-      punch_of_(other.punch_of_) {}
+      meetings(other.meetings), reports(other.reports), trainings(other.trainings), sections(other.sections),
+      list_files(other.list_files), ids_(other.ids_ ? std::make_unique<detail::case_ids>(*other.ids_) : nullptr),
+      shifts_of_(other.shifts_of_), punch_of_(other.punch_of_) {}
 case_file::case_file(case_file&& other) noexcept = default;
 auto case_file::operator=(const case_file& other) -> case_file& {
   if (this != &other) *this = case_file(other);
