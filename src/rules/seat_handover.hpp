@@ -9,7 +9,9 @@ namespace rulebook::rules {
 
 /// Two shifts on one seat (the shift's `seat`, else its owner's) hand over when the incoming one
 /// starts at or before the outgoing one ends. Reports the outgoing owner when their punch-out is
-/// earlier than the incoming owner's punch-in; with either punch missing there is nothing to judge.
+/// earlier than the incoming owner's punch-in; with either punch missing there is nothing to judge,
+/// nor with either shift on effective leave (CONTRACT §2: conduct runs on the final roster, with
+/// effective leave excusing a shift — a shift nobody had to work hands nothing over).
 class seat_handover final : public rule {
  public:
   using rule::rule;
@@ -33,10 +35,10 @@ class seat_handover final : public rule {
       for (std::size_t i = 0; i < shifts.size(); ++i) {
         const auto& out = c.shifts[shifts[i]];
         const auto* out_punch = c.punch_of(shifts[i]);
-        if (out_punch == nullptr || !out_punch->out) continue;
+        if (out_punch == nullptr || !out_punch->out || ctx.on_leave(shifts[i])) continue;
         for (std::size_t j = i + 1; j < shifts.size() && c.shifts[shifts[j]].start <= out.end; ++j) {
           const auto& in = c.shifts[shifts[j]];
-          if (in.end < out.end || ctx.owner(shifts[j]) == ctx.owner(shifts[i])) continue;
+          if (in.end < out.end || ctx.owner(shifts[j]) == ctx.owner(shifts[i]) || ctx.on_leave(shifts[j])) continue;
           const auto* in_punch = c.punch_of(shifts[j]);
           if (in_punch == nullptr || !in_punch->in || *out_punch->out >= *in_punch->in) continue;
           auto f = make_finding(ctx.owner(shifts[i]), shifts[i], out.start);

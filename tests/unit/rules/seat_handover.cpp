@@ -22,14 +22,15 @@ policy: {name: seat-handover}
 }
 
 // E001 (seat A12) works 08:00-17:00; E002 works 17:00-22:00 on seat A12 by the shift's own seat.
-auto handover(const std::string& out, const std::string& in) -> judged {
+auto handover(const std::string& out, const std::string& in, const std::string& requests = "",
+              const policy& p = handover_policy()) -> judged {
   std::string punches = "punches:\n";
   if (!out.empty()) punches += "  - {shift: S1, in: 2026-03-02T07:45, out: 2026-03-02T" + out + "}\n";
   if (!in.empty()) punches += "  - {shift: S2, in: 2026-03-02T" + in + ", out: 2026-03-02T22:00}\n";
   return judged(test::org + "shifts:\n" + test::day_shift("S1", "E001", "2026-03-02") +
                     "  - {id: S2, employee: E002, start: 2026-03-02T17:00, end: 2026-03-02T22:00, seat: A12}\n" +
-                    punches,
-                handover_policy());
+                    punches + requests,
+                p);
 }
 }  // namespace
 
@@ -51,5 +52,18 @@ TEST_SUITE("rules/seat_handover") {
   TEST_CASE("handover.4: with either punch missing there is nothing to judge") {
     CHECK(handover("17:00", "").conduct("seat-handover").empty());
     CHECK(handover("", "17:05").conduct("seat-handover").empty());
+  }
+  TEST_CASE("handover.4: a pair where either shift is on effective leave is not judged; pending leave excuses nothing") {
+    // A policy with no leave rules approves every leave: effective.
+    const auto leave_of = [](const std::string& who, const std::string& shift) {
+      return "requests:\n  - {id: R1, type: leave, kind: personal, employee: " + who + ", submitted_by: " + who +
+             ", submitted_at: 2026-02-20T09:00, shifts: [" + shift + "]}\n";
+    };
+    CHECK(handover("17:00", "17:05", leave_of("E001", "S1")).conduct("seat-handover").empty());
+    CHECK(handover("17:00", "17:05", leave_of("E002", "S2")).conduct("seat-handover").empty());
+    // Under the department's rules, a day's personal leave needs the department director: pending.
+    const auto pending = handover("17:00", "17:05", leave_of("E001", "S1"), test::shipped_policy());
+    REQUIRE(pending.decision_of("R1") == decision::pending);
+    CHECK(pending.conduct("seat-handover").size() == 1);
   }
 }
