@@ -1,5 +1,7 @@
 #include "options.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <string_view>
 
@@ -109,7 +111,18 @@ auto load_policies(const std::vector<std::string>& paths) -> std::optional<polic
     print_issues(issues);
     return std::nullopt;
   }
+  if (!has_rules(p, paths)) return std::nullopt;
   return p;
 }
+
+auto has_rules(const policy& p, const std::vector<std::string>& paths) -> bool {
+  if (!p.rules().empty()) return true;
+  print_issues({{{paths.empty() ? std::string() : paths.front(), 0, 0},
+                 {},
+                 "the policy `" + p.name() + "` has no rules: there is nothing to judge by"}});
+  return false;
+}
+
+auto writes_text(const options& o) -> bool { return o.format ? *o.format == "text" : isatty(STDOUT_FILENO) != 0; }
 
 }  // namespace rulebook::cli

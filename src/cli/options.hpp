@@ -42,8 +42,15 @@ auto parse_options(int argc, char** argv, int first) -> std::optional<options>;
 /// then how many more there are.
 void print_issues(const std::vector<load_issue>& issues);
 
-/// Loads the policies of `paths`, printing problems; nothing when they hold errors.
+/// Loads the policies of `paths`, printing problems; nothing when they hold errors or no rules.
 auto load_policies(const std::vector<std::string>& paths) -> std::optional<policy>;
+/// Whether `p` (loaded from `paths`) has rules; prints the problem when it has none. `judge`
+/// throws `policy_error` for a policy without rules: an input error, never reached.
+auto has_rules(const policy& p, const std::vector<std::string>& paths) -> bool;
+
+/// Whether to write a report for people rather than JSON: what `--format` says, else text on a
+/// terminal and JSON anywhere else (CONTRACT §3).
+auto writes_text(const options& o) -> bool;
 
 auto run_check(const options& o) -> int;
 auto run_lint(const options& o) -> int;
