@@ -11,15 +11,6 @@
 
 namespace rulebook {
 
-namespace detail {
-
-/// The id → index tables of a case.
-struct case_ids {
-  id_table people, shifts, requests;
-};
-
-}  // namespace detail
-
 case_file::case_file() : ids_(std::make_unique<detail::case_ids>()) {}
 case_file::~case_file() = default;
 case_file::case_file(const case_file& other)

@@ -27,6 +27,8 @@ class id_table {
     }
     return none;
   }
+  /// How many ids the table holds.
+  [[nodiscard]] auto size() const -> std::size_t { return count_; }
   /// Adds `index` under `id`, which must not be there yet.
   template <typename IdOf>
   void add(std::string_view id, std::uint32_t index, IdOf&& id_of) {
@@ -58,6 +60,11 @@ class id_table {
 
   std::vector<slot> slots_;
   std::size_t count_ = 0;
+};
+
+/// The id → index tables of a case (`case_file::ids_`).
+struct case_ids {
+  id_table people, shifts, requests;
 };
 
 }  // namespace rulebook::detail

@@ -1,6 +1,7 @@
 // Case files to the model. Every section of CONTRACT §1; every problem with its place.
 #include <rulebook/policy.hpp>
 
+#include "check_case.hpp"
 #include "engine/chain_of_command.hpp"
 #include "id_table.hpp"
 #include "read_calendar.hpp"
@@ -742,13 +743,18 @@ auto at(const case_file& c, std::string_view list, const source_ref& r) -> sourc
 
 auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issue> {
   std::vector<load_issue> issues;
+  // A case built in code may point past its lists, or hold entities `add_*` never saw: said
+  // first, and with an index out of range nothing below may read through the case's indexes.
+  if (!detail::check_indexes(c, issues)) return issues;
   const auto& v = p.vocabulary();
+  // `whose()` names the entity; it is called only for a name the policy does not know, so a
+  // quarter of a million shifts cost no string each.
   auto check = [&](const std::string& name, const std::vector<std::string>& known, const char* what,
-                   std::string_view in_list, const source_ref& where, const std::string& whose) {
+                   std::string_view in_list, const source_ref& where, const auto& whose) {
     if (name.empty() || known.empty() || vocabulary::has(known, name)) return;
     issues.push_back({at(c, in_list, where),
                       {},
-                      "unknown " + std::string(what) + " `" + name + "` of " + whose + ": the policy `" + p.name() +
+                      "unknown " + std::string(what) + " `" + name + "` of " + whose() + ": the policy `" + p.name() +
                           "` knows " +
                           [&] {
                             std::string list;
@@ -758,19 +764,25 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
                           did_you_mean(name, known)});
   };
   for (const auto& q : c.people) {
-    check(q.role, v.roles, "role", "people", q.where, "`" + q.id + "`");
-    check(q.grade, v.grades, "grade", "people", q.where, "`" + q.id + "`");
+    const auto who = [&] { return "`" + q.id + "`"; };
+    check(q.role, v.roles, "role", "people", q.where, who);
+    check(q.grade, v.grades, "grade", "people", q.where, who);
   }
-  for (const auto& s : c.shifts) check(s.kind, v.shift_kinds, "shift kind", "shifts", s.where, "shift `" + s.id + "`");
-  for (const auto& a : c.accounts) check(a.tier, v.tiers, "tier", "accounts", a.where, "an account book");
+  for (const auto& s : c.shifts) {
+    check(s.kind, v.shift_kinds, "shift kind", "shifts", s.where, [&] { return "shift `" + s.id + "`"; });
+  }
+  for (const auto& a : c.accounts) {
+    check(a.tier, v.tiers, "tier", "accounts", a.where, [] { return std::string("an account book"); });
+  }
   for (const auto& m : c.meetings) {
-    check(m.type, v.meeting_types, "meeting type", "meetings", m.where, "meeting `" + m.id + "`");
+    check(m.type, v.meeting_types, "meeting type", "meetings", m.where, [&] { return "meeting `" + m.id + "`"; });
   }
-  for (const auto& r : c.reports)
-    check(r.type, v.report_types, "report type", "reports", r.where, "report `" + r.id + "`");
+  for (const auto& r : c.reports) {
+    check(r.type, v.report_types, "report type", "reports", r.where, [&] { return "report `" + r.id + "`"; });
+  }
   for (const auto& t : c.trainings) {
     check(t.type, v.training_types, "training type", "trainings", t.where,
-          "the training record of `" + c.people[t.employee].id + "`");
+          [&] { return "the training record of `" + c.people[t.employee].id + "`"; });
   }
   // A request names its employee's own shifts: rostered to them, or received by a swap in this case.
   // (shift, person) for every shift a swap of this case hands to someone: built once, so the check
@@ -794,7 +806,7 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
   };
   for (const auto& r : c.requests) {
     if (const auto* l = r.leave()) {
-      check(l->kind, v.leave_kinds, "leave kind", "requests", r.where, "request `" + r.id + "`");
+      check(l->kind, v.leave_kinds, "leave kind", "requests", r.where, [&] { return "request `" + r.id + "`"; });
       for (const auto s : l->shifts) {
         if (!could_hold(r.employee, s)) not_theirs(r, r.employee, s);
       }
@@ -804,7 +816,7 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
       if (sw->take != no_index && !could_hold(sw->counterpart, sw->take)) not_theirs(r, sw->counterpart, sw->take);
     }
     if (const auto* pr = r.promotion())
-      check(pr->to_grade, v.grades, "grade", "requests", r.where, "request `" + r.id + "`");
+      check(pr->to_grade, v.grades, "grade", "requests", r.where, [&] { return "request `" + r.id + "`"; });
   }
   if (const auto on_cycle = detail::find_cycle(c)) {
     std::string path = c.people[*on_cycle].id;

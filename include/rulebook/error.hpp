@@ -48,10 +48,41 @@ class load_error : public std::runtime_error {
   std::vector<load_issue> issues_;
 };
 
-/// Thrown when a case built in code refers to something that does not exist.
+/// Thrown when a case built in code is not one a judgement can trust: it refers to something that
+/// does not exist (an index out of range), an entity was put straight into one of its lists
+/// rather than with `add_*`, or it uses a name the policy does not know (see `validate_case`).
+/// Holds every problem found.
 class case_error : public std::invalid_argument {
  public:
-  /// Takes a message naming what the case refers to and lacks.
+  /// One problem, named by `message`.
+  explicit case_error(const std::string& message) : std::invalid_argument(message), issues_{{{}, {}, message}} {}
+  /// One problem, named by `message`.
+  explicit case_error(const char* message) : case_error(std::string(message)) {}
+  /// Every problem found (what `validate_case` returns); the first one becomes the headline
+  /// message, with how many more there are.
+  explicit case_error(std::vector<load_issue> issues)
+      : std::invalid_argument(headline(issues)), issues_(std::move(issues)) {}
+  /// Every problem found, in the order they were found; never empty.
+  [[nodiscard]] auto issues() const noexcept -> std::span<const load_issue> { return issues_; }
+
+ private:
+  static auto headline(const std::vector<load_issue>& issues) -> std::string {
+    if (issues.empty()) return "invalid case";
+    const auto& first = issues.front();
+    // A case built in code has no file: its problem is said without a place.
+    auto out = first.where.file.empty() && first.where.line == 0 ? first.message : to_string(first);
+    if (issues.size() > 1) out += " (and " + std::to_string(issues.size() - 1) + " more)";
+    return out;
+  }
+  std::vector<load_issue> issues_;
+};
+
+/// Thrown by `judge` and `session` when the policy has no rules: a default-constructed `policy`,
+/// what `load_policy(paths, issues)` returns when loading failed, or a policy file without rules.
+/// Judging with it would approve every request and find nothing.
+class policy_error : public std::invalid_argument {
+ public:
+  /// Takes a message naming what is wrong with the policy.
   using std::invalid_argument::invalid_argument;
 };
 

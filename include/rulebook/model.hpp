@@ -323,7 +323,8 @@ struct period {
 };
 
 namespace detail {
-struct case_ids;  // src/case_file.cpp: the id tables
+struct case_ids;    // src/id_table.hpp: the id tables
+struct case_check;  // src/check_case.cpp: finds what was put into the lists behind `add_*`
 }  // namespace detail
 
 /// What keeps an entity out of a case: `add_*` throws `case_error` for it, and the loaders report
@@ -339,7 +340,10 @@ enum class add_problem : std::uint8_t {
 };
 
 /// Everything a judgement looks at. Build it with the `add_*` functions (or `load_case`), which
-/// keep the id tables and the per-employee roster index up to date.
+/// keep the id tables and the per-employee roster index up to date. People, shifts, punches and
+/// requests put straight into their lists are missing from those tables: `judge` and `session`
+/// refuse such a case with a `case_error` saying which `add_*` to use, as they refuse an index
+/// out of range in any list (a ticket's receiver, an away period's employee, …).
 class case_file {
  public:
   std::string file{};  ///< the file it was loaded from, for positions; empty when built in code
@@ -430,6 +434,7 @@ class case_file {
   [[nodiscard]] auto in_period(date d) const -> bool { return !period || period->contains(d); }
 
  private:
+  friend struct detail::case_check;
   static constexpr std::uint32_t no_punch = std::numeric_limits<std::uint32_t>::max();
 
   std::unique_ptr<detail::case_ids> ids_;  // id → index of people, shifts and requests

@@ -64,7 +64,9 @@ struct policy_test_report {
 /// ```
 /// A finding spec without `request` matches the conduct findings; with it, that request's.
 /// Spec keys: `request`, `rule`, `clause`, `effect`, `employee`, `shift`, `month`, `approver_role`.
-/// @par Errors A test file that cannot be read fails its tests with the errors; nothing throws.
+/// @par Errors A test file that cannot be read fails its tests with the errors; nothing throws
+///      for what a test file holds.
+/// @throws policy_error when `p` has no rules and a test's case is judged, as `judge` does.
 auto run_policy_tests(const policy& p, const std::vector<std::string>& paths) -> policy_test_report;
 
 /// Writes `report` as JUnit XML, for a policy repository's CI.

@@ -95,6 +95,7 @@ auto run_check(const options& o) -> int {
     print_issues(issues);
     return exit_bad_input;
   }
+  if (!has_rules(p, o.policies)) return exit_bad_input;
   progress_line line(!o.quiet && isatty(STDERR_FILENO) != 0);
   const auto reading = [&](const std::string& file, std::size_t done, std::size_t total) {
     if (total == 0) return line.show("reading " + file + "…", true);

@@ -1,0 +1,24 @@
+// Private: what makes a case safe to judge. Its indexes point into its lists, and what is in its
+// lists went through `add_*` (the id tables and the per-employee roster index know it).
+#pragma once
+
+#include <rulebook/error.hpp>
+#include <rulebook/model.hpp>
+#include <rulebook/policy.hpp>
+
+#include <vector>
+
+namespace rulebook::detail {
+
+/// Appends to `issues` every index of `c` that is out of range (a ticket's receiver, a punch's
+/// shift, …) or missing where one is needed, and every person, shift, punch or request put
+/// straight into its list rather than with `add_*`. Linear in the size of the case.
+/// @returns false when some index is out of range: nothing may then read through the case's indexes.
+auto check_indexes(const case_file& c, std::vector<load_issue>& issues) -> bool;
+
+/// What `judge` and `session` check before judging.
+/// @throws policy_error when `p` has no rules.
+/// @throws case_error holding what `validate_case(c, p)` finds, when it finds anything.
+void check_judgeable(const policy& p, const case_file& c);
+
+}  // namespace rulebook::detail
