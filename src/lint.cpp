@@ -5,6 +5,29 @@
 #include <algorithm>
 
 namespace rulebook {
+namespace {
+
+// Whether every list of `b` is empty (anything) or holds `a`'s (non-empty) list.
+template <typename T>
+auto list_within(const std::vector<T>& a, const std::vector<T>& b) -> bool {
+  if (b.empty()) return true;
+  if (a.empty()) return false;
+  return std::all_of(a.begin(), a.end(), [&](const T& x) { return std::find(b.begin(), b.end(), x) != b.end(); });
+}
+
+// Whether condition `a` selects nothing that `b` does not: wherever `a` applies, `b` applies too.
+auto within(const condition& a, const condition& b) -> bool {
+  const auto flag = [](const std::optional<bool>& x, const std::optional<bool>& y) { return !y || x == y; };
+  return list_within(a.requests, b.requests) && list_within(a.leave_kinds, b.leave_kinds) &&
+         list_within(a.shift_kinds, b.shift_kinds) && flag(a.holiday, b.holiday) && flag(a.swapped, b.swapped) &&
+         list_within(a.roles, b.roles) && list_within(a.grades, b.grades) && list_within(a.to_grades, b.to_grades);
+}
+
+auto named(const std::vector<std::uint32_t>& list, std::uint32_t i) -> bool {
+  return std::find(list.begin(), list.end(), i) != list.end();
+}
+
+}  // namespace
 
 auto lint_policy(const policy& p) -> std::vector<load_issue> {
   std::vector<load_issue> out;
@@ -39,6 +62,34 @@ auto lint_policy(const policy& p) -> std::vector<load_issue> {
     }
   }
   const auto rules = p.rules();
+  // Precedence: a rule overridden wherever it applies never fires; a narrower rule of the same kind
+  // and effect beside a broader one cannot relax it without `overrides:`.
+  for (const auto& r : rules) {
+    const auto& h = r->header();
+    for (const auto o : h.overridden_by) {
+      const auto& ho = rules[o]->header();
+      if (!within(h.when, ho.when)) continue;
+      warn(h, "rule `" + h.id + "` can never fire: `" + ho.id +
+                  "` overrides it wherever it applies (its `when` is as broad)");
+      break;
+    }
+  }
+  for (std::uint32_t a = 0; a < rules.size(); ++a) {
+    const auto& ha = rules[a]->header();
+    for (std::uint32_t b = 0; b < rules.size(); ++b) {
+      const auto& hb = rules[b]->header();
+      if (a == b || ha.kind != hb.kind || ha.effect != hb.effect || ha.when == hb.when || !within(ha.when, hb.when) ||
+          named(hb.overridden_by, a) || named(ha.overridden_by, b) || named(hb.replaced_by, a) ||
+          named(ha.replaced_by, b)) {
+        continue;
+      }
+      warn(ha, "rule `" + ha.id + "` applies only where `" + hb.id + "` (" + hb.where.file + ":" +
+                   std::to_string(hb.where.line) +
+                   ") applies too, with the same kind and effect: both judge there, so `" + ha.id + "` cannot relax `" +
+                   hb.id + "`; if it is an exception, give it `overrides: [" + hb.id + "]`");
+      break;
+    }
+  }
   for (std::size_t b = 0; b < rules.size(); ++b) {
     const auto& hb = rules[b]->header();
     for (std::size_t a = 0; a < rules.size(); ++a) {

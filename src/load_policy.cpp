@@ -50,6 +50,7 @@ class policy_loader {
       all_bytes += std::to_string(f.doc.bytes.size()) + ':' + f.doc.bytes;
       read_rules(f, *data, rule_ids);
     }
+    resolve_precedence(*data);
     if (data->name.empty() && !files_.empty()) data->name = fs::path(files_.front().doc.file).stem().string();
     data->digest = "sha256:" + detail::sha256_hex(all_bytes);
     for (std::uint32_t i = 0; i < data->rules.size(); ++i) const_cast<rule&>(*data->rules[i]).set_index(i);
@@ -58,6 +59,74 @@ class policy_loader {
   }
 
  private:
+  // One name in a rule's `overrides:` or `instead_of:`, where it is written.
+  struct precedence_ref {
+    std::string rule, names, key;
+    source_position where;
+  };
+
+  // Ties `overrides:` and `instead_of:` to the rules they name: each an existing rule other than
+  // itself, judging the same things (requests, or conduct), with no rule overriding itself
+  // through others.
+  void resolve_precedence(detail::policy_data& data) {
+    std::map<std::string, std::uint32_t> index;
+    std::vector<std::string> ids;
+    for (std::uint32_t i = 0; i < data.rules.size(); ++i) {
+      index.emplace(data.rules[i]->header().id, i);
+      ids.push_back(data.rules[i]->header().id);
+    }
+    const auto judges_requests = [&](std::uint32_t i) {
+      const auto& r = *data.rules[i];
+      return r.judges(request_type::leave) || r.judges(request_type::swap) || r.judges(request_type::promotion);
+    };
+    std::vector<std::vector<std::uint32_t>> overridden_by(data.rules.size()), replaced_by(data.rules.size());
+    for (const auto& ref : precedence_) {
+      const auto bad = [&](const std::string& message) { issues_->push_back({ref.where, {}, message}); };
+      const auto self = index.find(ref.rule);
+      const auto other = index.find(ref.names);
+      if (self == index.end()) continue;  // the rule itself did not load: its problems are said
+      if (other == index.end()) {
+        bad("`" + ref.key + "` of rule `" + ref.rule + "` names `" + ref.names +
+            "`, which is not a rule of the policy" + did_you_mean(ref.names, ids));
+      } else if (other->second == self->second) {
+        bad("rule `" + ref.rule + "` names itself in `" + ref.key + "`");
+      } else if (judges_requests(self->second) != judges_requests(other->second)) {
+        bad("rule `" + ref.rule + "` judges " + (judges_requests(self->second) ? "requests" : "conduct") + " and `" +
+            ref.names + "` " + (judges_requests(other->second) ? "requests" : "conduct") + ": `" + ref.key +
+            "` ties rules that judge the same things");
+      } else {
+        auto& list = (ref.key == "overrides" ? overridden_by : replaced_by)[other->second];
+        if (std::find(list.begin(), list.end(), self->second) == list.end()) list.push_back(self->second);
+      }
+    }
+    // A rule that overrides itself through others would silence every rule on the way.
+    for (std::uint32_t start = 0; start < data.rules.size(); ++start) {
+      std::vector<std::uint32_t> stack{start};
+      std::vector<bool> seen(data.rules.size());
+      bool cycle = false;
+      while (!stack.empty() && !cycle) {
+        const auto at = stack.back();
+        stack.pop_back();
+        for (const auto by : overridden_by[at]) {
+          if (by == start) cycle = true;
+          if (!seen[by]) seen[by] = true, stack.push_back(by);
+        }
+      }
+      if (cycle) {
+        issues_->push_back({data.rules[start]->header().where,
+                            {},
+                            "rule `" + data.rules[start]->header().id +
+                                "` overrides itself through the rules that override it: `overrides:` must not go "
+                                "round in a circle"});
+        break;
+      }
+    }
+    for (std::uint32_t i = 0; i < data.rules.size(); ++i) {
+      const_cast<rule&>(*data.rules[i]).set_precedence(std::move(overridden_by[i]), std::move(replaced_by[i]));
+    }
+  }
+
+  std::vector<precedence_ref> precedence_;
   static auto key_of(const std::string& path) -> std::string {
     std::error_code ec;
     auto canon = fs::weakly_canonical(path, ec);
@@ -217,6 +286,16 @@ class policy_loader {
       check_names(rd, *n, h.approvers, data.vocabulary.roles, "role");
     }
     if (const auto* n = fr.optional("when")) read_when(rd, *n, fr.what(), data, h.when);
+    // Precedence: resolved once every rule of every file is read (a rule may name a later one).
+    for (auto [key, list] : {std::pair{"overrides", &h.overrides}, std::pair{"instead_of", &h.instead_of}}) {
+      const auto* n = fr.optional(key);
+      if (n == nullptr) continue;
+      *list = rd.text_list(*n, "`" + std::string(key) + "` of " + fr.what());
+      for (std::size_t i = 0; i < list->size(); ++i) {
+        const auto& at = n->kind == source_node::type::sequence && list->size() == n->items.size() ? n->items[i] : *n;
+        precedence_.push_back({h.id, (*list)[i], key, {rd.file(), at.line, at.column}});
+      }
+    }
     h.vocabulary = &data.vocabulary;
     const rule_factory* make = nullptr;
     if (const auto* n = fr.required("kind")) {

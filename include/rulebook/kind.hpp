@@ -256,6 +256,12 @@ class rule {
 
   /// Called by the loader after the header is set; re-indexes the rule in a merged policy.
   void set_index(std::uint32_t i) { header_.index = i; }
+  /// Called by the loader once every rule is read: the rules that override this one, and those
+  /// its findings give way to.
+  void set_precedence(std::vector<std::uint32_t> overridden_by, std::vector<std::uint32_t> replaced_by) {
+    header_.overridden_by = std::move(overridden_by);
+    header_.replaced_by = std::move(replaced_by);
+  }
 
  protected:
   /// A finding of this rule's effect about `employee`/`shift`, to fill with evidence.

@@ -80,9 +80,17 @@ struct rule_header {
   rulebook::effect effect = effect::warning;
   std::vector<std::string> approvers;  ///< roles whose valid approval lifts a `needs_approval`
   condition when;                      ///< applied by the engine
-  std::string description;             ///< the policy's description of the rule
-  std::string message_en;              ///< the policy's own message template, if it gives one (`message: {en: …}`)
-  std::string message_zh;              ///< the same in Chinese
+  /// `overrides:`: rules this one replaces wherever it applies (an exception to a general rule:
+  /// "seniors may swap 4 times a month" next to the cap of 2).
+  std::vector<std::string> overrides;
+  /// `instead_of:`: rules whose findings give way to this rule's, subject by subject (an either/or
+  /// clause: too late → rejected, otherwise → needs approval).
+  std::vector<std::string> instead_of;
+  std::vector<std::uint32_t> overridden_by;  ///< the rules whose `overrides:` name this one
+  std::vector<std::uint32_t> replaced_by;    ///< the rules whose `instead_of:` name this one
+  std::string description;                   ///< the policy's description of the rule
+  std::string message_en;  ///< the policy's own message template, if it gives one (`message: {en: …}`)
+  std::string message_zh;  ///< the same in Chinese
   /// The policy's names, for a kind that checks names among its parameters while it is built.
   const rulebook::vocabulary* vocabulary = nullptr;
   source_position where;    ///< where the rule is written
@@ -196,8 +204,13 @@ class load_progress {
 auto load_case(const std::string& path, std::span<const section_file> files, const policy& p,
                std::vector<load_issue>& issues, const load_progress& progress = {}) -> case_file;
 
-/// Checks a case built in code against `p`: names the policy does not know, a cycle in the chain
-/// of command, a leave on someone else's shift. Positions are filled in where the case has them.
+/// Checks a case built in code against `p`: an index out of range (a ticket's receiver, a punch's
+/// shift, …) or missing where one is needed (a leave's `submitted_by`), a person, shift, punch or
+/// request put straight into its list rather than with `add_*` (such a shift is on no one's roster
+/// and would never be judged), names the policy does not know, a cycle in the chain of command, a
+/// leave on someone else's shift. Positions are filled in where the case has them. The loaders
+/// and `judge` and `session` run it; the last two throw `case_error` holding what it finds.
+/// @par Complexity Linear in the size of the case.
 auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issue>;
 
 /// Things that are legal in `p` but suspicious, as warnings with their places: a `when:` that can

@@ -3,6 +3,7 @@
 #include <rulebook/engine.hpp>
 #include <rulebook/kind.hpp>
 
+#include "../check_case.hpp"
 #include "../policy_data.hpp"
 #include "render.hpp"
 #include "state.hpp"
@@ -11,6 +12,7 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <tuple>
 
@@ -212,13 +214,34 @@ struct session_state {
     return out;
   }
   auto finish(const request& r, request_index index, request_context& ctx) const -> request_verdict {
-    for (const auto& rl : policy_.rules()) {
-      if (!rl->judges(r.type()) || !rl->header().when.matches_request(r, *c_)) continue;
-      ctx.begin(*rl);
-      // A rule whose `when:` names shifts judges only a request that touches such a shift.
-      if (rl->looks_at_shifts() && rl->header().when.filters_shifts() && ctx.selected().empty()) continue;
-      rl->judge_request(ctx);
+    const auto& rules = policy_.rules();
+    // Which rules apply: the request's type and `when:`; a rule whose `when:` names shifts applies
+    // only to a request that touches such a shift.
+    const auto applies = [&](const rule& rl) {
+      if (!rl.judges(r.type()) || !rl.header().when.matches_request(r, *c_)) return false;
+      ctx.begin(rl);
+      return !(rl.looks_at_shifts() && rl.header().when.filters_shifts() && ctx.selected().empty());
+    };
+    std::vector<std::uint8_t> applied;
+    if (precedence_) {
+      applied.resize(rules.size());
+      for (std::size_t i = 0; i < rules.size(); ++i) applied[i] = applies(*rules[i]) ? 1 : 0;
     }
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      const auto& rl = *rules[i];
+      if (precedence_) {
+        // `overrides:`: where an exception applies, the rule it overrides does not.
+        const auto& by = rl.header().overridden_by;
+        if (applied[i] == 0 || std::any_of(by.begin(), by.end(), [&](std::uint32_t o) { return applied[o] != 0; })) {
+          continue;
+        }
+        ctx.begin(rl);
+      } else if (!applies(rl)) {
+        continue;
+      }
+      rl.judge_request(ctx);
+    }
+    if (precedence_) give_way(ctx.findings, true);
     request_verdict out;
     out.request = index;
     out.decision = decide(ctx.findings);
@@ -310,10 +333,62 @@ struct session_state {
         std::vector<finding>().swap(fs);  // freed as it goes: a center's year has millions
       }
     }
+    if (precedence_) {
+      drop_overridden(verdict_.findings);
+      give_way(verdict_.findings);
+    }
     sort_findings(verdict_.findings, policy_, c, threads_);
   }
 
+  // `instead_of:`: a rule's findings give way to those of the rules named in it, subject by
+  // subject: the same request (`one_request`: the findings are one request's), or the same
+  // employee, shift and period.
+  void give_way(std::vector<finding>& findings, bool one_request = false) const {
+    const auto& rules = policy_.rules();
+    const auto key = [one_request](const finding& f) {
+      if (one_request) return std::tuple(f.rule, 0U, 0U, 0U, 0, 0U, 0U);
+      return std::tuple(f.rule, f.subject.request.value, f.subject.employee.value, f.subject.shift.value,
+                        f.subject.month ? f.subject.month->year * 12 + f.subject.month->number : 0,
+                        f.subject.week ? f.subject.week->day_number() : 0U,
+                        f.subject.day ? f.subject.day->day_number() : 0U);
+    };
+    std::set<decltype(key(findings.front()))> reported;
+    for (const auto& f : findings) reported.insert(key(f));
+    if (reported.empty()) return;
+    std::erase_if(findings, [&](const finding& f) {
+      for (const auto by : rules[f.rule]->header().replaced_by) {
+        auto k = key(f);
+        std::get<0>(k) = by;
+        if (reported.contains(k)) return true;
+      }
+      return false;
+    });
+  }
+
+  // `overrides:` for conduct: a finding gives way where a rule overriding its rule applies to its
+  // subject (the employee, and the shift where the overriding rule's `when:` names shifts).
+  void drop_overridden(std::vector<finding>& findings) const {
+    const auto& rules = policy_.rules();
+    const auto& c = *c_;
+    std::erase_if(findings, [&](const finding& f) {
+      for (const auto by : rules[f.rule]->header().overridden_by) {
+        const auto& o = *rules[by];
+        const auto& when = o.header().when;
+        if (f.subject.employee != no_index && !when.matches_person(c.people[f.subject.employee])) continue;
+        if (o.looks_at_shifts() && when.filters_shifts() && f.subject.shift != no_index &&
+            !scope_->selects_shift(when, f.subject.shift, state_)) {
+          continue;
+        }
+        return true;
+      }
+      return false;
+    });
+  }
+
   policy policy_;
+  bool precedence_ = std::any_of(policy_.rules().begin(), policy_.rules().end(), [](const auto& r) {
+    return !r->header().overridden_by.empty() || !r->header().replaced_by.empty();
+  });  // whether any rule names another in `overrides:` or `instead_of:`
   const case_file* c_;
   chain_of_command chart_;
   std::unique_ptr<calendar> merged_;
@@ -326,8 +401,10 @@ struct session_state {
 
 }  // namespace detail
 
-session::session(policy p, const case_file& c, const judge_options& o)
-    : state_(std::make_unique<detail::session_state>(std::move(p), c, o)) {}
+session::session(policy p, const case_file& c, const judge_options& o) {
+  detail::check_judgeable(p, c);  // src/check_case.cpp: rules to judge by, a case safe to read
+  state_ = std::make_unique<detail::session_state>(std::move(p), c, o);
+}
 session::~session() = default;
 
 auto session::verdict() const -> const rulebook::verdict& { return state_->verdict_; }

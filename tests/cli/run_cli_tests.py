@@ -41,6 +41,10 @@ TESTS = [
     ("bad-case-duties", ["check", "--policy", P, C + "bad-duties.yaml"], 2, None),
     ("bad-case-missing-file", ["check", "--policy", P, C + "no-such-file.yaml"], 2, None),
     ("bad-policy", ["check", "--policy", C + "bad-policy.yaml", C + "clean.yaml"], 2, None),
+    # A calendar given as the whole policy has no rules: an input error, not a clean verdict.
+    ("policy-without-rules", ["check", "--policy", "policies/calendars/cn-2026.yaml", C + "clean.yaml"], 2, None),
+    ("policy-tests-without-rules", ["test", "--policy", "policies/calendars/cn-2026.yaml",
+                                    "policies/tests/leave.yaml"], 2, None),
     ("usage-no-policy", ["check", C + "clean.yaml"], 2, None),
     ("usage-bad-format", ["check", "--policy", P, C + "clean.yaml", "--format", "xml"], 2, None),
     ("usage-unknown-command", ["judge"], 2, None),
@@ -53,6 +57,29 @@ TESTS = [
                             "--junit", "/dev/stderr"], 1, None),
     ("diff-raising-the-swap-cap", ["diff", "--policy", P, "--against", "{tmp}/cap-3.yaml", C + "swaps.yaml"], 1, None),
     ("diff-no-change", ["diff", "--policy", P, "--against", P, C + "swaps.yaml"], 0, None),
+    # diff by meaning: a message that alone changes is reworded, no change (exit 0); an effect or a
+    # decision that changes, or a finding that comes or goes, is one (exit 1).
+    ("diff-lateness-15-only-rewords", ["diff", "--policy", P, "--against", "{tmp}/lateness-15.yaml",
+                                       "examples/march-2026.yaml", "--format", "text"], 0, None),
+    ("diff-lateness-30-changes-an-effect", ["diff", "--policy", P, "--against", "{tmp}/lateness-30.yaml",
+                                            "examples/march-2026.yaml", "--format", "json"], 1, None),
+    ("diff-notice-12h-rewords-a-request", ["diff", "--policy", P, "--against", "{tmp}/notice-12h.yaml",
+                                           "examples/march-2026.yaml", "--format", "text"], 0, None),
+    ("diff-notice-12h-json-zh", ["diff", "--policy", P, "--against", "{tmp}/notice-12h.yaml",
+                                 "examples/march-2026.yaml", "--lang", "zh"], 0, None),
+    ("diff-swap-cap-flips-a-decision-text", ["diff", "--policy", "{tmp}/cap-3.yaml", "--against", P, C + "swaps.yaml",
+                                             "--format", "text"], 1, None),
+    ("diff-two-cases", ["diff", "--policy", P, "--against", "{tmp}/cap-3.yaml", C + "swaps.yaml",
+                        "examples/march-2026.yaml", "--format", "text"], 1, None),
+    ("diff-folder", ["diff", "--policy", P, "--against", "{tmp}/lateness-15.yaml", C + "diff-folder",
+                     "--format", "text"], 1, None),
+    ("diff-folder-json", ["diff", "--policy", P, "--against", "{tmp}/lateness-15.yaml", C + "diff-folder/"], 1, None),
+    ("diff-folder-text-zh", ["diff", "--policy", P, "--against", "{tmp}/lateness-15.yaml", C + "diff-folder",
+                             "--format", "text", "--lang", "zh"], 1, None),
+    ("diff-bad-cases", ["diff", "--policy", P, "--against", "{tmp}/lateness-15.yaml", C + "diff-folder",
+                        C + "bad-typo.yaml", C + "no-such-file.yaml", C + "csv"], 2, None),
+    ("diff-bad-new-policy", ["diff", "--policy", P, "--against", C + "bad-policy.yaml", C + "swaps.yaml"], 2, None),
+    ("diff-usage-no-case", ["diff", "--policy", P, "--against", "{tmp}/cap-3.yaml"], 2, None),
     ("lint-ok", ["lint", "--policy", P], 0, None),
     ("lint-warnings", ["lint", "--policy", C + "suspicious-policy.yaml"], 0, None),
     ("lint-bad", ["lint", "--policy", C + "bad-policy.yaml"], 2, None),
@@ -110,6 +137,14 @@ def main(argv):
     assert "{measure: typing_cpm, at_least: 50}" in shipped
     open(os.path.join(tmp, "typing-51.yaml"), "w", encoding="utf-8").write(
         shipped.replace("{measure: typing_cpm, at_least: 50}", "{measure: typing_cpm, at_least: 51}"))
+    # ... and, for diff by meaning, with lateness a violation from 15 or 30 minutes instead of 20, and
+    # personal leave asking for 12 hours' notice instead of 24.
+    lateness = "    measure: late_arrival\n    threshold: 20min\n"
+    assert lateness in shipped and shipped.count("    notice: 24h\n") == 1
+    for name, text in (("lateness-15", shipped.replace(lateness, lateness.replace("20min", "15min"))),
+                       ("lateness-30", shipped.replace(lateness, lateness.replace("20min", "30min"))),
+                       ("notice-12h", shipped.replace("    notice: 24h\n", "    notice: 12h\n"))):
+        open(os.path.join(tmp, name + ".yaml"), "w", encoding="utf-8").write(text)
     failures = 0
     for name, args, status, verdict_of in TESTS:
         args = [a.replace("{tmp}", tmp) for a in args]
