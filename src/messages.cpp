@@ -40,17 +40,55 @@ auto verdict::message(const finding& f, const case_file& c, lang l) const -> std
 auto rule::remedy(const finding& f, const message_context& m) const -> std::string {
   if (f.effect != effect::needs_approval || f.subject.employee == no_index) return {};
   const auto& people = m.c.people;
+  // Leave goes up the chain level by level (leave.3): every level up to the one with the role
+  // approves, lower first. Name those who have not approved; never one whose approval is in.
+  const request* r = f.subject.request != no_index ? &m.req(f.subject.request) : nullptr;
+  const auto approved = [&](person_index who) {
+    return r != nullptr &&
+           std::any_of(r->approvals.begin(), r->approvals.end(), [&](const approval& a) { return a.by == who; });
+  };
+  std::vector<person_index> levels;
+  bool found = false;
   for (const auto up : detail::superiors(m.c, f.subject.employee)) {
+    levels.push_back(up);
     if (people[up].role == f.approver_role) {
-      return m.pick(fmt::format("needs approval by {}, {}", people[up].id,
-                                detail::role_words(f.approver_role, lang::en)),
-                    fmt::format("须经{}({})批准", people[up].id, detail::role_words(f.approver_role, lang::zh)));
+      found = true;
+      break;
     }
   }
-  return m.pick(fmt::format("needs approval by a {}, and there is none in {}'s chain of command",
-                            detail::role_words(f.approver_role, lang::en), people[f.subject.employee].id),
-                fmt::format("须经{}批准,但{}的审批链中没有", detail::role_words(f.approver_role, lang::zh),
-                            people[f.subject.employee].id));
+  if (!found) {
+    return m.pick(fmt::format("needs approval by a {}, and there is none in {}'s chain of command",
+                              detail::role_words(f.approver_role, lang::en), people[f.subject.employee].id),
+                  fmt::format("须经{}批准,但{}的审批链中没有", detail::role_words(f.approver_role, lang::zh),
+                              people[f.subject.employee].id));
+  }
+  const auto target = levels.back();
+  std::vector<person_index> missing;
+  for (const auto up : levels) {
+    if (!approved(up)) missing.push_back(up);
+  }
+  const auto named = [&](lang l) {
+    std::string out;
+    for (std::size_t i = 0; i < missing.size(); ++i) {
+      if (i) out += l == lang::zh ? "、" : ", then ";
+      out += people[missing[i]].id + (l == lang::zh ? "(" + detail::role_words(people[missing[i]].role, l) + ")"
+                                                    : ", " + detail::role_words(people[missing[i]].role, l));
+    }
+    return out;
+  };
+  if (missing.empty()) {
+    // Everyone approved, yet it does not count: out of order (a higher level before a lower one).
+    return m.pick(fmt::format("needs the approvals in order, each level at or after the one below it, up to {}",
+                              people[target].id),
+                  fmt::format("须逐级审批,下级先于上级,直至{}", people[target].id));
+  }
+  if (approved(target)) {
+    // The level above has approved; it is not named again, only those below it who must.
+    return m.pick(fmt::format("needs approval by {} first: an approval counts once each level below has approved",
+                              named(lang::en)),
+                  fmt::format("须先经{}批准:下级批准后,上级的审批方才有效", named(lang::zh)));
+  }
+  return m.pick(fmt::format("needs approval by {}", named(lang::en)), fmt::format("须经{}批准", named(lang::zh)));
 }
 
 namespace detail {

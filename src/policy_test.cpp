@@ -95,6 +95,17 @@ struct judged_case {
   }
 };
 
+// Whether `text` names the person `id` as a word of its own (L01, not L012).
+auto names_person(std::string_view text, std::string_view id) -> bool {
+  const auto word = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_' || ch == '-'; };
+  for (auto at = text.find(id); at != std::string_view::npos; at = text.find(id, at + 1)) {
+    const bool starts = at == 0 || !word(text[at - 1]);
+    const bool ends = at + id.size() == text.size() || !word(text[at + id.size()]);
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
 void run_test(const policy& p, const std::string& file, const source_node& node, const std::string& default_name,
               policy_test_report& report, std::set<std::uint32_t>& fired) {
   policy_test_result result;
@@ -242,6 +253,24 @@ void run_test(const policy& p, const std::string& file, const source_node& node,
     }
     result.checks.push_back({"no finding " + s.text(), hits.empty() ? "" : "found " + hits, hits.empty()});
   }
+  // Every test also holds the remedies to account: one that asks for an approval never names
+  // someone who has approved the request already (their approval counts, or was refused for
+  // another reason the finding gives).
+  std::string wrong;
+  for (const auto& rv : v.requests) {
+    const auto& r = c.requests[rv.request];
+    for (const auto& f : rv.findings) {
+      if (f.effect != effect::needs_approval) continue;
+      const auto remedy = v.rule_of(f).remedy(f, message_context{c, lang::en});
+      for (const auto& a : r.approvals) {
+        if (names_person(remedy, c.people[a.by].id)) {
+          wrong += (wrong.empty() ? "" : "; ") + r.id + ": \"" + remedy + "\" names " + c.people[a.by].id +
+                   ", who approved";
+        }
+      }
+    }
+  }
+  if (!wrong.empty()) result.checks.push_back({"remedies that ask only those who have not approved", wrong, false});
   report.tests.push_back(std::move(result));
 }
 

@@ -163,7 +163,16 @@ struct writer {
           quote(out, h.id);
           out += ", \"clause\": ";
           quote(out, h.clause);
-          out += outcomes[j].held ? ", \"held\": true" : ", \"held\": false";
+          // A rule that does not apply neither held nor failed: it says so instead.
+          if (!outcomes[j].applies) {
+            out += ", \"applies\": false";
+            if (const auto by = outcomes[j].gave_way_to) {
+              out += ", \"gave_way_to\": ";
+              quote(out, v.policy.rule_at(*by).header().id);
+            }
+          } else {
+            out += outcomes[j].held ? ", \"held\": true" : ", \"held\": false";
+          }
           std::string remedy;
           for (const auto* f : outcomes[j].findings) {
             const auto more = v.rule_of(*f).remedy(*f, message_context{c, o.lang});

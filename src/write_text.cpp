@@ -50,8 +50,19 @@ void write_text(std::ostream& out, const verdict& v, const case_file& c, const w
     // --explain: every rule that applied, whether it held, the numbers, and what would satisfy it.
     for (const auto& outcome : explain(v, c, rv.request)) {
       const auto& h = v.policy.rule_at(outcome.rule).header();
-      s += fmt::format("      {} [{} {}]{}\n", outcome.held ? "held  " : "unmet ", h.clause, h.id,
-                       outcome.findings.empty() && !h.description.empty() ? " — " + h.description : std::string());
+      const auto* state = !outcome.applies ? (zh ? "不适用" : "n/a   ")
+                          : outcome.held   ? (zh ? "满足  " : "held  ")
+                                           : (zh ? "不满足" : "unmet ");
+      std::string about;
+      if (outcome.gave_way_to) {
+        const auto& other = v.policy.rule_at(*outcome.gave_way_to).header().id;
+        about = zh ? " — 由" + other + "代替(二者择一)" : " — gives way to " + other + " (either/or)";
+      } else if (!outcome.applies) {
+        about = zh ? " — 不适用于本申请" : " — does not apply to this request";
+      } else if (outcome.findings.empty() && !h.description.empty()) {
+        about = " — " + h.description;
+      }
+      s += fmt::format("      {} [{} {}]{}\n", state, h.clause, h.id, about);
       for (const auto* f : outcome.findings) {
         std::string numbers;
         for (const auto& e : f->evidence) {

@@ -18,6 +18,9 @@ struct request_verdict {
   rulebook::decision decision = decision::approved;
   std::vector<finding> findings;    ///< in policy rule order
   std::vector<criterion> criteria;  ///< criteria measured (a promotion's), in rule order
+  /// The rules that judged it (policy positions, ascending): those whose kind, `when:` and shift
+  /// conditions selected it and that no exception overrode.
+  std::vector<std::uint32_t> judged_by;
 };
 
 /// One piece of evidence as text: ids for people and shifts, ISO dates and times.
@@ -56,13 +59,19 @@ struct verdict {
 
 /// How one rule came out for one request, for `--explain`.
 struct rule_outcome {
-  std::uint32_t rule = 0;                ///< the rule, by position in the policy
-  bool held = true;                      ///< whether the request satisfied it
+  std::uint32_t rule = 0;  ///< the rule, by position in the policy
+  /// Whether it judged the request: false when the shifts its `when:` names are not among those
+  /// the request touches (a day shift for a night-shift rule), or an exception overrode it.
+  bool applies = true;
+  bool held = true;  ///< whether the request satisfied it (when it applies)
+  /// The rule whose findings this one's gave way to (`instead_of:`), by position; then it does not
+  /// apply either.
+  std::optional<std::uint32_t> gave_way_to;
   std::vector<const finding*> findings;  ///< the rule's findings on the request (none when it held)
 };
 
-/// Every rule that applied to request `i` of `c` (its kind judges the request type and its
-/// `when:` matches), in policy order, and whether it held.
+/// Every rule whose kind judges request `i` of `c` and whose `when:` matches its request, in policy
+/// order: whether it applied (see `rule_outcome::applies`) and whether it held.
 [[nodiscard]] auto explain(const verdict& v, const case_file& c, request_index i) -> std::vector<rule_outcome>;
 
 /// How a verdict is written.

@@ -215,6 +215,7 @@ struct session_state {
   }
   auto finish(const request& r, request_index index, request_context& ctx) const -> request_verdict {
     const auto& rules = policy_.rules();
+    std::vector<std::uint32_t> judged_by;
     // Which rules apply: the request's type and `when:`; a rule whose `when:` names shifts applies
     // only to a request that touches such a shift.
     const auto applies = [&](const rule& rl) {
@@ -240,6 +241,7 @@ struct session_state {
         continue;
       }
       rl.judge_request(ctx);
+      judged_by.push_back(static_cast<std::uint32_t>(i));
     }
     if (precedence_) give_way(ctx.findings, true);
     request_verdict out;
@@ -248,6 +250,7 @@ struct session_state {
     sort_request_findings(ctx.findings, policy_);
     out.findings = std::move(ctx.findings);
     out.criteria = std::move(ctx.criteria);
+    out.judged_by = std::move(judged_by);
     return out;
   }
 
@@ -629,9 +632,19 @@ auto explain(const verdict& v, const case_file& c, request_index i) -> std::vect
   const auto& rv = v.requests.at(i);
   for (const auto& rl : v.policy.rules()) {
     if (!rl->judges(r.type()) || !rl->header().when.matches_request(r, c)) continue;
-    rule_outcome o{rl->header().index, true, {}};
+    const auto index = rl->header().index;
+    rule_outcome o{index, std::binary_search(rv.judged_by.begin(), rv.judged_by.end(), index), true, {}, {}};
     for (const auto& f : rv.findings) {
       if (f.rule == o.rule) o.findings.push_back(&f);
+    }
+    // Either/or: where a rule it gives way to reported, this one's findings were dropped.
+    for (const auto by : rl->header().replaced_by) {
+      if (o.findings.empty() &&
+          std::any_of(rv.findings.begin(), rv.findings.end(), [&](const finding& f) { return f.rule == by; })) {
+        o.applies = false;
+        o.gave_way_to = by;
+        break;
+      }
     }
     // A warning reports something, but the rule's requirement still holds.
     o.held = std::all_of(o.findings.begin(), o.findings.end(),

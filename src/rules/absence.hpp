@@ -33,6 +33,17 @@ class absence final : public rule {
     }
   }
 
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    const auto shift = m.shift_id(f.subject.shift);
+    if (const auto* leave = f.find("pending_leave")) {
+      const auto& id = std::get<std::string>(*leave);
+      return m.pick(fmt::format("have leave {} approved before {}, or work it", id, shift),
+                    fmt::format("请假{}须在{}之前获批,否则须到岗", id, shift));
+    }
+    return m.pick(fmt::format("work {}, or ask for leave for it and have it approved beforehand", shift),
+                  fmt::format("按时到岗({}),或事先请假并获批准", shift));
+  }
+
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto who = m.person_id(f.subject.employee);
     const auto shift = m.shift_id(f.subject.shift);

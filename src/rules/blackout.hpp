@@ -31,6 +31,13 @@ class blackout final : public rule {
     ctx.report(header(), std::move(f));
   }
 
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    if (f.effect == effect::needs_approval) return rule::remedy(f, m);
+    const auto shift = m.shift_of(f);
+    return m.pick(fmt::format("withdraw it: no such request may touch shift {}", shift),
+                  fmt::format("撤回申请:班次{}不得办理此类申请", shift));
+  }
+
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto& r = m.req(f.subject.request);
     const auto what = detail::request_name(r, m.lang);

@@ -90,6 +90,18 @@ class callback_deadline final : public rule {
     }
   }
 
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    const auto id = std::get<std::string>(*f.find("case"));
+    if (f.variant == 1) {
+      return m.pick(fmt::format("keep calling the customer of case {}: {} failed attempts are needed before closing it",
+                                id, f.number("failed_attempts_needed")),
+                    fmt::format("继续回访{}:至少{}次联系不上方可结案", id, f.number("failed_attempts_needed")));
+    }
+    const auto deadline = format_time_point(std::get<time_point>(*f.find("deadline")));
+    return m.pick(fmt::format("reach the customer of case {} by {}", id, deadline),
+                  fmt::format("在{}之前回访到{}的客户", deadline, id));
+  }
+
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto who = m.person_id(f.subject.employee);
     const auto id = std::get<std::string>(*f.find("case"));

@@ -126,6 +126,19 @@ class caseload_ratio final : public rule {
     return o != nullptr && o->per_manager_ == per_manager_ && o->per_tier_ == per_tier_;
   }
 
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    const auto who = m.person_id(f.subject.employee);
+    if (f.variant == 0) {
+      const auto tier = std::get<std::string>(*f.find("tier"));
+      const auto excess = f.number("customers") - f.number("max_customers");
+      return m.pick(fmt::format("move {} {} customer(s) from {} to another account manager", excess, tier, who),
+                    fmt::format("将{}的{}名{}客户转给其他客户服务经理", who, excess, tier));
+    }
+    return m.pick(fmt::format("move customers from {} until the book is at most one manager's (now {}%)", who,
+                              f.number("load_percent")),
+                  fmt::format("将{}的部分客户转出,直至不超过一名经理的服务量(现为{}%)", who, f.number("load_percent")));
+  }
+
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto who = m.person_id(f.subject.employee);
     if (f.variant == 0) {

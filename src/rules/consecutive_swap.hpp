@@ -58,6 +58,12 @@ class consecutive_swap final : public rule {
     }
   }
 
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    (void)f;
+    return m.pick("swap a shift that no swap has moved and that is not next to a swapped one",
+                  "另选一个未被换过、也不紧邻已换班次的班次");
+  }
+
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto shift = m.shift_of(f);
     if (f.variant == 3) {
@@ -68,9 +74,17 @@ class consecutive_swap final : public rule {
     const auto earlier = std::get<std::string>(*f.find("earlier_swap"));
     if (f.variant == 2) {
       const auto next = m.shift_of(f, "adjacent_shift");
-      return m.pick(fmt::format("Shift {} is right next to shift {}, already swapped by {}: no consecutive swaps.",
-                                shift, next, earlier),
-                    fmt::format("班次{}与已换班({})的班次{}相邻,不允许连续换班。", shift, earlier, next));
+      const auto day = [&](std::string_view key) {
+        const auto* v = f.find(key);
+        const auto s = v ? std::get<shift_ref>(*v).index : f.subject.shift;
+        return s == no_index ? std::string("?") : format_date(m.c.shifts[s].start.date());
+      };
+      return m.pick(fmt::format("Shift {} ({}) comes right {} shift {} ({}) in the roster, and {} already swapped {}: "
+                                "no consecutive swaps.",
+                                shift, day("shift"), day("shift") < day("adjacent_shift") ? "before" : "after", next,
+                                day("adjacent_shift"), earlier, next),
+                    fmt::format("班次{}({})在排班中紧邻班次{}({}),后者已由{}换出,不允许连续换班。", shift, day("shift"),
+                                next, day("adjacent_shift"), earlier));
     }
     const auto chain = std::get<std::string>(*f.find("holders"));
     if (f.variant == 1) {

@@ -29,7 +29,7 @@ class count_cap final : public rule {
     for (const auto party : {r.employee, r.swap()->counterpart}) {
       const auto before = ctx.swaps_in(party, m);
       if (before + 1 <= max_) continue;
-      auto f = make_finding(r.employee, r.swap()->give, r.submitted_at);
+      auto f = make_finding(party, r.swap()->give, r.submitted_at);  // about the party over the cap
       f.evidence.push_back({"party", person_ref{party}});
       f.evidence.push_back({"month", m});
       f.evidence.push_back({"swaps_before", std::int64_t{before}});

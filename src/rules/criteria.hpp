@@ -155,6 +155,13 @@ class criteria final : public rule {
     }
   }
 
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    const auto& it = items_.at(f.variant);
+    const auto to = std::get<std::string>(*f.find("to_grade"));
+    return m.pick(fmt::format("ask again for {} once {} is met", to, need(it, lang::en)),
+                  fmt::format("达到{}后再申请晋级{}", need(it, lang::zh), detail::grade_name(to, lang::zh)));
+  }
+
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto& it = items_.at(f.variant);
     const auto to = std::get<std::string>(*f.find("to_grade"));

@@ -41,6 +41,17 @@ class dispatch_deadline final : public rule {
     }
   }
 
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    const auto id = std::get<std::string>(*f.find("ticket"));
+    const auto limit = f.number("limit_minutes");
+    if (f.variant == 1) {
+      return m.pick(fmt::format("dispatch ticket {} now; tickets go out within {} minutes", id, limit),
+                    fmt::format("立即派发投诉单{};投诉单须在{}分钟内派发", id, limit));
+    }
+    return m.pick(fmt::format("dispatch tickets within {} minutes of receiving them", limit),
+                  fmt::format("投诉单须在受理后{}分钟内派发", limit));
+  }
+
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto who = m.person_id(f.subject.employee);
     const auto id = std::get<std::string>(*f.find("ticket"));

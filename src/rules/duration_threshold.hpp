@@ -85,27 +85,47 @@ class duration_threshold final : public rule {
     }
   }
 
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    const auto shift = m.shift_id(f.subject.shift);
+    switch (measure_) {
+      case measure::late_arrival:
+        return m.pick(fmt::format("be at the post when {} starts", shift), fmt::format("{}开始前到岗", shift));
+      case measure::early_departure:
+        return m.pick(fmt::format("stay until {} ends, or ask for leave first", shift),
+                      fmt::format("{}结束前不得离岗,如需离开须先请假", shift));
+      case measure::away:
+        return m.pick(fmt::format("stay at the post during {}, or ask for leave first", shift),
+                      fmt::format("{}期间不得擅离岗位,如需离开须先请假", shift));
+    }
+    return {};
+  }
+
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto who = m.person_id(f.subject.employee);
     const auto shift = m.shift_id(f.subject.shift);
     const auto limit = threshold_;
+    // A lesser record says where it starts and where the rule's own effect does, as its evidence.
+    const bool lesser = f.find("limit_minutes") != nullptr;
+    const auto bounds_en = lesser ? fmt::format("{} from {} min; {} or more is a {}", to_string(f.effect),
+                                                f.number("threshold_minutes"), limit, to_string(header().effect))
+                                  : fmt::format("limit {}", limit);
     switch (measure_) {
       case measure::late_arrival: {
         const auto n = f.number("late_minutes");
-        return m.pick(fmt::format("{} punched in {} minute{} late for {} (limit {}).", who, n, n == 1 ? "" : "s", shift,
-                                  limit),
+        return m.pick(fmt::format("{} punched in {} minute{} late for {} ({}).", who, n, n == 1 ? "" : "s", shift,
+                                  bounds_en),
                       fmt::format("{}迟到{}分钟({},{}分钟及以上按违纪处理)。", who, n, shift, limit));
       }
       case measure::early_departure: {
         const auto n = f.number("early_minutes");
-        return m.pick(fmt::format("{} punched out {} minute{} early from {} (limit {}).", who, n, n == 1 ? "" : "s",
-                                  shift, limit),
+        return m.pick(fmt::format("{} punched out {} minute{} early from {} ({}).", who, n, n == 1 ? "" : "s", shift,
+                                  bounds_en),
                       fmt::format("{}早退{}分钟({},{}分钟及以上按违纪处理)。", who, n, shift, limit));
       }
       case measure::away: {
         const auto n = f.number("away_minutes");
-        return m.pick(fmt::format("{} was away from the post for {} minute{} during {} (limit {}).", who, n,
-                                  n == 1 ? "" : "s", shift, limit),
+        return m.pick(fmt::format("{} was away from the post for {} minute{} during {} ({}).", who, n,
+                                  n == 1 ? "" : "s", shift, bounds_en),
                       fmt::format("{}在{}期间脱岗{}分钟({}分钟及以上按违纪处理)。", who, shift, n, limit));
       }
     }
@@ -136,6 +156,7 @@ class duration_threshold final : public rule {
     static constexpr std::string_view keys[] = {"late_minutes", "early_minutes", "away_minutes"};
     f.evidence.push_back({keys[static_cast<int>(measure_)], minutes});
     f.evidence.push_back({"threshold_minutes", threshold});
+    if (threshold != threshold_) f.evidence.push_back({"limit_minutes", threshold_});  // a lesser record
     if (ap != nullptr) {
       f.evidence.push_back({"from", ap->from});
       f.evidence.push_back({"to", ap->to});

@@ -35,6 +35,12 @@ class early_arrival final : public rule {
     }
   }
 
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    const auto shift = m.shift_id(f.subject.shift);
+    return m.pick(fmt::format("arrive {} minutes before {} for roll call", f.number("required_minutes"), shift),
+                  fmt::format("提前{}分钟到岗参加点名({})", f.number("required_minutes"), shift));
+  }
+
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto who = m.person_id(f.subject.employee);
     const auto shift = m.shift_id(f.subject.shift);

@@ -45,6 +45,17 @@ class grade_order final : public rule {
     ctx.report(header(), std::move(f));
   }
 
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    if (const auto* next = f.find("next_grade")) {
+      const auto& g = std::get<std::string>(*next);
+      return m.pick(fmt::format("ask for {} first", detail::grade_name(g, lang::en)),
+                    fmt::format("先申请晋升{}", detail::grade_name(g, lang::zh)));
+    }
+    const auto held = std::get<std::string>(*f.find("grade"));
+    return m.pick(fmt::format("ask for a grade above {}", detail::grade_name(held, lang::en)),
+                  fmt::format("申请高于{}的级别", detail::grade_name(held, lang::zh)));
+  }
+
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto who = m.person_id(f.subject.employee);
     const auto held = std::get<std::string>(*f.find("grade"));

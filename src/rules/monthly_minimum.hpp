@@ -70,6 +70,13 @@ class monthly_minimum final : public rule {
     }
   }
 
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    const auto who = m.person_id(f.subject.employee);
+    const auto mon = format_month(*f.subject.month);
+    return m.pick(fmt::format("monitor {} at least {} time(s) in {}", who, min_, mon),
+                  fmt::format("{}内对{}监听不少于{}次", mon, who, min_));
+  }
+
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto who = m.person_id(f.subject.employee);
     const auto mon = format_month(*f.subject.month);

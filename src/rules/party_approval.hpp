@@ -31,12 +31,24 @@ class party_approval final : public rule {
       const bool approved = leader != no_index && std::any_of(r.approvals.begin(), r.approvals.end(),
                                                               [&](const approval& a) { return a.by == leader; });
       if (approved) continue;
-      auto f = make_finding(r.employee, r.swap()->give, r.submitted_at);
+      auto f = make_finding(parties[i], r.swap()->give, r.submitted_at);  // about the party whose leader approves
       f.approver_role = header().approvers.front();
       f.evidence.push_back({"party", person_ref{parties[i]}});
       if (leader != no_index) f.evidence.push_back({"leader", person_ref{leader}});
       ctx.report(header(), std::move(f), /*liftable=*/false);
     }
+  }
+
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    const auto party = m.person_id(std::get<person_ref>(*f.find("party")).index);
+    const auto* l = f.find("leader");
+    if (l == nullptr) {
+      return m.pick(fmt::format("give {} a shift leader, who approves the swap", party),
+                    fmt::format("为{}指定班长并由其审批换班", party));
+    }
+    const auto leader = m.person_id(std::get<person_ref>(*l).index);
+    return m.pick(fmt::format("needs approval by {}, the shift leader of {}", leader, party),
+                  fmt::format("须经{}的班长{}同意", party, leader));
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {

@@ -53,6 +53,14 @@ class seat_handover final : public rule {
     }
   }
 
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    const auto who = m.person_id(f.subject.employee);
+    const auto seat = std::get<std::string>(*f.find("seat"));
+    const auto next = m.shift_of(f, "incoming_shift");
+    return m.pick(fmt::format("{} stays at seat {} until the incoming agent of {} arrives", who, seat, next),
+                  fmt::format("{}须等{}的接班人到岗后再离开机台{}", who, next, seat));
+  }
+
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto who = m.person_id(f.subject.employee);
     const auto seat = std::get<std::string>(*f.find("seat"));

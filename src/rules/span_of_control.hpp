@@ -51,6 +51,13 @@ class span_of_control final : public rule {
     }
   }
 
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    const auto who = m.person_id(f.subject.employee);
+    const auto excess = f.number("members") - max_;
+    return m.pick(fmt::format("move {} of {}'s people to another leader", excess, who),
+                  fmt::format("将{}带领的{}人调至其他班长", who, excess));
+  }
+
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto who = m.person_id(f.subject.employee);
     const auto what = members_.size() == 1 ? detail::role_words(members_.front(), lang::en) + "s"

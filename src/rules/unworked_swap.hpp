@@ -34,6 +34,14 @@ class unworked_swap final : public rule {
     }
   }
 
+  [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
+    const auto shift = m.shift_of(f);
+    const auto swap = std::get<std::string>(*f.find("swap"));
+    return m.pick(fmt::format("both parties of swap {} see that {} is worked, or undo the swap with both leaders", swap,
+                              shift),
+                  fmt::format("换班{}双方须确保{}有人上岗,或经双方班长同意撤销换班", swap, shift));
+  }
+
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto owner = m.person_id(std::get<person_ref>(*f.find("owner")).index);
     const auto swap = std::get<std::string>(*f.find("swap"));

@@ -74,7 +74,12 @@ TEST_SUITE("rules/duration_threshold") {
     SUBCASE("19 minutes 59 seconds rounds down to 19") {
       judged j(day("{shift: S1, in: 2026-03-02T08:19:59, out: 2026-03-02T17:00}"), attendance_policy());
       REQUIRE(j.conduct("lateness").size() == 1);
-      CHECK(j.conduct("lateness")[0].effect == effect::late);
+      const auto f = j.conduct("lateness")[0];
+      CHECK(f.effect == effect::late);
+      // The message says the bounds its evidence holds: a late record from 1, a violation from 20.
+      CHECK(f.number("threshold_minutes") == 1);
+      CHECK(f.number("limit_minutes") == 20);
+      CHECK(j.message(f) == "E001 punched in 19 minutes late for S1 (late from 1 min; 20 or more is a violation).");
     }
     SUBCASE("20 minutes: a violation, citing leave.8") {
       judged j(day("{shift: S1, in: 2026-03-02T08:20, out: 2026-03-02T17:00}"), attendance_policy());

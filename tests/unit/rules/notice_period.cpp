@@ -215,7 +215,7 @@ requests:
       notice_unmet = !o.held;
       REQUIRE(o.findings.size() == 1);
       CHECK(j.v.rule_of(*o.findings[0]).remedy(*o.findings[0], message_context{j.c}) ==
-            "submit at least 1h5min earlier, or it needs approval by D01, department director");
+            "submit at least 1h5min earlier, or it needs approval by L01, shift leader, then D01, department director");
     }
     CHECK(notice_unmet);
   }

@@ -53,7 +53,8 @@ TEST_SUITE("rules/seat_handover") {
     CHECK(handover("17:00", "").conduct("seat-handover").empty());
     CHECK(handover("", "17:05").conduct("seat-handover").empty());
   }
-  TEST_CASE("handover.4: a pair where either shift is on effective leave is not judged; pending leave excuses nothing") {
+  TEST_CASE(
+      "handover.4: a pair where either shift is on effective leave is not judged; pending leave excuses nothing") {
     // A policy with no leave rules approves every leave: effective.
     const auto leave_of = [](const std::string& who, const std::string& shift) {
       return "requests:\n  - {id: R1, type: leave, kind: personal, employee: " + who + ", submitted_by: " + who +
