@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <functional>
 #include <limits>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -60,11 +61,31 @@ auto case_file::add_person(person p) -> person_index {
   if (problem_adding(p) != add_problem::none) throw case_error("duplicate person id `" + p.id + "`");
   if (!ids_) ids_ = std::make_unique<detail::case_ids>();  // a moved-from case starts again
   const auto i = people.next_index();
-  people.push_back(std::move(p));  // first, so a failed push leaves the table as it was
+  people.items_.push_back(std::move(p));  // first, so a failed push leaves the table as it was
   ids_->people.add(people.back().id, i.value,
                    [&](std::uint32_t j) -> std::string_view { return people[person_index(j)].id; });
   shifts_of_.emplace_back();
   return i;
+}
+
+void case_file::set_superior(person_index who, superior_link link, person_index superior) {
+  const std::string key = link == superior_link::leader ? "leader" : "reports_to";
+  const auto people_count = [&] {
+    return std::to_string(people.size()) + (people.size() == 1 ? " person" : " people");
+  };
+  if (!people.has(who)) {
+    throw case_error(who == no_index ? "set_superior names no person: no person index is set"
+                                     : "set_superior names person index " + std::to_string(who.value) +
+                                           ", but the case has " + people_count());
+  }
+  const auto& id = people[who].id;
+  if (superior != no_index && !people.has(superior)) {
+    throw case_error("`" + key + "` of person `" + id + "` would be person index " + std::to_string(superior.value) +
+                     ", but the case has " + people_count());
+  }
+  if (superior == who) throw case_error("person `" + id + "` cannot be their own `" + key + "`");
+  auto& p = people.items_[who];
+  (link == superior_link::leader ? p.leader : p.reports_to) = superior;
 }
 
 auto case_file::add_shift(shift s) -> shift_index {
@@ -79,7 +100,7 @@ auto case_file::add_shift(shift s) -> shift_index {
   auto& own = shifts_of_[s.employee];
   const auto pos = std::upper_bound(own.begin(), own.end(), s.start,
                                     [&](const time_point& t, shift_index j) { return t < shifts[j].start; });
-  shifts.push_back(std::move(s));  // first, so a failed push leaves the tables as they were
+  shifts.items_.push_back(std::move(s));  // first, so a failed push leaves the tables as they were
   ids_->shifts.add(shifts.back().id, i.value,
                    [&](std::uint32_t j) -> std::string_view { return shifts[shift_index(j)].id; });
   own.insert(pos, i);
@@ -95,8 +116,8 @@ auto case_file::add_punch(punch p) -> std::uint32_t {
     default: break;
   }
   const auto i = static_cast<std::uint32_t>(punches.size());
+  punches.items_.push_back(p);  // first, so a failed push leaves the record as it was
   punch_of_[p.shift] = i;
-  punches.push_back(p);
   return i;
 }
 
@@ -108,7 +129,7 @@ auto case_file::add_request(request r) -> request_index {
   }
   if (!ids_) ids_ = std::make_unique<detail::case_ids>();
   const auto i = requests.next_index();
-  requests.push_back(std::move(r));  // first, so a failed push leaves the table as it was
+  requests.items_.push_back(std::move(r));  // first, so a failed push leaves the table as it was
   ids_->requests.add(requests.back().id, i.value,
                      [&](std::uint32_t j) -> std::string_view { return requests[request_index(j)].id; });
   return i;

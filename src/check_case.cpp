@@ -1,9 +1,9 @@
-// A case built in code, checked before it is judged: every index in range, and nothing put into
-// its lists behind `add_*` (a shift pushed straight into `case_file::shifts` is on no one's roster,
-// so it would never be judged). A loaded case always passes; these checks are for programs.
+// A case built in code, checked before it is judged: every index in range, and every index a
+// record needs set. What `add_*` checks (a shift's employee, a punch's shift, a request's employee)
+// needs no second look: `people`, `shifts`, `punches` and `requests` change only through `add_*`
+// and `set_superior`, so nothing in them was put there, taken out or changed behind those checks.
+// A loaded case always passes; these checks are for programs.
 #include "check_case.hpp"
-
-#include "id_table.hpp"
 
 #include <string>
 #include <string_view>
@@ -12,22 +12,11 @@
 namespace rulebook {
 namespace detail {
 
-/// Reads what `add_*` keeps (a friend of `case_file`).
+/// Checks every index of a case, each list in turn.
 struct case_check {
   const case_file& c;
   std::vector<load_issue>& out;
   bool in_range = true;  // every index points into its list
-
-  std::vector<std::uint32_t> roster_count{};  // per person: the shifts that name them
-  std::vector<std::uint64_t> roster_hash{};   // and the sum of `mix` of their indexes
-
-  // A shift index scattered over 64 bits (splitmix64's finaliser): sums of these over two
-  // different sets of shifts differ but by a chance of one in 2^64.
-  static auto mix(std::uint64_t x) -> std::uint64_t {
-    x = (x ^ (x >> 30U)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27U)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31U);
-  }
 
   void bad(std::string_view list, const source_ref& where, std::string message) {
     out.push_back({{c.file_of(list), where.line, where.column}, {}, std::move(message)});
@@ -82,37 +71,14 @@ struct case_check {
     return [=] { return name(list, i, id != nullptr ? *id : std::string()); };
   }
 
-  // Every index in range; people, shifts and requests name who and what they need.
+  // Every index in range, and set where a record needs one. People's superiors may be unset and
+  // are not checked by `add_person`; a shift's employee, a punch's shift and a request's employee
+  // are, by `add_*`.
   void indexes() {
     for (const auto i : c.people.indexes()) {
       const auto& q = c.people[i];
       person("people", q.where, entity("people", i.value, &q.id), field("leader"), q.leader, false);
       person("people", q.where, entity("people", i.value, &q.id), field("reports_to"), q.reports_to, false);
-    }
-    // Per person, how many shifts name them and a hash of which: set against the roster index
-    // in `bookkeeping` without reading a shift a second time.
-    roster_count.assign(c.people.size(), 0);
-    roster_hash.assign(c.people.size(), 0);
-    for (const auto i : c.shifts.indexes()) {
-      const auto& s = c.shifts[i];
-      person("shifts", s.where, entity("shifts", i.value, &s.id), field("employee"), s.employee, true);
-      if (c.people.has(s.employee)) {
-        ++roster_count[s.employee.value];
-        roster_hash[s.employee.value] += mix(i.value);
-      }
-    }
-    // Each punch is the record `add_punch` made for its shift (read here, while the punch is).
-    const auto& punch_of = c.punch_of_;
-    for (std::uint32_t i = 0; i < c.punches.size(); ++i) {
-      const auto& p = c.punches[i];
-      shift("punches", p.where, entity("punches", i), field("shift"), p.shift, true);
-      if (!c.shifts.has(p.shift) || p.shift.value >= punch_of.size()) continue;  // said, or its shift is
-      if (punch_of[p.shift] != i) {
-        bad("punches", p.where,
-            name("punches", i) + ", for `" + c.shifts[p.shift].id +
-                "`, is not the record `add_punch` made for that shift: it was put straight into "
-                "`case_file::punches` (or its shift changed since); add punches with `add_punch`");
-      }
     }
     for (std::size_t i = 0; i < c.away.size(); ++i) {
       person("away", c.away[i].where, entity("away", i), field("employee"), c.away[i].employee, true);
@@ -159,7 +125,6 @@ struct case_check {
   void requests(request_index i) {
     const auto& r = c.requests[i];
     const auto who = entity("requests", i.value, &r.id);
-    person("requests", r.where, who, field("employee"), r.employee, true);
     for (std::size_t k = 0; k < r.approvals.size(); ++k) {
       person("requests", r.where, who, field("approvals", k, ".by"), r.approvals[k].by, true);
     }
@@ -177,109 +142,11 @@ struct case_check {
       shift("requests", r.where, who, field("take"), sw->take, false);
     }
   }
-
-  // What `add_*` recorded agrees with the lists: the roster index has every shift under its
-  // employee, each punch is the one recorded for its shift, every request's id is in the table.
-  // Reads only through indexes already known to be in range.
-  void bookkeeping() {
-    const auto& shifts_of = c.shifts_of_;
-    const auto& punch_of = c.punch_of_;
-    for (std::size_t i = shifts_of.size(); i < c.people.size(); ++i) {
-      const auto& q = c.people[person_index(static_cast<std::uint32_t>(i))];
-      bad("people", q.where,
-          name("people", i, q.id) +
-              " was put straight into `case_file::people`: add people with `add_person`, which starts their roster");
-    }
-    if (c.people.size() < shifts_of.size()) {
-      bad("people", {}, "people were taken out of `case_file::people` after `add_person`: a case's lists only grow");
-    }
-    for (std::size_t i = punch_of.size(); i < c.shifts.size(); ++i) {
-      const auto& s = c.shifts[shift_index(static_cast<std::uint32_t>(i))];
-      bad("shifts", s.where,
-          name("shifts", i, s.id) +
-              " was put straight into `case_file::shifts`: it is on no one's roster and would never be judged; "
-              "add shifts with `add_shift`");
-    }
-    if (c.shifts.size() < punch_of.size()) {
-      bad("shifts", {}, "shifts were taken out of `case_file::shifts` after `add_shift`: a case's lists only grow");
-    }
-    // Each shift `add_shift` recorded sits on its employee's roster, once. When every person's
-    // roster holds the shifts that name them (by count and hash), nothing more is read; else the
-    // rosters are walked to name what changed.
-    const auto people = std::min<std::size_t>(c.people.size(), shifts_of.size());
-    bool agree = c.shifts.size() == punch_of.size();
-    for (std::uint32_t p = 0; p < people && agree; ++p) {
-      const auto& own = shifts_of[person_index(p)];
-      std::uint64_t hash = 0;
-      for (const auto s : own) hash += mix(s.value);
-      agree = own.size() == roster_count[p] && hash == roster_hash[p];
-    }
-    for (std::size_t p = people; p < c.people.size() && agree; ++p) agree = roster_count[p] == 0;
-    if (!agree) walk_rosters();
-    punches_and_requests();
-  }
-
-  // The slow way, for a case whose rosters disagree with its shifts: which shift, and how.
-  void walk_rosters() {
-    const auto& shifts_of = c.shifts_of_;
-    const auto& punch_of = c.punch_of_;
-    std::vector<bool> rostered(c.shifts.size(), false);
-    const auto people = std::min<std::size_t>(c.people.size(), shifts_of.size());
-    for (std::uint32_t p = 0; p < people; ++p) {
-      for (const auto s : shifts_of[person_index(p)]) {
-        if (!c.shifts.has(s)) continue;  // taken out: said above
-        const auto& sh = c.shifts[s];
-        rostered[s.value] = true;
-        if (sh.employee != person_index(p)) {
-          bad("shifts", sh.where,
-              "the employee of " + name("shifts", s.value, sh.id) + " was changed after `add_shift` put it on `" +
-                  c.people[person_index(p)].id + "`'s roster: add a shift with the employee it has");
-        }
-      }
-    }
-    const auto recorded = std::min<std::size_t>(c.shifts.size(), punch_of.size());
-    for (std::uint32_t i = 0; i < recorded; ++i) {
-      if (!rostered[i] && c.people.has(c.shifts[shift_index(i)].employee)) {
-        bad("shifts", c.shifts[shift_index(i)].where,
-            name("shifts", i, c.shifts[shift_index(i)].id) + " is on no one's roster: add shifts with `add_shift`");
-      }
-    }
-  }
-
-  // No punch taken out from under the records of `add_punch`; each request's id is in the table.
-  void punches_and_requests() {
-    const auto& punch_of = c.punch_of_;
-    const auto recorded = std::min<std::size_t>(c.shifts.size(), punch_of.size());
-    bool punches_taken_out = false;
-    for (std::uint32_t i = 0; i < recorded; ++i) {
-      const auto p = punch_of[shift_index(i)];
-      punches_taken_out = punches_taken_out || (p != case_file::no_punch && p >= c.punches.size());
-    }
-    if (punches_taken_out) {
-      bad("punches", {}, "punches were taken out of `case_file::punches` after `add_punch`: a case's lists only grow");
-    }
-    // A request put straight into the list is judged, but its id is in no table: nothing finds it,
-    // and nothing checked that the id is new.
-    const auto ids = c.ids_ ? c.ids_->requests.size() : 0;
-    if (ids < c.requests.size()) {
-      for (const auto i : c.requests.indexes()) {
-        if (c.find_request(c.requests[i].id) == i) continue;
-        bad("requests", c.requests[i].where,
-            name("requests", i.value, c.requests[i].id) +
-                " was put straight into `case_file::requests`: add requests with `add_request`, which checks that "
-                "its id is new");
-      }
-    } else if (ids > c.requests.size()) {
-      bad("requests", {},
-          "requests were taken out of `case_file::requests` after `add_request`: a case's lists only grow");
-    }
-  }
 };
 
 auto check_indexes(const case_file& c, std::vector<load_issue>& issues) -> bool {
   case_check check{c, issues};
   check.indexes();
-  check.bookkeeping();
   return check.in_range;
 }
 

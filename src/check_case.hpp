@@ -1,5 +1,5 @@
-// Private: what makes a case safe to judge. Its indexes point into its lists, and what is in its
-// lists went through `add_*` (the id tables and the per-employee roster index know it).
+// Private: what makes a case safe to judge. Its indexes point into its lists (what is in
+// `people`, `shifts`, `punches` and `requests` went through `add_*`: nothing else can put it there).
 #pragma once
 
 #include <rulebook/error.hpp>
@@ -10,9 +10,8 @@
 
 namespace rulebook::detail {
 
-/// Appends to `issues` every index of `c` that is out of range (a ticket's receiver, a punch's
-/// shift, …) or missing where one is needed, and every person, shift, punch or request put
-/// straight into its list rather than with `add_*`. Linear in the size of the case.
+/// Appends to `issues` every index of `c` that is out of range (a ticket's receiver, a request's
+/// approver, …) or missing where one is needed. Linear in the size of the case.
 /// @returns false when some index is out of range: nothing may then read through the case's indexes.
 auto check_indexes(const case_file& c, std::vector<load_issue>& issues) -> bool;
 

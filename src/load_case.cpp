@@ -1,6 +1,7 @@
 // Case files to the model. Every section of CONTRACT §1; every problem with its place.
 #include <rulebook/policy.hpp>
 
+#include "case_builder.hpp"
 #include "check_case.hpp"
 #include "engine/chain_of_command.hpp"
 #include "id_table.hpp"
@@ -78,10 +79,7 @@ class case_loader {
  private:
   // Room for `count` items of list `name`, so that a big list is not copied as it grows.
   void reserve(std::string_view name, std::size_t count) {
-    if (name == "people") c_->people.reserve(count);
-    if (name == "shifts") c_->shifts.reserve(count);
-    if (name == "punches") c_->punches.reserve(count);
-    if (name == "requests") c_->requests.reserve(count);
+    detail::case_builder::reserve(*c_, name, count);  // people, shifts, punches, requests
     if (name == "away") c_->away.reserve(count);
     if (name == "tickets") c_->tickets.reserve(count);
     if (name == "callbacks") c_->callbacks.reserve(count);
@@ -251,7 +249,7 @@ class case_loader {
   void resolve_superiors() {
     for (const auto& [self, node, is_leader] : superiors_) {
       if (!node) continue;
-      auto& p = c_->people[self];
+      const auto& p = c_->people[self];
       const auto key = is_leader ? "leader" : "reports_to";
       auto id = rd_->text(*node, std::string("`") + key + "` of person `" + p.id + "`");
       if (!id) continue;
@@ -262,7 +260,7 @@ class case_loader {
       } else if (up == self) {
         rd_->error(*node, "person `" + p.id + "` reports to themself");
       } else {
-        (is_leader ? p.leader : p.reports_to) = up;
+        c_->set_superior(self, is_leader ? superior_link::leader : superior_link::reports_to, up);
       }
     }
   }

@@ -49,9 +49,9 @@ class load_error : public std::runtime_error {
 };
 
 /// Thrown when a case built in code is not one a judgement can trust: it refers to something that
-/// does not exist (an index out of range), an entity was put straight into one of its lists
-/// rather than with `add_*`, or it uses a name the policy does not know (see `validate_case`).
-/// Holds every problem found.
+/// does not exist (an index out of range), or it uses a name the policy does not know (see
+/// `validate_case`); and by `add_*` and `set_superior` for what they refuse. Holds every problem
+/// found.
 class case_error : public std::invalid_argument {
  public:
   /// One problem, named by `message`.

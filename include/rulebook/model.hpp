@@ -93,6 +93,92 @@ class indexed_vector : public std::vector<T> {
   [[nodiscard]] auto next_index() const -> Index { return Index(static_cast<std::uint32_t>(base::size())); }
 };
 
+class case_file;
+namespace detail {
+struct case_builder;  // src/case_builder.hpp: what the loaders may do that a program may not
+/// What reaches an item of `List`: its own index for an `indexed_vector`, else a position.
+template <typename List>
+struct index_of {
+  using type = typename List::size_type;  ///< a position
+};
+/// An `indexed_vector` is reached by its own kind of index.
+template <typename Index, typename T>
+struct index_of<indexed_vector<Index, T>> {
+  using type = Index;  ///< `person_index`, …
+};
+}  // namespace detail
+
+/// A list a `case_file` keeps with its id tables (`people`, `shifts`, `punches`, `requests`), read
+/// as the list `List` it holds: `c.shifts[s]`, `c.shifts.size()`, `for (const auto& s : c.shifts)`,
+/// `c.people.indexes()`. It has no `push_back` and hands out no item but read-only, so nothing can
+/// be put in, taken out or changed behind the case's `add_*` and `set_superior`.
+template <typename List>
+class case_list {
+ public:
+  using value_type = typename List::value_type;                          ///< a person, a shift, …
+  using size_type = typename List::size_type;                            ///< a count
+  using difference_type = typename List::difference_type;                ///< a distance
+  using reference = typename List::const_reference;                      ///< read-only
+  using const_reference = typename List::const_reference;                ///< read-only
+  using iterator = typename List::const_iterator;                        ///< read-only
+  using const_iterator = typename List::const_iterator;                  ///< read-only
+  using reverse_iterator = typename List::const_reverse_iterator;        ///< read-only
+  using const_reverse_iterator = typename List::const_reverse_iterator;  ///< read-only
+  /// What reaches an item: `person_index` for `people`, a position for `punches`.
+  using index_type = typename detail::index_of<List>::type;
+
+  /// An empty list.
+  case_list() = default;
+  /// A copy of the items, apart from any case (a read-only snapshot).
+  case_list(const case_list&) = default;
+  ~case_list() = default;
+
+  /// The item at `i`, which must be an index of this list.
+  [[nodiscard]] auto operator[](index_type i) const -> const_reference { return items_[i]; }
+  /// Checked access; throws `std::out_of_range`.
+  [[nodiscard]] auto at(index_type i) const -> const_reference { return items_.at(i); }
+  // `has`, `indexes` and `next_index` are for the lists reached by a typed index, not `punches`.
+  /// Whether `i` is an index of this list.
+  [[nodiscard]] auto has(index_type i) const -> bool { return items_.has(i); }
+  /// Every index of this list, in order.
+  [[nodiscard]] auto indexes() const -> index_range<index_type> { return items_.indexes(); }
+  /// The index the next item added gets.
+  [[nodiscard]] auto next_index() const -> index_type { return items_.next_index(); }
+  /// How many items.
+  [[nodiscard]] auto size() const noexcept -> size_type { return items_.size(); }
+  /// Whether there are none.
+  [[nodiscard]] auto empty() const noexcept -> bool { return items_.empty(); }
+  /// The first item.
+  [[nodiscard]] auto begin() const noexcept -> const_iterator { return items_.begin(); }
+  /// One past the last item.
+  [[nodiscard]] auto end() const noexcept -> const_iterator { return items_.end(); }
+  /// The first item.
+  [[nodiscard]] auto cbegin() const noexcept -> const_iterator { return items_.cbegin(); }
+  /// One past the last item.
+  [[nodiscard]] auto cend() const noexcept -> const_iterator { return items_.cend(); }
+  /// The last item, stepping backwards.
+  [[nodiscard]] auto rbegin() const noexcept -> const_reverse_iterator { return items_.rbegin(); }
+  /// One before the first item, stepping backwards.
+  [[nodiscard]] auto rend() const noexcept -> const_reverse_iterator { return items_.rend(); }
+  /// The first item; the list must not be empty.
+  [[nodiscard]] auto front() const -> const_reference { return items_.front(); }
+  /// The last item; the list must not be empty.
+  [[nodiscard]] auto back() const -> const_reference { return items_.back(); }
+  /// The list itself, read-only, for code that takes one.
+  operator const List&() const noexcept { return items_; }  // NOLINT(google-explicit-constructor): a view
+
+ private:
+  friend class case_file;
+  friend struct detail::case_builder;
+  // Only the case moves or replaces its lists: `std::move(c.shifts)` would empty them behind the
+  // id tables.
+  case_list(case_list&&) noexcept = default;
+  auto operator=(const case_list&) -> case_list& = default;
+  auto operator=(case_list&&) noexcept -> case_list& = default;
+
+  List items_{};
+};
+
 /// Where an entity was written in the case file (line and column from 1; 0 when built in code).
 struct source_ref {
   int line = 0;    ///< from 1; 0 when built in code
@@ -323,8 +409,7 @@ struct period {
 };
 
 namespace detail {
-struct case_ids;    // src/id_table.hpp: the id tables
-struct case_check;  // src/check_case.cpp: finds what was put into the lists behind `add_*`
+struct case_ids;  // src/id_table.hpp: the id tables
 }  // namespace detail
 
 /// What keeps an entity out of a case: `add_*` throws `case_error` for it, and the loaders report
@@ -339,11 +424,19 @@ enum class add_problem : std::uint8_t {
   out_before_in,      ///< a punch-out before the punch-in
 };
 
+/// How `set_superior` links a person to the one above them.
+enum class superior_link : std::uint8_t {
+  leader,      ///< an agent's shift leader (`person::leader`)
+  reports_to,  ///< a manager's superior (`person::reports_to`)
+};
+
 /// Everything a judgement looks at. Build it with the `add_*` functions (or `load_case`), which
-/// keep the id tables and the per-employee roster index up to date. People, shifts, punches and
-/// requests put straight into their lists are missing from those tables: `judge` and `session`
-/// refuse such a case with a `case_error` saying which `add_*` to use, as they refuse an index
-/// out of range in any list (a ticket's receiver, an away period's employee, …).
+/// keep the id tables and the per-employee roster index up to date. `people`, `shifts`, `punches`
+/// and `requests` are read-only `case_list`s: nothing can be put into them, taken out or changed
+/// but through `add_*` (and `set_superior`), so they always agree with those tables (any other
+/// change does not compile: tests/compile_fail). The other lists are plain: `judge` and `session`
+/// refuse a case with an index out of range in any list (a ticket's receiver, an away period's
+/// employee, a request's approver, …) with a `case_error`.
 class case_file {
  public:
   std::string file{};  ///< the file it was loaded from, for positions; empty when built in code
@@ -351,19 +444,19 @@ class case_file {
   std::optional<rulebook::period> period{};
   rulebook::calendar calendar;  ///< holidays the case adds to the policy's calendars
 
-  indexed_vector<person_index, person> people{};      ///< everyone in the case
-  indexed_vector<shift_index, shift> shifts{};        ///< the roster, before any swap
-  std::vector<punch> punches{};                       ///< the punch records
-  std::vector<away_period> away{};                    ///< time away from the post
-  indexed_vector<request_index, request> requests{};  ///< the requests, in file order
-  std::vector<assessment> assessments{};              ///< the monthly assessments
-  std::vector<ticket> tickets{};                      ///< the complaint tickets
-  std::vector<callback_case> callbacks{};             ///< the resolved cases that need a callback
-  std::vector<monitoring_session> monitoring{};       ///< the quality-monitoring sessions
-  std::vector<account_book> accounts{};               ///< the VIP account managers' books
-  std::vector<rulebook::meeting> meetings{};          ///< the meetings held
-  std::vector<rulebook::report> reports{};            ///< the reports handed in
-  std::vector<rulebook::training> trainings{};        ///< the training records
+  case_list<indexed_vector<person_index, person>> people{};      ///< everyone in the case (`add_person`)
+  case_list<indexed_vector<shift_index, shift>> shifts{};        ///< the roster, before any swap (`add_shift`)
+  case_list<std::vector<punch>> punches{};                       ///< the punch records (`add_punch`)
+  std::vector<away_period> away{};                               ///< time away from the post
+  case_list<indexed_vector<request_index, request>> requests{};  ///< the requests, in file order (`add_request`)
+  std::vector<assessment> assessments{};                         ///< the monthly assessments
+  std::vector<ticket> tickets{};                                 ///< the complaint tickets
+  std::vector<callback_case> callbacks{};                        ///< the resolved cases that need a callback
+  std::vector<monitoring_session> monitoring{};                  ///< the quality-monitoring sessions
+  std::vector<account_book> accounts{};                          ///< the VIP account managers' books
+  std::vector<rulebook::meeting> meetings{};                     ///< the meetings held
+  std::vector<rulebook::report> reports{};                       ///< the reports handed in
+  std::vector<rulebook::training> trainings{};                   ///< the training records
   /// The lists the case file has (`monitoring`, `tickets`, …), even empty ones. A rule over records
   /// of a list the case does not report has nothing to judge: a roster sent by a scheduler draws no
   /// "never monitored" warnings, while `monitoring: []` says that nobody was.
@@ -398,8 +491,14 @@ class case_file {
   /// What would keep `r` out of this case.
   [[nodiscard]] auto problem_adding(const request& r) const -> add_problem;
 
-  /// Adds a person; a duplicate id throws `case_error`. References to leaders may be set later.
+  /// Adds a person; a duplicate id throws `case_error`. Their `leader` or `reports_to` may be
+  /// given here or, for someone added later, set with `set_superior` once they are.
   auto add_person(person p) -> person_index;
+  /// Sets who is above `who`: their shift leader (`link == superior_link::leader`) or whom they
+  /// report to, `superior`, which must be another person of this case (`no_index` clears it).
+  /// An unknown index, or `who` as their own superior, throws `case_error` and changes nothing.
+  /// A chain of command that loops is refused when the case is judged (`validate_case`).
+  void set_superior(person_index who, superior_link link, person_index superior);
   /// Adds a shift to the roster; its employee must exist, its id be new, and its end follow its start.
   auto add_shift(shift s) -> shift_index;
   /// Records the punches of a shift; a second record for the same shift, or a punch-out before
@@ -434,7 +533,6 @@ class case_file {
   [[nodiscard]] auto in_period(date d) const -> bool { return !period || period->contains(d); }
 
  private:
-  friend struct detail::case_check;
   static constexpr std::uint32_t no_punch = std::numeric_limits<std::uint32_t>::max();
 
   std::unique_ptr<detail::case_ids> ids_;  // id → index of people, shifts and requests

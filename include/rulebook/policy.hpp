@@ -204,12 +204,11 @@ class load_progress {
 auto load_case(const std::string& path, std::span<const section_file> files, const policy& p,
                std::vector<load_issue>& issues, const load_progress& progress = {}) -> case_file;
 
-/// Checks a case built in code against `p`: an index out of range (a ticket's receiver, a punch's
-/// shift, …) or missing where one is needed (a leave's `submitted_by`), a person, shift, punch or
-/// request put straight into its list rather than with `add_*` (such a shift is on no one's roster
-/// and would never be judged), names the policy does not know, a cycle in the chain of command, a
-/// leave on someone else's shift. Positions are filled in where the case has them. The loaders
-/// and `judge` and `session` run it; the last two throw `case_error` holding what it finds.
+/// Checks a case built in code against `p`: an index out of range (a ticket's receiver, a
+/// request's approver, …) or missing where one is needed (a leave's `submitted_by`), names the
+/// policy does not know, a cycle in the chain of command, a leave on someone else's shift.
+/// Positions are filled in where the case has them. The loaders and `judge` and `session` run it;
+/// the last two throw `case_error` holding what it finds.
 /// @par Complexity Linear in the size of the case.
 auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issue>;
 

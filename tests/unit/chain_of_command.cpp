@@ -22,7 +22,7 @@ TEST_SUITE("chain_of_command") {
     case_file c;
     const auto a = c.add_person({.id = "L01", .role = "shift_leader"});
     const auto b = c.add_person({.id = "D01", .role = "department_director", .reports_to = a});
-    c.people[a].reports_to = b;
+    c.set_superior(a, superior_link::reports_to, b);
     REQUIRE(detail::find_cycle(c).has_value());
     CHECK(*detail::find_cycle(c) == b);
   }

@@ -75,7 +75,7 @@ punches:
     case_file c;
     const auto a = c.add_person({.id = "A", .role = "shift_leader"});
     const auto b = c.add_person({.id = "B", .role = "department_director", .reports_to = a});
-    c.people[a].reports_to = b;
+    c.set_superior(a, superior_link::reports_to, b);
     CHECK_FALSE(validate_case(c, test::shipped_policy()).empty());
     CHECK_THROWS_AS((void)judge(test::shipped_policy(), c), case_error);
   }

@@ -21,6 +21,22 @@ static_assert(!indexable_by<decltype(case_file::people), shift_index>);
 static_assert(!indexable_by<decltype(case_file::shifts), person_index>);
 static_assert(!indexable_by<decltype(case_file::shifts), std::size_t>);
 
+// The lists `add_*` keeps are read-only: nothing goes in, comes out or changes behind it (what
+// does not compile is in tests/compile_fail). They cost nothing over the lists they hold.
+template <typename List>
+concept growable = requires(List& l, typename List::value_type v) {
+  l.push_back(v);
+};
+static_assert(!growable<decltype(case_file::people)> && !growable<decltype(case_file::shifts)> &&
+              !growable<decltype(case_file::punches)> && !growable<decltype(case_file::requests)>);
+static_assert(growable<decltype(case_file::tickets)>, "the other lists are plain");
+static_assert(std::is_same_v<decltype(std::declval<case_file&>().people[person_index(0)]), const person&>);
+static_assert(std::is_same_v<decltype(*std::declval<case_file&>().shifts.begin()), const shift&>);
+static_assert(!std::is_move_constructible_v<decltype(case_file::people)>, "std::move(c.people) would empty it");
+static_assert(!std::is_copy_assignable_v<decltype(case_file::people)>);
+static_assert(sizeof(decltype(case_file::shifts)) == sizeof(indexed_vector<shift_index, shift>));
+static_assert(std::is_nothrow_move_constructible_v<case_file> && std::is_nothrow_move_assignable_v<case_file>);
+
 TEST_SUITE("model") {
   TEST_CASE("an empty index equals no_index, a real one does not") {
     CHECK(person_index() == no_index);
@@ -52,6 +68,53 @@ TEST_SUITE("model") {
     CHECK(c.problem_adding(punch{.shift = s, .in = t0}) == add_problem::punched_twice);
     CHECK_THROWS_AS(c.add_punch({.shift = s, .in = t0}), case_error);
     CHECK(c.problem_adding(punch{.shift = shift_index(9)}) == add_problem::unknown_shift);
+  }
+  TEST_CASE("the lists read as the lists they hold") {
+    case_file c;
+    const auto a = c.add_person({.id = "A", .role = "agent"});
+    const auto t0 = *parse_time_point("2026-03-02T08:00"), t1 = *parse_time_point("2026-03-02T17:00");
+    const auto s = c.add_shift({.id = "S1", .employee = a, .start = t0, .end = t1});
+    c.add_punch({.shift = s, .in = t0});
+    CHECK(c.people.front().id == "A");
+    CHECK(c.shifts.back().id == "S1");
+    CHECK(c.shifts.at(s).employee == a);
+    CHECK_THROWS_AS((void)c.shifts.at(shift_index(1)), std::out_of_range);
+    CHECK(c.shifts.next_index() == shift_index(1));
+    CHECK(c.punches[0].shift == s);
+    CHECK(c.requests.empty());
+    const std::vector<punch>& punches = c.punches;  // for code that takes the list itself
+    CHECK(punches.size() == 1);
+    std::size_t n = 0;
+    for (const auto& q : c.people) n += q.id.size();
+    CHECK(n == 1);
+    const auto snapshot = c.shifts;  // a read-only copy, apart from the case
+    c.add_shift({.id = "S2", .employee = a, .start = t1, .end = *parse_time_point("2026-03-02T18:00")});
+    CHECK(snapshot.size() == 1);
+    CHECK(c.shifts.size() == 2);
+  }
+  TEST_CASE("set_superior sets a leader or whom one reports to, and refuses what add_* would") {
+    case_file c;
+    const auto d = c.add_person({.id = "D01", .role = "department_director"});
+    const auto l = c.add_person({.id = "L01", .role = "shift_leader"});
+    const auto e = c.add_person({.id = "E001", .role = "agent"});
+    c.set_superior(e, superior_link::leader, l);
+    c.set_superior(l, superior_link::reports_to, d);
+    CHECK(c.people[e].leader == l);
+    CHECK(c.people[e].superior() == l);
+    CHECK(c.people[l].reports_to == d);
+    CHECK(c.people[l].leader == no_index);
+    CHECK_THROWS_WITH_AS(c.set_superior(e, superior_link::leader, e), "person `E001` cannot be their own `leader`",
+                         case_error);
+    CHECK_THROWS_WITH_AS(c.set_superior(e, superior_link::reports_to, person_index(3)),
+                         "`reports_to` of person `E001` would be person index 3, but the case has 3 people",
+                         case_error);
+    CHECK_THROWS_WITH_AS(c.set_superior(person_index(7), superior_link::leader, l),
+                         "set_superior names person index 7, but the case has 3 people", case_error);
+    CHECK_THROWS_WITH_AS(c.set_superior(no_index, superior_link::leader, l),
+                         "set_superior names no person: no person index is set", case_error);
+    CHECK(c.people[e].leader == l);  // what was refused changed nothing
+    c.set_superior(e, superior_link::leader, no_index);
+    CHECK(c.people[e].leader == no_index);
   }
   TEST_CASE("a copied case keeps its own id tables") {
     case_file c;
