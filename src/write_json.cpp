@@ -4,31 +4,14 @@
 
 #include "engine/render.hpp"
 
+#include "json_quote.hpp"
+
 #include <fmt/format.h>
 
 namespace rulebook {
 namespace {
 
-void quote(std::string& out, std::string_view s) {
-  out += '"';
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          out += fmt::format("\\u{:04x}", c);
-        } else {
-          out += ch;  // UTF-8 passes through
-        }
-    }
-  }
-  out += '"';
-}
+auto quote(std::string& out, std::string_view s) -> void { detail::json_quote(out, s); }
 
 struct writer {
   const case_file& c;

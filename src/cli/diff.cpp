@@ -9,6 +9,8 @@
 #include <rulebook/engine.hpp>
 #include <rulebook/kind.hpp>
 
+#include "../json_quote.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -101,27 +103,7 @@ struct case_diff {
 // ---------------------------------------------------------------------------------------------
 // Comparing two verdicts of one case.
 
-/// `s` as a JSON string (as src/write_json.cpp writes one).
-void quote(std::string& out, std::string_view s) {
-  out += '"';
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          out += fmt::format("\\u{:04x}", c);
-        } else {
-          out += ch;  // UTF-8 passes through
-        }
-    }
-  }
-  out += '"';
-}
+auto quote(std::string& out, std::string_view s) -> void { detail::json_quote(out, s); }
 
 auto json_string(std::string_view s) -> std::string {
   std::string out;

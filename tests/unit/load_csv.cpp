@@ -18,26 +18,9 @@ namespace fs = std::filesystem;
 namespace {
 
 // A directory of its own for one test's files, removed afterwards.
-class temp_dir {
+class temp_dir : public test::scratch_dir {
  public:
-  temp_dir() {
-    std::string pattern = (fs::temp_directory_path() / "rulebook-csv-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  temp_dir(const temp_dir&) = delete;
-  auto operator=(const temp_dir&) -> temp_dir& = delete;
-  ~temp_dir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  // Writes `bytes` as file `name`; its path.
-  auto write(const std::string& name, const std::string& bytes) const -> std::string {
-    auto p = (path_ / name).string();
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p;
-  }
-  [[nodiscard]] auto path(const std::string& name) const -> std::string { return (path_ / name).string(); }
+  temp_dir() : scratch_dir("rulebook-csv") {}
 
   // The case `case.yaml` holding `yaml` loaded; every issue fails the test.
   [[nodiscard]] auto load(const std::string& yaml, const policy& p = test::shipped_policy()) const -> case_file {
@@ -68,9 +51,6 @@ class temp_dir {
     }
     return out;
   }
-
- private:
-  fs::path path_;
 };
 
 auto json_of(const case_file& c, const policy& p = test::shipped_policy()) -> std::string {

@@ -105,25 +105,9 @@ auto duties(const case_file& c) -> strings {
 }
 
 // A directory of its own for one test's files, removed afterwards (as in load_csv.cpp).
-class temp_dir {
+class temp_dir : public test::scratch_dir {
  public:
-  temp_dir() {
-    std::string pattern = (fs::temp_directory_path() / "rulebook-duties-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  temp_dir(const temp_dir&) = delete;
-  auto operator=(const temp_dir&) -> temp_dir& = delete;
-  ~temp_dir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  // Writes `bytes` as file `name`; its path.
-  auto write(const std::string& name, const std::string& bytes) const -> std::string {
-    auto p = (path_ / name).string();
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p;
-  }
+  temp_dir() : scratch_dir("rulebook-duties") {}
   // `case.yaml` holding `yaml` loaded with the lists `files`: its issues, this directory left out.
   auto load(const std::string& yaml, const std::vector<section_file>& files, case_file& c) const -> strings {
     std::vector<load_issue> issues;
@@ -136,9 +120,6 @@ class temp_dir {
     }
     return out;
   }
-
- private:
-  fs::path path_;
 };
 
 // One case with every duty field, in YAML; `every_duty_json` is the same case in JSON.

@@ -11,6 +11,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -28,6 +31,42 @@ struct StringMaker<std::vector<std::string>> {
 }  // namespace doctest
 
 namespace rulebook::test {
+
+/// The period a duty finding names: `week 2026-03-02`, `2026-03-02` (a day), `2026-03`, or `-`.
+inline auto period_of(const finding& f) -> std::string {
+  if (f.subject.week) return "week " + format_date(*f.subject.week);
+  if (f.subject.day) return format_date(*f.subject.day);
+  if (f.subject.month) return format_month(*f.subject.month);
+  return "-";
+}
+
+/// A directory of its own for one test's files, removed afterwards; `prefix` names it in the
+/// system's temporary directory. The loader tests derive their helpers from it.
+class scratch_dir {
+ public:
+  explicit scratch_dir(const std::string& prefix) {
+    std::string pattern = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
+    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+    path_ = pattern;
+  }
+  scratch_dir(const scratch_dir&) = delete;
+  auto operator=(const scratch_dir&) -> scratch_dir& = delete;
+  ~scratch_dir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  /// Writes `bytes` as file `name`; its path.
+  auto write(const std::string& name, const std::string& bytes) const -> std::string {
+    auto p = (path_ / name).string();
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p;
+  }
+  /// The path of file `name` in it.
+  [[nodiscard]] auto path(const std::string& name) const -> std::string { return (path_ / name).string(); }
+
+ protected:
+  std::filesystem::path path_;  // NOLINT(misc-non-private-member-variables-in-classes): the derived helpers' base
+};
 
 /// policies/customer-service.yaml, loaded once.
 inline auto shipped_policy() -> const policy& {

@@ -33,10 +33,7 @@ auto handed(const std::string& id, const std::string& type, const std::string& b
 auto found(const judged& j, const std::string& rule) -> strings {
   strings out;
   for (const auto& f : j.conduct(rule)) {
-    const auto period = f.subject.week    ? "week " + format_date(*f.subject.week)
-                        : f.subject.day   ? format_date(*f.subject.day)
-                        : f.subject.month ? format_month(*f.subject.month)
-                                          : std::string("-");
+    const auto period = test::period_of(f);
     out.push_back(j.c.people.at(f.subject.employee).id + " " + period + " " + std::to_string(f.variant) +
                   (f.variant == 1 ? " " + std::to_string(f.number("days_late")) : ""));
   }
