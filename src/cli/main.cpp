@@ -12,7 +12,7 @@ constexpr const char* usage =
     "       rulebook check --policy P.yaml [CASE.yaml] SECTION=FILE.csv... [--encoding utf-8|gb18030|gbk] [...]\n"
     "       rulebook lint --policy P.yaml [--policy MORE.yaml]\n"
     "       rulebook test --policy P.yaml TESTS.yaml... [--junit FILE]\n"
-    "       rulebook diff --policy OLD.yaml --against NEW.yaml CASE.yaml\n";
+    "       rulebook diff --policy OLD.yaml --against NEW.yaml CASE.yaml|DIR... [--format json|text] [--lang en|zh]\n";
 
 }  // namespace
 
