@@ -355,8 +355,12 @@ struct session_state {
                         f.subject.week ? f.subject.week->day_number() : 0U,
                         f.subject.day ? f.subject.day->day_number() : 0U);
     };
+    // Only the findings of rules that others give way to are kept as keys: a year of a center has
+    // millions of findings, and most policies name few such rules.
     std::set<decltype(key(findings.front()))> reported;
-    for (const auto& f : findings) reported.insert(key(f));
+    for (const auto& f : findings) {
+      if (replacer_[f.rule] != 0) reported.insert(key(f));
+    }
     if (reported.empty()) return;
     std::erase_if(findings, [&](const finding& f) {
       for (const auto by : rules[f.rule]->header().replaced_by) {
@@ -392,6 +396,14 @@ struct session_state {
   bool precedence_ = std::any_of(policy_.rules().begin(), policy_.rules().end(), [](const auto& r) {
     return !r->header().overridden_by.empty() || !r->header().replaced_by.empty();
   });  // whether any rule names another in `overrides:` or `instead_of:`
+  // Per rule: whether another rule's findings give way to it (it is named in an `instead_of:`).
+  std::vector<std::uint8_t> replacer_ = [this] {
+    std::vector<std::uint8_t> out(policy_.rules().size());
+    for (const auto& r : policy_.rules()) {
+      for (const auto by : r->header().replaced_by) out[by] = 1;
+    }
+    return out;
+  }();
   const case_file* c_;
   chain_of_command chart_;
   std::unique_ptr<calendar> merged_;
