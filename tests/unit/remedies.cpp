@@ -43,6 +43,32 @@ TEST_SUITE("remedies") {
     }
   }
 
+  TEST_CASE("no remedy of a shipped example asks for an approval from someone who has approved") {
+    // The policy tests check the same on every test case as they run (src/policy_test.cpp).
+    const judged march(read("examples/march-2026.yaml"));
+    const judged vip(read("examples/vip-team-2026.yaml"), test::vip_policy());
+    std::size_t asked = 0;
+    for (const auto* j : {&march, &vip}) {
+      for (const auto& rv : j->v.requests) {
+        const auto& r = j->c.requests[rv.request];
+        for (const auto& f : rv.findings) {
+          if (f.effect != effect::needs_approval) continue;
+          ++asked;
+          const auto remedy = j->v.rule_of(f).remedy(f, message_context{j->c, lang::en});
+          for (const auto& a : r.approvals) {
+            const auto& id = j->c.people[a.by].id;
+            CAPTURE(r.id);
+            CAPTURE(remedy);
+            CHECK(remedy.find(id + ",") == std::string::npos);
+            CHECK(remedy.find(id + " ") == std::string::npos);
+            CHECK_FALSE(remedy.ends_with(id));
+          }
+        }
+      }
+    }
+    CHECK(asked > 5);  // the example asks for approvals: the check has something to check
+  }
+
   TEST_CASE("the swap leader's remedy names the party's own leader, not the swapper's (R8)") {
     const judged march(read("examples/march-2026.yaml"));
     const auto f = march.findings_of("R8", "swap-leaders");
