@@ -224,13 +224,13 @@ struct session_state {
       return !(rl.looks_at_shifts() && rl.header().when.filters_shifts() && ctx.selected().empty());
     };
     std::vector<std::uint8_t> applied;
-    if (precedence_) {
+    if (overrides_) {
       applied.resize(rules.size());
       for (std::size_t i = 0; i < rules.size(); ++i) applied[i] = applies(*rules[i]) ? 1 : 0;
     }
     for (std::size_t i = 0; i < rules.size(); ++i) {
       const auto& rl = *rules[i];
-      if (precedence_) {
+      if (overrides_) {
         // `overrides:`: where an exception applies, the rule it overrides does not.
         const auto& by = rl.header().overridden_by;
         if (applied[i] == 0 || std::any_of(by.begin(), by.end(), [&](std::uint32_t o) { return applied[o] != 0; })) {
@@ -336,10 +336,8 @@ struct session_state {
         std::vector<finding>().swap(fs);  // freed as it goes: a center's year has millions
       }
     }
-    if (precedence_) {
-      drop_overridden(verdict_.findings);
-      give_way(verdict_.findings);
-    }
+    if (overrides_) drop_overridden(verdict_.findings);
+    if (precedence_) give_way(verdict_.findings);
     sort_findings(verdict_.findings, policy_, c, threads_);
   }
 
@@ -396,6 +394,9 @@ struct session_state {
   bool precedence_ = std::any_of(policy_.rules().begin(), policy_.rules().end(), [](const auto& r) {
     return !r->header().overridden_by.empty() || !r->header().replaced_by.empty();
   });  // whether any rule names another in `overrides:` or `instead_of:`
+  bool overrides_ = std::any_of(policy_.rules().begin(), policy_.rules().end(), [](const auto& r) {
+    return !r->header().overridden_by.empty();
+  });  // whether any rule is overridden: only then is each rule's applying found first
   // Per rule: whether another rule's findings give way to it (it is named in an `instead_of:`).
   std::vector<std::uint8_t> replacer_ = [this] {
     std::vector<std::uint8_t> out(policy_.rules().size());
