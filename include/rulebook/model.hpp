@@ -221,6 +221,8 @@ struct shift {
     if (!kind.empty()) return kind == "night";
     return end.date() > start.date() || start.time_of_day() >= duration(20, 0, 0);
   }
+  /// Whether the shift is of kind `k`; `night` also by its times (see `is_night`).
+  [[nodiscard]] auto is_kind(std::string_view k) const -> bool { return k == "night" ? is_night() : kind == k; }
 };
 
 /// The punches of one shift; either may be missing.

@@ -141,7 +141,7 @@ struct judge_scope {
     if (when.swapped && (state.moved_by[s] != no_index) != *when.swapped) return false;
     if (when.shift_kinds.empty()) return true;
     return std::any_of(when.shift_kinds.begin(), when.shift_kinds.end(),
-                       [&](const std::string& k) { return k == "night" ? sh.is_night() : sh.kind == k; });
+                       [&](const std::string& k) { return sh.is_kind(k); });
   }
 };
 

@@ -338,7 +338,7 @@ class recurring_report final : public rule {
     for (const auto s : detail::shifts_in(ctx.c(), worked, d)) {
       if (ctx.on_leave(s)) continue;
       const auto& sh = ctx.c().shifts[s];
-      if (*s_.on_duty == "any" || sh.kind == *s_.on_duty || (*s_.on_duty == "night" && sh.is_night())) return true;
+      if (*s_.on_duty == "any" || sh.is_kind(*s_.on_duty)) return true;
     }
     return false;
   }
