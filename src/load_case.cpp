@@ -350,6 +350,19 @@ class case_loader {
   }
 
   void read_request(const source_node& n) {
+    auto r = request_of(n);
+    if (!r) return;
+    if (c_->problem_adding(*r) == add_problem::duplicate_id) {
+      rd_->error(*n.find("id"), "duplicate request id `" + r->id + "`");
+      return;
+    }
+    c_->add_request(std::move(*r));
+  }
+
+ public:
+  // One request read, not added: what a what-if question asks about (`parse_request`). Reads the
+  // case only through its look-ups.
+  auto request_of(const source_node& n) -> std::optional<request> {
     field_reader f(*rd_, n, named("request", n));
     const auto before = rd_->issue_count();
     request r;
@@ -425,15 +438,12 @@ class case_loader {
                                       did_you_mean(type, std::vector<std::string>{"leave", "swap", "promotion"}));
     }
     f.finish();
-    if (rd_->issue_count() != before || !at) return;
+    if (rd_->issue_count() != before || !at) return std::nullopt;
     r.submitted_at = *at;
-    if (c_->problem_adding(r) == add_problem::duplicate_id) {
-      rd_->error(*n.find("id"), "duplicate request id `" + r.id + "`");
-      return;
-    }
-    c_->add_request(std::move(r));
+    return r;
   }
 
+ private:
   void read_assessment(const source_node& n) {
     field_reader f(*rd_, n, "an assessment");
     assessment a;
@@ -893,6 +903,56 @@ auto parse_case(std::string file, std::string text, const policy& p, std::vector
   auto doc = detail::parse_source(std::move(file), std::move(text), issues);
   if (issues.size() != first) return case_file{};
   return detail::case_from_source(doc.file, doc.root, p, issues);
+}
+
+auto parse_request(std::string file, std::string text, const case_file& c, const policy& p,
+                   std::vector<load_issue>& issues) -> std::optional<request> {
+  const auto first = issues.size();
+  auto doc = detail::parse_source(std::move(file), std::move(text), issues);
+  if (issues.size() != first) return std::nullopt;
+  source_reader rd(doc.file, issues);
+  // `request_of` reads the case only through its look-ups: nothing is added to it.
+  auto r =
+      case_loader(rd, const_cast<case_file&>(c)).request_of(doc.root);  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+  if (!r || issues.size() != first) return std::nullopt;
+  const auto bad = [&](std::string message) {
+    issues.push_back({{doc.file, r->where.line, r->where.column}, {}, std::move(message)});
+  };
+  if (c.find_request(r->id) != no_index)
+    bad("request `" + r->id + "` is in the case already: give the question an id of its own");
+  const auto& v = p.vocabulary();
+  const auto known = [&](const std::string& name, const std::vector<std::string>& names, const char* what) {
+    if (name.empty() || names.empty() || vocabulary::has(names, name)) return;
+    bad("unknown " + std::string(what) + " `" + name + "` of request `" + r->id + "`: the policy `" + p.name() +
+        "` does not know it" + did_you_mean(name, names));
+  };
+  // A request names its employee's own shifts: rostered to them, or received by a swap of the case.
+  const auto could_hold = [&](person_index who, shift_index s) {
+    if (c.shifts[s].employee == who) return true;
+    for (const auto& o : c.requests) {
+      if (const auto* sw = o.swap();
+          sw && ((sw->give == s && sw->counterpart == who) || (sw->take == s && o.employee == who)))
+        return true;
+    }
+    return false;
+  };
+  const auto mine = [&](person_index who, shift_index s) {
+    if (!could_hold(who, s)) {
+      bad(std::string(to_string(r->type())) + " `" + r->id + "` names shift `" + c.shifts[s].id + "` as `" +
+          c.people[who].id + "`'s, but it is `" + c.people[c.shifts[s].employee].id + "`'s");
+    }
+  };
+  if (const auto* l = r->leave()) {
+    known(l->kind, v.leave_kinds, "leave kind");
+    for (const auto s : l->shifts) mine(r->employee, s);
+  } else if (const auto* sw = r->swap()) {
+    mine(r->employee, sw->give);
+    if (sw->take != no_index) mine(sw->counterpart, sw->take);
+  } else if (const auto* pr = r->promotion()) {
+    known(pr->to_grade, v.grades, "grade");
+  }
+  if (issues.size() != first) return std::nullopt;
+  return r;
 }
 
 auto load_case(const std::string& path, const policy& p, std::vector<load_issue>& issues) -> case_file {

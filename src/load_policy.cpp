@@ -24,11 +24,54 @@ struct loaded_file {
   fs::path dir;
 };
 
+// The policies shipped in `dir` and its subfolders, as names: `customer-service`, `calendars/cn-2026`.
+auto shipped_names(const std::string& dir) -> std::vector<std::string> {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->path().extension() != ".yaml") continue;
+    auto name = fs::relative(it->path(), dir, ec).replace_extension().generic_string();
+    if (name.rfind("tests/", 0) != 0) names.push_back(std::move(name));
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+auto no_policy_named(const std::string& name) -> std::string {
+  const auto dirs = policy_dirs();
+  std::string where;
+  std::vector<std::string> known;
+  for (const auto& d : dirs) {
+    where += (where.empty() ? "" : ", ") + d;
+    for (auto& n : shipped_names(d)) known.push_back(std::move(n));
+  }
+  std::string message = "no policy file `" + name + "`, and no policy of that name in " + where;
+  if (!known.empty()) {
+    message += did_you_mean(name, known);
+    if (message.back() != ')') {  // no near name: list what there is
+      message += " (there are";
+      for (const auto& k : known) message += " `" + k + "`";
+      message += ")";
+    }
+  }
+  return message;
+}
+
 class policy_loader {
  public:
   policy_loader(std::vector<load_issue>& issues, const kind_registry& kinds) : issues_(&issues), kinds_(&kinds) {}
 
-  void add_file(const std::string& path) {
+  void add_file(const std::string& given) {
+    // A name (`customer-service`, `calendars/cn-2026`) is a shipped policy; a path is read as it is.
+    auto path = given;
+    if (!fs::exists(path) && fs::path(path).extension().empty()) {
+      path = find_policy(given);
+      if (path.empty()) {
+        issues_->push_back({{given, 0, 0}, {}, no_policy_named(given)});
+        return;
+      }
+    }
     if (!seen_.insert(key_of(path)).second) return;
     auto doc = detail::read_source(path, *issues_);
     add(std::move(doc), fs::path(path).parent_path());
@@ -402,6 +445,43 @@ auto policy::clause_text(const std::string& id, lang l) const -> std::string {
   auto it = data_->clause_texts.find(id);
   if (it == data_->clause_texts.end()) return {};
   return l == lang::zh && !it->second.second.empty() ? it->second.second : it->second.first;
+}
+
+auto policy_dirs() -> std::vector<std::string> {
+  std::vector<std::string> dirs;
+  const auto add = [&](const fs::path& d) {
+    std::error_code ec;
+    if (d.empty() || !fs::is_directory(d, ec)) return;
+    auto s = fs::weakly_canonical(d, ec).string();
+    if (std::find(dirs.begin(), dirs.end(), s) == dirs.end()) dirs.push_back(std::move(s));
+  };
+  if (const char* path = std::getenv("RULEBOOK_POLICY_PATH")) {
+    std::string_view rest = path;
+    while (!rest.empty()) {
+      const auto colon = rest.find(':');
+      add(fs::path(rest.substr(0, colon)));
+      rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
+    }
+  }
+  // Next to the program (`bin/../share/rulebook/policies`): an install moved elsewhere still finds them.
+  std::error_code ec;
+  if (const auto exe = fs::read_symlink("/proc/self/exe", ec); !ec) {
+    add(exe.parent_path().parent_path() / "share" / "rulebook" / "policies");
+  }
+#ifdef RULEBOOK_INSTALL_POLICY_DIR
+  add(fs::path(RULEBOOK_INSTALL_POLICY_DIR));
+#endif
+  return dirs;
+}
+
+auto find_policy(const std::string& name) -> std::string {
+  if (name.empty() || fs::path(name).is_absolute() || name.find("..") != std::string::npos) return {};
+  for (const auto& d : policy_dirs()) {
+    const auto file = fs::path(d) / (name + ".yaml");
+    std::error_code ec;
+    if (fs::is_regular_file(file, ec)) return file.string();
+  }
+  return {};
 }
 
 auto load_policy(const std::vector<std::string>& paths, std::vector<load_issue>& issues) -> policy {

@@ -15,10 +15,13 @@ auto quote(std::string& out, std::string_view s) -> void { detail::json_quote(ou
 
 struct writer {
   const case_file& c;
-  const verdict& v;
+  const policy& p;
   write_options o;
   std::ostream& sink;
   std::string out;
+  const request* extra = nullptr;  ///< a what-if request, not among the case's
+
+  [[nodiscard]] auto context() const -> message_context { return {c, o.lang, extra}; }
 
   /// Hands what is written so far to the destination, so a verdict of any size is never held
   /// whole (the year of a 10,000-agent center is 1.1 GB of JSON).
@@ -47,7 +50,7 @@ struct writer {
   }
 
   void finding_json(const finding& f, bool top_level, const char* indent) {
-    const auto& h = v.header_of(f);
+    const auto& h = p.header_at(f.rule);
     out += indent;
     out += "{\"rule\": ";
     quote(out, h.id);
@@ -85,15 +88,15 @@ struct writer {
     out += ",\n";
     out += indent;
     out += " \"message\": ";
-    quote(out, v.message(f, c, o.lang));
+    quote(out, detail::render_message(p.rule_at(f.rule), f, context()));
     if (o.clauses) {
-      if (const auto text = v.policy.clause_text(h.clause, o.lang); !text.empty()) {
+      if (const auto text = p.clause_text(h.clause, o.lang); !text.empty()) {
         out += ", \"clause_text\": ";
         quote(out, text);
       }
     }
     if (top_level && o.explain) {  // a request's remedies are in its `explain` list
-      if (const auto remedy = v.rule_of(f).remedy(f, message_context{c, o.lang}); !remedy.empty()) {
+      if (const auto remedy = p.rule_at(f.rule).remedy(f, context()); !remedy.empty()) {
         out += ", \"remedy\": ";
         quote(out, remedy);
       }
@@ -110,93 +113,98 @@ struct writer {
     out += "}}";
   }
 
-  void write() {
+  // One request's object, after its opening brace; with `v`, its `explain` list.
+  void request_json(const request_verdict& rv, const request& r, const verdict* v) {
+    out += "\"id\": ";
+    quote(out, r.id);
+    out += ", \"type\": ";
+    quote(out, to_string(r.type()));
+    out += ", \"employee\": ";
+    quote(out, c.people.at(r.employee).id);
+    out += ", \"decision\": ";
+    quote(out, to_string(rv.decision));
+    out += ",\n     \"findings\": [";
+    for (std::size_t j = 0; j < rv.findings.size(); ++j) {
+      out += j ? ",\n" : "\n";
+      finding_json(rv.findings[j], false, "       ");
+    }
+    out += rv.findings.empty() ? "]" : "\n     ]";
+    if (v != nullptr && o.explain) {
+      out += ",\n     \"explain\": [";
+      const auto outcomes = explain(*v, c, rv.request);
+      for (std::size_t j = 0; j < outcomes.size(); ++j) {
+        const auto& h = p.rule_at(outcomes[j].rule).header();
+        out += j ? ",\n       {" : "\n       {";
+        out += "\"rule\": ";
+        quote(out, h.id);
+        out += ", \"clause\": ";
+        quote(out, h.clause);
+        // A rule that does not apply neither held nor failed: it says so instead.
+        if (!outcomes[j].applies) {
+          out += ", \"applies\": false";
+          if (const auto by = outcomes[j].gave_way_to) {
+            out += ", \"gave_way_to\": ";
+            quote(out, p.rule_at(*by).header().id);
+          }
+        } else {
+          out += outcomes[j].held ? ", \"held\": true" : ", \"held\": false";
+        }
+        std::string remedy;
+        for (const auto* f : outcomes[j].findings) {
+          const auto more = p.rule_at(f->rule).remedy(*f, context());
+          if (!more.empty()) remedy += (remedy.empty() ? "" : "; ") + more;
+        }
+        if (!remedy.empty()) {
+          out += ", \"remedy\": ";
+          quote(out, remedy);
+        }
+        out += '}';
+      }
+      out += outcomes.empty() ? "]" : "\n     ]";
+    }
+    if (!rv.criteria.empty()) {
+      out += ",\n     \"criteria\": [";
+      for (std::size_t j = 0; j < rv.criteria.size(); ++j) {
+        const auto& cr = rv.criteria[j];
+        out += j ? ",\n       {" : "\n       {";
+        out += "\"criterion\": ";
+        quote(out, cr.name);
+        out += ", \"rule\": ";
+        quote(out, p.rule_at(cr.rule).header().id);
+        if (cr.month) {
+          out += ", \"month\": ";
+          quote(out, format_month(*cr.month));
+        }
+        out += ", \"test\": ";
+        quote(out, cr.test);
+        out += ", \"required\": ";
+        value(cr.required);
+        out += ", \"found\": ";
+        if (cr.found) {
+          value(*cr.found);
+        } else {
+          out += "null";
+        }
+        out += cr.holds ? ", \"holds\": true}" : ", \"holds\": false}";
+      }
+      out += "\n     ]";
+    }
+    out += '}';
+  }
+
+  void write(const verdict& v) {
     out += "{\n  \"policy\": {\"name\": ";
-    quote(out, v.policy.name());
+    quote(out, p.name());
     out += ", \"version\": ";
-    quote(out, v.policy.version());
+    quote(out, p.version());
     out += ", \"digest\": ";
-    quote(out, v.policy.digest());
+    quote(out, p.digest());
     out += "},\n  \"requests\": [";
     for (const auto i : v.requests.indexes()) {
       const auto& rv = v.requests[i];
       const auto& r = c.requests.at(rv.request);
       out += i.value != 0 ? ",\n    {" : "\n    {";
-      out += "\"id\": ";
-      quote(out, r.id);
-      out += ", \"type\": ";
-      quote(out, to_string(r.type()));
-      out += ", \"employee\": ";
-      quote(out, c.people.at(r.employee).id);
-      out += ", \"decision\": ";
-      quote(out, to_string(rv.decision));
-      out += ",\n     \"findings\": [";
-      for (std::size_t j = 0; j < rv.findings.size(); ++j) {
-        out += j ? ",\n" : "\n";
-        finding_json(rv.findings[j], false, "       ");
-      }
-      out += rv.findings.empty() ? "]" : "\n     ]";
-      if (o.explain) {
-        out += ",\n     \"explain\": [";
-        const auto outcomes = explain(v, c, rv.request);
-        for (std::size_t j = 0; j < outcomes.size(); ++j) {
-          const auto& h = v.policy.rule_at(outcomes[j].rule).header();
-          out += j ? ",\n       {" : "\n       {";
-          out += "\"rule\": ";
-          quote(out, h.id);
-          out += ", \"clause\": ";
-          quote(out, h.clause);
-          // A rule that does not apply neither held nor failed: it says so instead.
-          if (!outcomes[j].applies) {
-            out += ", \"applies\": false";
-            if (const auto by = outcomes[j].gave_way_to) {
-              out += ", \"gave_way_to\": ";
-              quote(out, v.policy.rule_at(*by).header().id);
-            }
-          } else {
-            out += outcomes[j].held ? ", \"held\": true" : ", \"held\": false";
-          }
-          std::string remedy;
-          for (const auto* f : outcomes[j].findings) {
-            const auto more = v.rule_of(*f).remedy(*f, message_context{c, o.lang});
-            if (!more.empty()) remedy += (remedy.empty() ? "" : "; ") + more;
-          }
-          if (!remedy.empty()) {
-            out += ", \"remedy\": ";
-            quote(out, remedy);
-          }
-          out += '}';
-        }
-        out += outcomes.empty() ? "]" : "\n     ]";
-      }
-      if (!rv.criteria.empty()) {
-        out += ",\n     \"criteria\": [";
-        for (std::size_t j = 0; j < rv.criteria.size(); ++j) {
-          const auto& cr = rv.criteria[j];
-          out += j ? ",\n       {" : "\n       {";
-          out += "\"criterion\": ";
-          quote(out, cr.name);
-          out += ", \"rule\": ";
-          quote(out, v.policy.rule_at(cr.rule).header().id);
-          if (cr.month) {
-            out += ", \"month\": ";
-            quote(out, format_month(*cr.month));
-          }
-          out += ", \"test\": ";
-          quote(out, cr.test);
-          out += ", \"required\": ";
-          value(cr.required);
-          out += ", \"found\": ";
-          if (cr.found) {
-            value(*cr.found);
-          } else {
-            out += "null";
-          }
-          out += cr.holds ? ", \"holds\": true}" : ", \"holds\": false}";
-        }
-        out += "\n     ]";
-      }
-      out += '}';
+      request_json(rv, r, &v);
       flush();
     }
     out += v.requests.empty() ? "],\n" : "\n  ],\n";
@@ -218,9 +226,18 @@ struct writer {
 }  // namespace
 
 void write_json(std::ostream& out, const verdict& v, const case_file& c, const write_options& o) {
-  writer w{c, v, o, out, {}};
+  writer w{c, v.policy, o, out, {}};
   w.out.reserve(std::size_t{1} << 17);
-  w.write();
+  w.write(v);
+  w.flush(true);
+}
+
+void write_json(std::ostream& out, const request_verdict& rv, const request& r, const policy& p, const case_file& c,
+                const write_options& o) {
+  writer w{c, p, o, out, {}, &r};
+  w.out += '{';
+  w.request_json(rv, r, nullptr);
+  w.out += '\n';
   w.flush(true);
 }
 

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+// Everything declared here is the library's API: exported from librulebook.so (src/ is built hidden).
+#pragma GCC visibility push(default)
 namespace rulebook {
 
 /// A holiday calendar: named holiday dates and adjusted working days. Lookups are O(log n).
@@ -75,3 +77,4 @@ class calendar {
 };
 
 }  // namespace rulebook
+#pragma GCC visibility pop

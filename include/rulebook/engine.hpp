@@ -8,6 +8,8 @@
 
 #include <memory>
 
+// Everything declared here is the library's API: exported from librulebook.so (src/ is built hidden).
+#pragma GCC visibility push(default)
 namespace rulebook {
 
 namespace detail {
@@ -75,3 +77,4 @@ class session {
 [[nodiscard]] auto judge(const policy& p, const case_file& c, const judge_options& o = {}) -> verdict;
 
 }  // namespace rulebook
+#pragma GCC visibility pop

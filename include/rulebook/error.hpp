@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+// Everything declared here is the library's API: exported from librulebook.so (src/ is built hidden).
+#pragma GCC visibility push(default)
 namespace rulebook {
 
 /// A place in an input file; line and column count from 1 (0 = unknown).
@@ -87,3 +89,4 @@ class policy_error : public std::invalid_argument {
 };
 
 }  // namespace rulebook
+#pragma GCC visibility pop

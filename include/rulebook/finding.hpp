@@ -10,6 +10,8 @@
 #include <variant>
 #include <vector>
 
+// Everything declared here is the library's API: exported from librulebook.so (src/ is built hidden).
+#pragma GCC visibility push(default)
 namespace rulebook {
 
 /// The closed set of effects a finding has (CONTRACT §3).
@@ -147,3 +149,4 @@ struct criterion {
 }
 
 }  // namespace rulebook
+#pragma GCC visibility pop

@@ -18,6 +18,8 @@
 #include <utility>
 #include <vector>
 
+// Everything declared here is the library's API: exported from librulebook.so (src/ is built hidden).
+#pragma GCC visibility push(default)
 namespace rulebook {
 
 namespace detail {
@@ -316,3 +318,4 @@ auto parse_policy(const std::vector<policy_text>& texts, std::vector<load_issue>
     -> policy;
 
 }  // namespace rulebook
+#pragma GCC visibility pop

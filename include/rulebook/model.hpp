@@ -15,6 +15,8 @@
 #include <variant>
 #include <vector>
 
+// Everything declared here is the library's API: exported from librulebook.so (src/ is built hidden).
+#pragma GCC visibility push(default)
 namespace rulebook {
 
 /// "No one", "no shift", "no request": equal to the empty index of every kind.
@@ -543,3 +545,4 @@ class case_file {
 };
 
 }  // namespace rulebook
+#pragma GCC visibility pop

@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+// Everything declared here is the library's API: exported from librulebook.so (src/ is built hidden).
+#pragma GCC visibility push(default)
 namespace rulebook {
 
 class rule;           // rulebook/kind.hpp
@@ -135,8 +137,17 @@ struct policy_text {
   std::string text;  ///< YAML
 };
 
+/// The folders where policies are found by name, in order: those in `$RULEBOOK_POLICY_PATH`
+/// (separated by `:`), `share/rulebook/policies` beside the program's `bin/`, and the install's
+/// `share/rulebook/policies`. Those that exist.
+auto policy_dirs() -> std::vector<std::string>;
+/// The file of the policy named `name` (`customer-service`, `calendars/cn-2026`) in the first of
+/// `policy_dirs()` that has it, or an empty string.
+auto find_policy(const std::string& name) -> std::string;
+
 /// Loads and merges the policies in `paths` (a holiday calendar may be one of them), with the
-/// built-in rule kinds (see rulebook/kind.hpp for a program's own kinds).
+/// built-in rule kinds (see rulebook/kind.hpp for a program's own kinds). An entry that is no file
+/// and has no extension is a name, looked up with `find_policy`.
 /// @par Errors Collects every problem (unknown key or kind, wrong unit, duplicate rule id across
 ///      files, …) into `issues` and returns an empty policy; never throws for bad content.
 /// @par Thread safety The result is immutable and may be shared across threads.
@@ -154,6 +165,14 @@ auto load_case(const std::string& path, const policy& p, std::vector<load_issue>
 auto load_case(const std::string& path, const policy& p) -> case_file;
 /// Reads a case from text; `file` names it in messages.
 auto parse_case(std::string file, std::string text, const policy& p, std::vector<load_issue>& issues) -> case_file;
+
+/// Reads one request, in the format of an item of a case's `requests:` (YAML or JSON), naming the
+/// people and shifts of `c`: the question a scheduler puts to `session::what_if`. `file` names it
+/// in messages.
+/// @par Errors Every problem (unknown key, dangling reference, a shift that is not the employee's,
+///      an id the case already has, a name `p` does not know) goes to `issues`, and nothing is returned.
+auto parse_request(std::string file, std::string text, const case_file& c, const policy& p,
+                   std::vector<load_issue>& issues) -> std::optional<request>;
 
 /// A list of a case kept in a CSV file of its own, e.g. a WFM tool's roster export: a header row
 /// names the fields, each further row is one record (README, "Lists in CSV files").
@@ -217,3 +236,4 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
 [[nodiscard]] auto lint_policy(const policy& p) -> std::vector<load_issue>;
 
 }  // namespace rulebook
+#pragma GCC visibility pop

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+// Everything declared here is the library's API: exported from librulebook.so (src/ is built hidden).
+#pragma GCC visibility push(default)
 namespace rulebook {
 
 /// One expectation of a test and how it came out.
@@ -73,3 +75,4 @@ auto run_policy_tests(const policy& p, const std::vector<std::string>& paths) ->
 void write_junit(std::ostream& out, const policy_test_report& report);
 
 }  // namespace rulebook
+#pragma GCC visibility pop

@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+// Everything declared here is the library's API: exported from librulebook.so (src/ is built hidden).
+#pragma GCC visibility push(default)
 namespace rulebook {
 
 /// One node of an input document. Built by the loaders; rule kinds read their parameters from it.
@@ -382,3 +384,4 @@ class field_reader {
 };
 
 }  // namespace rulebook
+#pragma GCC visibility pop

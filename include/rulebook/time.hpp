@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+// Everything declared here is the library's API: exported from librulebook.so (src/ is built hidden).
+#pragma GCC visibility push(default)
 namespace rulebook {
 
 using date = boost::gregorian::date;                ///< a calendar day, as in `2026-03-02`
@@ -201,3 +203,4 @@ inline auto parse_duration_seconds(std::string_view s, std::int64_t& seconds) ->
 }
 
 }  // namespace rulebook
+#pragma GCC visibility pop

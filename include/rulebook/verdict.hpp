@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+// Everything declared here is the library's API: exported from librulebook.so (src/ is built hidden).
+#pragma GCC visibility push(default)
 namespace rulebook {
 
 /// The judgement of one request.
@@ -84,7 +86,12 @@ struct write_options {
 
 /// Writes the JSON verdict of CONTRACT §3. Same verdict, same bytes.
 void write_json(std::ostream& out, const verdict& v, const case_file& c, const write_options& o = {});
+/// Writes `rv`, what `session::what_if(r)` answered, as one JSON object shaped as an item of the
+/// verdict's `requests` (CONTRACT §3), and a newline. `c` is the session's case.
+void write_json(std::ostream& out, const request_verdict& rv, const request& r, const policy& p, const case_file& c,
+                const write_options& o = {});
 /// Writes a report for people.
 void write_text(std::ostream& out, const verdict& v, const case_file& c, const write_options& o = {});
 
 }  // namespace rulebook
+#pragma GCC visibility pop
