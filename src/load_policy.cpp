@@ -7,6 +7,8 @@
 #include "sha256.hpp"
 #include "source_io.hpp"
 
+#include <dlfcn.h>
+
 #include <filesystem>
 #include <set>
 
@@ -47,13 +49,12 @@ auto no_policy_named(const std::string& name) -> std::string {
     for (auto& n : shipped_names(d)) known.push_back(std::move(n));
   }
   std::string message = "no policy file `" + name + "`, and no policy of that name in " + where;
-  if (!known.empty()) {
-    message += did_you_mean(name, known);
-    if (message.back() != ')') {  // no near name: list what there is
-      message += " (there are";
-      for (const auto& k : known) message += " `" + k + "`";
-      message += ")";
-    }
+  if (const auto hint = did_you_mean(name, known); !hint.empty()) {
+    message += hint;
+  } else if (!known.empty()) {  // no near name: say what there is
+    message += " (there are";
+    for (const auto& k : known) message += " `" + k + "`";
+    message += ")";
   }
   return message;
 }
@@ -463,11 +464,16 @@ auto policy_dirs() -> std::vector<std::string> {
       rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
     }
   }
-  // Next to the program (`bin/../share/rulebook/policies`): an install moved elsewhere still finds them.
-  std::error_code ec;
-  if (const auto exe = fs::read_symlink("/proc/self/exe", ec); !ec) {
-    add(exe.parent_path().parent_path() / "share" / "rulebook" / "policies");
+  // Beside the library (`lib/../share/rulebook/policies`, for librulebook.so wherever it is
+  // installed) and the program (`bin/../share/…`): an install moved elsewhere still finds them.
+  const auto beside = [&](const fs::path& file) { add(file.parent_path().parent_path() / "share" / "rulebook" / "policies"); };
+  Dl_info self{};
+  if (dladdr(reinterpret_cast<const void*>(&policy_dirs), &self) != 0 && self.dli_fname != nullptr) {  // NOLINT
+    std::error_code ec;
+    beside(fs::weakly_canonical(fs::path(self.dli_fname), ec));
   }
+  std::error_code ec;
+  if (const auto exe = fs::read_symlink("/proc/self/exe", ec); !ec) beside(exe);
 #ifdef RULEBOOK_INSTALL_POLICY_DIR
   add(fs::path(RULEBOOK_INSTALL_POLICY_DIR));
 #endif

@@ -1,6 +1,8 @@
 // The `rulebook` command (CONTRACT §4).
 #include "options.hpp"
 
+#include <rulebook/version.h>
+
 #include <exception>
 #include <string_view>
 
@@ -23,6 +25,10 @@ auto main(int argc, char** argv) -> int {
     return exit_bad_input;
   }
   const std::string_view command = argv[1];
+  if (command == "--version" || command == "version") {
+    std::cout << "rulebook " << RULEBOOK_VERSION_STRING << "\n";
+    return exit_ok;
+  }
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << usage;
     return exit_ok;
