@@ -450,11 +450,14 @@ auto policy::clause_text(const std::string& id, lang l) const -> std::string {
 
 auto policy_dirs() -> std::vector<std::string> {
   std::vector<std::string> dirs;
+  std::vector<fs::path> seen;  // the same folder twice (a link, `a/../a`) is searched once
   const auto add = [&](const fs::path& d) {
     std::error_code ec;
     if (d.empty() || !fs::is_directory(d, ec)) return;
-    auto s = fs::weakly_canonical(d, ec).string();
-    if (std::find(dirs.begin(), dirs.end(), s) == dirs.end()) dirs.push_back(std::move(s));
+    auto same = fs::weakly_canonical(d, ec);
+    if (std::find(seen.begin(), seen.end(), same) != seen.end()) return;
+    seen.push_back(std::move(same));
+    dirs.push_back(d.string());  // as given: messages name it as the user wrote it
   };
   if (const char* path = std::getenv("RULEBOOK_POLICY_PATH")) {
     std::string_view rest = path;
@@ -466,7 +469,9 @@ auto policy_dirs() -> std::vector<std::string> {
   }
   // Beside the library (`lib/../share/rulebook/policies`, for librulebook.so wherever it is
   // installed) and the program (`bin/../share/…`): an install moved elsewhere still finds them.
-  const auto beside = [&](const fs::path& file) { add(file.parent_path().parent_path() / "share" / "rulebook" / "policies"); };
+  const auto beside = [&](const fs::path& file) {
+    add(file.parent_path().parent_path() / "share" / "rulebook" / "policies");
+  };
   Dl_info self{};
   if (dladdr(reinterpret_cast<const void*>(&policy_dirs), &self) != 0 && self.dli_fname != nullptr) {  // NOLINT
     std::error_code ec;

@@ -6,6 +6,7 @@
 #include "source_io.hpp"
 
 #include <filesystem>
+#include <regex>
 #include <set>
 
 namespace rulebook {
@@ -107,13 +108,14 @@ auto names_person(std::string_view text, std::string_view id) -> bool {
 }
 
 void run_test(const policy& p, const std::string& file, const source_node& node, const std::string& default_name,
-              policy_test_report& report, std::set<std::uint32_t>& fired) {
+              const std::regex* only, policy_test_report& report, std::set<std::uint32_t>& fired) {
   policy_test_result result;
   result.file = file;
   result.name = default_name;
   source_reader rd(file, result.errors);
   field_reader t(rd, node, "test `" + default_name + "`");
   if (const auto* n = t.optional("name")) result.name = rd.text(*n, "`name` of a test").value_or(default_name);
+  if (only != nullptr && result.errors.empty() && !std::regex_search(result.name, *only)) return;
   const auto* case_node = t.required("case");
   const auto* expect = t.required("expect");
   t.finish();
@@ -288,7 +290,11 @@ void xml_escape(std::ostream& out, std::string_view s) {
 
 }  // namespace
 
-auto run_policy_tests(const policy& p, const std::vector<std::string>& paths) -> policy_test_report {
+auto run_policy_tests(const policy& p, const std::vector<std::string>& paths, const std::string& only)
+    -> policy_test_report {
+  std::optional<std::regex> selected;
+  if (!only.empty()) selected.emplace(only, std::regex::ECMAScript);
+  const auto* filter = selected ? &*selected : nullptr;
   policy_test_report report;
   std::set<std::uint32_t> fired;
   for (const auto& path : paths) {
@@ -301,7 +307,7 @@ auto run_policy_tests(const policy& p, const std::vector<std::string>& paths) ->
     }
     if (const auto* list = doc.root.find("tests")) {
       for (std::size_t i = 0; i < list->items.size(); ++i) {
-        run_test(p, path, list->items[i], stem + " #" + std::to_string(i + 1), report, fired);
+        run_test(p, path, list->items[i], stem + " #" + std::to_string(i + 1), filter, report, fired);
       }
       if (list->kind != source_node::type::sequence || doc.root.keys.size() != 1) {
         report.tests.push_back({path,
@@ -313,7 +319,7 @@ auto run_policy_tests(const policy& p, const std::vector<std::string>& paths) ->
                                 {}});
       }
     } else {
-      run_test(p, path, doc.root, stem, report, fired);
+      run_test(p, path, doc.root, stem, filter, report, fired);
     }
   }
   for (const auto& r : p.rules()) {

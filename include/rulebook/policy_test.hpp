@@ -69,7 +69,11 @@ struct policy_test_report {
 /// @par Errors A test file that cannot be read fails its tests with the errors; nothing throws
 ///      for what a test file holds.
 /// @throws policy_error when `p` has no rules and a test's case is judged, as `judge` does.
-auto run_policy_tests(const policy& p, const std::vector<std::string>& paths) -> policy_test_report;
+/// With `only` (an ECMAScript regular expression), only the tests whose name it is found in are
+/// run, and only they count for `rules_fired`.
+/// @throws std::regex_error when `only` is not a regular expression.
+auto run_policy_tests(const policy& p, const std::vector<std::string>& paths, const std::string& only = {})
+    -> policy_test_report;
 
 /// Writes `report` as JUnit XML, for a policy repository's CI.
 void write_junit(std::ostream& out, const policy_test_report& report);

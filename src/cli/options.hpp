@@ -19,10 +19,12 @@ inline constexpr int exit_ok = 0;
 inline constexpr int exit_breach = 1;
 inline constexpr int exit_bad_input = 2;
 
+/// What the command line says (src/cli/main.cpp describes it to CLI11, command by command).
 struct options {
   std::vector<std::string> policies;
   std::vector<std::string> files;
-  std::optional<std::string> format;  ///< json | text
+  std::optional<std::string> format;  ///< check: json | text | html | csv; diff: json | text
+  std::string lang_name = "en";       ///< `--lang` as given
   rulebook::lang lang = lang::en;
   std::vector<std::string> against;     ///< diff: the new policy files
   std::optional<std::string> junit;     ///< test: where to write JUnit XML
@@ -33,10 +35,10 @@ struct options {
   unsigned threads = 0;                 ///< check: threads that judge conduct; 0 for every core
   std::vector<section_file> lists;      ///< check: lists given as `SECTION=FILE.csv`
   std::optional<std::string> encoding;  ///< check: the encoding of those files
+  std::string run;                      ///< test: only the tests whose name matches this regex
+  std::optional<int> threshold;         ///< test: the least % of rules that must make a finding
+  std::string help_on;                  ///< help: the command asked about
 };
-
-/// Parses the arguments after the subcommand; prints the problem and returns nothing on a usage error.
-auto parse_options(int argc, char** argv, int first) -> std::optional<options>;
 
 /// Prints every issue as `file:line:column: message` on stderr: the first `max_printed_issues`,
 /// then how many more there are.

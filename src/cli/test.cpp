@@ -4,6 +4,7 @@
 #include <rulebook/policy_test.hpp>
 
 #include <fstream>
+#include <regex>
 
 namespace rulebook::cli {
 
@@ -12,9 +13,19 @@ auto run_test(const options& o) -> int {
     std::cerr << "rulebook test: give one or more test files\n";
     return exit_bad_input;
   }
+  try {
+    (void)std::regex(o.run, std::regex::ECMAScript);
+  } catch (const std::regex_error& e) {
+    std::cerr << "rulebook test: --run `" << o.run << "` is not a regular expression: " << e.what() << '\n';
+    return exit_bad_input;
+  }
   const auto p = load_policies(o.policies);
   if (!p) return exit_bad_input;
-  const auto report = run_policy_tests(*p, o.files);
+  const auto report = run_policy_tests(*p, o.files, o.run);
+  if (report.tests.empty()) {
+    std::cerr << "rulebook test: no test's name matches `" << o.run << "`\n";
+    return exit_bad_input;
+  }
   for (const auto& t : report.tests) {
     std::cout << (t.passed() ? "ok   " : "FAIL ") << t.file << ": " << t.name << '\n';
     for (const auto& e : t.errors) std::cout << "  " << to_string(e) << '\n';
@@ -30,6 +41,17 @@ auto run_test(const options& o) -> int {
     for (const auto& id : report.rules_never_fired) std::cout << ' ' << id;
   }
   std::cout << "\n" << report.tests.size() - report.failures() << " passed, " << report.failures() << " failed\n";
+  // The coverage gate: a policy repository's CI fails when too few rules are exercised.
+  bool covered = true;
+  if (o.threshold) {
+    const auto total = p->rules().size();
+    const auto percent = total == 0
+                             ? 100.0
+                             : 100.0 * static_cast<double>(report.rules_fired.size()) / static_cast<double>(total);
+    covered = percent + 1e-9 >= *o.threshold;
+    std::cout << "coverage " << static_cast<int>(percent) << " % of rules fired; the threshold is " << *o.threshold
+              << " %" << (covered ? "" : ": too few") << "\n";
+  }
   if (o.junit) {
     std::ofstream out(*o.junit);
     if (!out) {
@@ -38,7 +60,7 @@ auto run_test(const options& o) -> int {
     }
     write_junit(out, report);
   }
-  return report.failures() == 0 ? exit_ok : exit_breach;
+  return report.failures() == 0 && covered ? exit_ok : exit_breach;
 }
 
 }  // namespace rulebook::cli

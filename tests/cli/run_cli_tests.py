@@ -116,6 +116,34 @@ TESTS = [
     ("bad-csv-unknown-section", ["check", "--policy", P, C + "pending.yaml", "shift=" + C + "csv/roster.csv"], 2, None),
     ("usage-encoding-without-lists", ["check", "--policy", P, C + "pending.yaml", "--encoding", "gb18030"], 2, None),
     ("usage-lists-are-for-check", ["lint", "--policy", P, "people=" + C + "csv/staff.csv"], 2, None),
+    # The month view and the spreadsheet (tests/browser renders the month view in a browser). Read as
+    # text here, the CSV's CRLF line ends are newlines; tests/unit/write_csv.cpp checks its bytes.
+    ("html-pending", ["check", "--policy", P, C + "pending.yaml", "--format", "html"], 0, None),
+    ("html-pending-zh", ["check", "--policy", P, C + "pending.yaml", "--format", "html", "--lang", "zh"], 0, None),
+    ("csv-example", ["check", "--policy", P, "examples/march-2026.yaml", "--format", "csv"], 1, None),
+    ("csv-example-zh", ["check", "--policy", P, "examples/march-2026.yaml", "--format", "csv", "--lang", "zh"], 1,
+     None),
+    # The command line on CLI11: help and version, an option a command does not take, one test by name.
+    ("version", ["--version"], 0, None),
+    ("help", ["help"], 0, None),
+    ("help-check", ["check", "--help"], 0, None),
+    ("help-on-a-command", ["help", "test"], 0, None),
+    ("usage-help-on-no-command", ["help", "judge"], 2, None),
+    ("usage-unknown-command-near-one", ["chekc", "--policy", P], 2, None),
+    ("usage-option-the-command-does-not-take", ["lint", "--policy", P, "--junit", "lint.xml"], 2, None),
+    ("usage-format-diff-does-not-write", ["diff", "--policy", P, "--against", P, C + "swaps.yaml", "--format", "csv"], 2,
+     None),
+    ("usage-option-without-value", ["check", C + "clean.yaml", "--policy"], 2, None),
+    ("policy-by-name", ["check", "--policy", "customer-service", C + "clean.yaml"], 0, C + "clean.yaml"),
+    ("bad-policy-name", ["lint", "--policy", "customer-servise"], 2, None),
+    ("policy-tests-run-by-name", ["test", "--policy", P, "policies/tests/leave.yaml", "--run", "night-shift leave"], 0,
+     None),
+    ("policy-tests-run-matches-none", ["test", "--policy", P, "policies/tests/leave.yaml", "--run", "^no such test$"], 2,
+     None),
+    ("usage-policy-tests-run-bad-regex", ["test", "--policy", P, "policies/tests/leave.yaml", "--run", "(unclosed"], 2,
+     None),
+    ("policy-tests-under-threshold", ["test", "--policy", P, "policies/tests/leave.yaml", "--threshold", "50"], 1, None),
+    ("policy-tests-over-threshold", ["test", "--policy", P, "policies/tests/leave.yaml", "--threshold", "10"], 0, None),
 ]
 
 # No run may take longer: a hang is a failure, not a stuck suite.
@@ -126,6 +154,8 @@ def main(argv):
     binary, root = argv[1], argv[2]
     collect = "--collect" in argv
     os.chdir(root)
+    # Shipped policies by name (`--policy customer-service`) are found in the source tree's policies/.
+    env = dict(os.environ, RULEBOOK_POLICY_PATH="policies")
     checker = os.path.join(root, "..", "shared", "tools", "check-verdict.py")
     # A policy edit to diff against: the shipped policy with the swap cap raised from 2 to 3.
     tmp = tempfile.mkdtemp(prefix="rulebook-cli-")
@@ -149,7 +179,7 @@ def main(argv):
     for name, args, status, verdict_of in TESTS:
         args = [a.replace("{tmp}", tmp) for a in args]
         try:
-            run = subprocess.run([binary] + args, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
+            run = subprocess.run([binary] + args, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, env=env)
         except subprocess.TimeoutExpired:
             failures += 1
             print(f"FAIL {name}\n  did not finish within {TIMEOUT_SECONDS} s")
