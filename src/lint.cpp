@@ -29,10 +29,13 @@ auto named(const std::vector<std::uint32_t>& list, std::uint32_t i) -> bool {
 
 }  // namespace
 
-auto lint_policy(const policy& p) -> std::vector<load_issue> {
+auto lint_policy(const policy& p) -> std::vector<load_issue> { return lint_policy(p, lang::en); }
+
+auto lint_policy(const policy& p, lang l) -> std::vector<load_issue> {
   std::vector<load_issue> out;
-  auto warn = [&](const rule_header& h, const std::string& message) {
-    out.push_back({h.where, {}, "warning: " + message});
+  const bool zh = l == lang::zh;
+  auto warn = [&](const rule_header& h, const std::string& en, const std::string& zh_text = {}) {
+    out.push_back({h.where, {}, zh ? "警告：" + zh_text : "warning: " + en});
   };
   for (const auto& r : p.rules()) {
     const auto& h = r->header();
@@ -42,23 +45,29 @@ auto lint_policy(const policy& p) -> std::vector<load_issue> {
     if (requests && !w.requests.empty() &&
         std::none_of(w.requests.begin(), w.requests.end(), [&](request_type t) { return r->judges(t); })) {
       warn(h,
-           "`when` of rule `" + h.id + "` names requests that kind `" + h.kind + "` never judges: it can never match");
+           "`when` of rule `" + h.id + "` names requests that kind `" + h.kind + "` never judges: it can never match",
+           "规则`" + h.id + "`的`when`所列申请类型是`" + h.kind + "`类规则从不审查的，永远不会适用");
     } else if (!w.leave_kinds.empty() && !w.requests.empty() &&
                std::find(w.requests.begin(), w.requests.end(), request_type::leave) == w.requests.end()) {
-      warn(h, "`when` of rule `" + h.id + "` names leave kinds but no leave requests: it can never match");
+      warn(h, "`when` of rule `" + h.id + "` names leave kinds but no leave requests: it can never match",
+           "规则`" + h.id + "`的`when`列了假别却没有列请假申请，永远不会适用");
     } else if (!w.to_grades.empty() &&
                ((!w.requests.empty() &&
                  std::find(w.requests.begin(), w.requests.end(), request_type::promotion) == w.requests.end()) ||
                 !w.leave_kinds.empty() || (requests && !r->judges(request_type::promotion)))) {
-      warn(h,
-           "`when` of rule `" + h.id + "` names a grade to promote to but no promotion requests: it can never match");
+      warn(h, "`when` of rule `" + h.id + "` names a grade to promote to but no promotion requests: it can never match",
+           "规则`" + h.id + "`的`when`列了晋级目标级别却没有晋级申请，永远不会适用");
     } else if (!requests && (!w.requests.empty() || !w.leave_kinds.empty() || !w.to_grades.empty())) {
-      warn(h, "`when` of rule `" + h.id + "` names requests, but kind `" + h.kind +
-                  "` judges the roster: the condition has no effect");
+      warn(h,
+           "`when` of rule `" + h.id + "` names requests, but kind `" + h.kind +
+               "` judges the roster: the condition has no effect",
+           "规则`" + h.id + "`的`when`列了申请，但`" + h.kind + "`类规则审查的是排班，该条件不起作用");
     }
     if (w.filters_shifts() && !r->looks_at_shifts()) {
-      warn(h, "`when` of rule `" + h.id + "` names shifts, but kind `" + h.kind +
-                  "` does not look at shifts: the condition has no effect");
+      warn(h,
+           "`when` of rule `" + h.id + "` names shifts, but kind `" + h.kind +
+               "` does not look at shifts: the condition has no effect",
+           "规则`" + h.id + "`的`when`列了班次条件，但`" + h.kind + "`类规则不看班次，该条件不起作用");
     }
   }
   const auto rules = p.rules();
@@ -69,8 +78,10 @@ auto lint_policy(const policy& p) -> std::vector<load_issue> {
     for (const auto o : h.overridden_by) {
       const auto& ho = rules[o]->header();
       if (!within(h.when, ho.when)) continue;
-      warn(h, "rule `" + h.id + "` can never fire: `" + ho.id +
-                  "` overrides it wherever it applies (its `when` is as broad)");
+      warn(h,
+           "rule `" + h.id + "` can never fire: `" + ho.id +
+               "` overrides it wherever it applies (its `when` is as broad)",
+           "规则`" + h.id + "`永远不会生效：凡它适用之处，`" + ho.id + "`都取代了它（后者的`when`同样宽）");
       break;
     }
   }
@@ -83,10 +94,13 @@ auto lint_policy(const policy& p) -> std::vector<load_issue> {
           named(ha.replaced_by, b)) {
         continue;
       }
-      warn(ha, "rule `" + ha.id + "` applies only where `" + hb.id + "` (" + hb.where.file + ":" +
-                   std::to_string(hb.where.line) +
-                   ") applies too, with the same kind and effect: both judge there, so `" + ha.id + "` cannot relax `" +
-                   hb.id + "`; if it is an exception, give it `overrides: [" + hb.id + "]`");
+      warn(ha,
+           "rule `" + ha.id + "` applies only where `" + hb.id + "` (" + hb.where.file + ":" +
+               std::to_string(hb.where.line) + ") applies too, with the same kind and effect: both judge there, so `" +
+               ha.id + "` cannot relax `" + hb.id + "`; if it is an exception, give it `overrides: [" + hb.id + "]`",
+           "规则`" + ha.id + "`只在`" + hb.id + "`（" + hb.where.file + ":" + std::to_string(hb.where.line) +
+               "）也适用的地方适用，种类和效力相同：两条都会审查，`" + ha.id + "`放宽不了`" + hb.id +
+               "`；如果它是例外，请给它加上`overrides: [" + hb.id + "]`");
       break;
     }
   }
@@ -99,8 +113,11 @@ auto lint_policy(const policy& p) -> std::vector<load_issue> {
         continue;
       }
       if (rules[b]->covers(*rules[a]) && a > b) continue;  // identical: warn on the later one only
-      warn(hb, "rule `" + hb.id + "` is shadowed by rule `" + ha.id + "` (" + ha.where.file + ":" +
-                   std::to_string(ha.where.line) + "): whenever it fires, `" + ha.id + "` reports the same");
+      warn(hb,
+           "rule `" + hb.id + "` is shadowed by rule `" + ha.id + "` (" + ha.where.file + ":" +
+               std::to_string(ha.where.line) + "): whenever it fires, `" + ha.id + "` reports the same",
+           "规则`" + hb.id + "`被规则`" + ha.id + "`（" + ha.where.file + ":" + std::to_string(ha.where.line) +
+               "）遮蔽：它每次生效时，`" + ha.id + "`都报告同样的结果");
       break;
     }
   }

@@ -88,6 +88,7 @@ class policy_loader {
     // Pass 1: headers, vocabularies and calendars of every file, so rules may use names any file declares.
     for (auto& f : files_) read_header(f, *data);
     if (data->vocabulary.leave_kinds.empty()) data->vocabulary.leave_kinds = default_leave_kinds;
+    check_labels(*data);
     // Pass 2: the rules.
     std::map<std::string, source_position> rule_ids;
     for (auto& f : files_) {
@@ -103,6 +104,112 @@ class policy_loader {
   }
 
  private:
+  // `title:` of the policy header: one text for both languages, or `{en: …, zh: …}`.
+  static void read_title(source_reader& rd, const source_node& n, detail::policy_data& data) {
+    if (n.kind == source_node::type::scalar) {
+      if (auto t = rd.text(n, "`title` of the policy"); t && data.title_en.empty() && data.title_zh.empty()) {
+        data.title_en = data.title_zh = *t;
+      }
+      return;
+    }
+    field_reader t(rd, n, "`title` of the policy");
+    std::string en, zh;
+    if (const auto* e = t.optional("en")) en = rd.text(*e, "`en` of the title").value_or("");
+    if (const auto* z = t.optional("zh")) zh = rd.text(*z, "`zh` of the title").value_or("");
+    t.finish();
+    if (data.title_en.empty() && data.title_zh.empty()) {
+      data.title_en = std::move(en);
+      data.title_zh = std::move(zh);
+    }
+  }
+
+  // `labels:`: section → name → `{en: …, zh: …}` (either may be left out). The names are checked
+  // against the vocabulary once every file's is read (`check_labels`).
+  void read_labels(source_reader& rd, const source_node& n, detail::policy_data& data) {
+    if (n.kind != source_node::type::map) {
+      rd.error(n, "`labels` maps sections (`roles`, `grades`, …) to names with `{en: …, zh: …}`");
+      return;
+    }
+    std::vector<std::string> sections(std::begin(labels::sections), std::end(labels::sections));
+    for (std::size_t i = 0; i < n.keys.size(); ++i) {
+      const auto& section = n.keys[i].text;
+      if (!vocabulary::has(sections, section)) {
+        rd.error(n.keys[i], "unknown section `" + section + "` in `labels`" + did_you_mean(section, sections));
+        continue;
+      }
+      const auto& names = n.items[i];
+      if (names.kind != source_node::type::map) {
+        rd.error(names, "`" + section + "` of `labels` maps names to `{en: …, zh: …}`");
+        continue;
+      }
+      for (std::size_t j = 0; j < names.keys.size(); ++j) {
+        const auto& name = names.keys[j].text;
+        field_reader w(rd, names.items[j], "the label of `" + name + "` in `labels." + section + "`");
+        std::string en, zh;
+        if (const auto* e = w.optional("en")) en = rd.text(*e, "`en` of a label").value_or("");
+        if (const auto* z = w.optional("zh")) zh = rd.text(*z, "`zh` of a label").value_or("");
+        w.finish();
+        // The first file to give a word keeps it, as with the policy's name.
+        auto it = std::find_if(data.labels.entries.begin(), data.labels.entries.end(),
+                               [&](const labels::entry& e) { return e.section == section && e.name == name; });
+        if (it == data.labels.entries.end()) {
+          data.labels.entries.push_back({section, name, std::move(en), std::move(zh)});
+        } else {
+          if (it->en.empty()) it->en = std::move(en);
+          if (it->zh.empty()) it->zh = std::move(zh);
+        }
+        label_refs_.push_back({rd.file(), &names.keys[j], section, name});
+      }
+    }
+  }
+
+  // Every label names a name the policy knows: one of its vocabulary, or an effect, decision or
+  // request type of the contract.
+  void check_labels(const detail::policy_data& data) {
+    const auto known = [&](const std::string& section) -> std::vector<std::string> {
+      const auto& v = data.vocabulary;
+      if (section == "roles") return v.roles;
+      if (section == "grades") return v.grades;
+      if (section == "leave_kinds") return v.leave_kinds;
+      if (section == "shift_kinds") {
+        auto k = v.shift_kinds;
+        if (!vocabulary::has(k, "night")) k.push_back("night");
+        return k;
+      }
+      if (section == "tiers") return v.tiers;
+      if (section == "meeting_types") return v.meeting_types;
+      if (section == "report_types") return v.report_types;
+      if (section == "training_types") return v.training_types;
+      std::vector<std::string> out;
+      if (section == "effects") {
+        for (auto e : all_effects) out.emplace_back(to_string(e));
+      } else if (section == "decisions") {
+        out = {"approved", "pending", "rejected"};
+      } else if (section == "request_types") {
+        out = {"leave", "swap", "promotion"};
+      }
+      return out;
+    };
+    for (const auto& ref : label_refs_) {
+      const auto names = known(ref.section);
+      if (vocabulary::has(names, ref.name)) continue;
+      source_reader rd(ref.file, *issues_);
+      const bool fixed = ref.section == "effects" || ref.section == "decisions" || ref.section == "request_types";
+      rd.error(*ref.key,
+               "label for `" + ref.name + "` in `labels." + ref.section + "`, but " +
+                   (fixed ? "the contract has no such name" : "`vocabulary." + ref.section + "` has no such name") +
+                   (names.empty() ? " (it is empty)" : did_you_mean(ref.name, names)));
+    }
+  }
+
+  // A name `labels:` gives words for, where it is written.
+  struct label_ref {
+    std::string file;
+    const source_node* key;
+    std::string section, name;
+  };
+  std::vector<label_ref> label_refs_;
+
   // One name in a rule's `overrides:` or `instead_of:`, where it is written.
   struct precedence_ref {
     std::string rule, names, key;
@@ -220,6 +327,7 @@ class policy_loader {
         if (auto t = rd.text(*n, "`version` of the policy"); t && data.version.empty()) data.version = *t;
       }
       head.optional("description");
+      if (const auto* n = head.optional("title")) read_title(rd, *n, data);
       head.finish();
     }
     top.optional("calendars");  // read when the file was added
@@ -249,6 +357,7 @@ class policy_loader {
       read("training_types", data.vocabulary.training_types);
       voc.finish();
     }
+    if (const auto* n = top.optional("labels")) read_labels(rd, *n, data);
     if (const auto* cl = top.optional("clauses")) {
       // The rulebook's own words, per clause id: `leave.2: {zh: …, en: …}`.
       if (cl->kind != source_node::type::map) {
@@ -341,6 +450,7 @@ class policy_loader {
       }
     }
     h.vocabulary = &data.vocabulary;
+    h.labels = &data.labels;
     const rule_factory* make = nullptr;
     if (const auto* n = fr.required("kind")) {
       if (auto t = rd.text(*n, "`kind` of " + fr.what())) {

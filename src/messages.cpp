@@ -4,6 +4,7 @@
 
 #include "engine/chain_of_command.hpp"
 #include "engine/render.hpp"
+#include "words.hpp"
 
 #include <fmt/format.h>
 
@@ -56,11 +57,12 @@ auto rule::remedy(const finding& f, const message_context& m) const -> std::stri
       break;
     }
   }
+  const auto* ls = header().labels;
   if (!found) {
     return m.pick(fmt::format("needs approval by a {}, and there is none in {}'s chain of command",
-                              detail::role_words(f.approver_role, lang::en), people[f.subject.employee].id),
-                  fmt::format("须经{}批准,但{}的审批链中没有", detail::role_words(f.approver_role, lang::zh),
-                              people[f.subject.employee].id));
+                              detail::role_words(ls, f.approver_role, lang::en), people[f.subject.employee].id),
+                  fmt::format("须经{}批准，但{}的逐级审批链中没有{}", detail::role_words(ls, f.approver_role, lang::zh),
+                              m.person(f.subject.employee), detail::role_words(ls, f.approver_role, lang::zh)));
   }
   const auto target = levels.back();
   std::vector<person_index> missing;
@@ -69,10 +71,18 @@ auto rule::remedy(const finding& f, const message_context& m) const -> std::stri
   }
   const auto named = [&](lang l) {
     std::string out;
+    if (l == lang::zh) {
+      std::vector<std::string> names;
+      for (const auto p : missing) names.push_back(detail::role_words(ls, people[p].role, l) + m.person(p));
+      return (names.size() > 1 ? "依次" : "") + [&] {
+        std::string joined;
+        for (const auto& n : names) joined += (joined.empty() ? "" : "、") + n;
+        return joined;
+      }();
+    }
     for (std::size_t i = 0; i < missing.size(); ++i) {
-      if (i) out += l == lang::zh ? "、" : ", then ";
-      out += people[missing[i]].id + (l == lang::zh ? "(" + detail::role_words(people[missing[i]].role, l) + ")"
-                                                    : ", " + detail::role_words(people[missing[i]].role, l));
+      if (i) out += ", then ";
+      out += people[missing[i]].id + ", " + detail::role_words(ls, people[missing[i]].role, l);
     }
     return out;
   };
@@ -80,35 +90,21 @@ auto rule::remedy(const finding& f, const message_context& m) const -> std::stri
     // Everyone approved, yet it does not count: out of order (a higher level before a lower one).
     return m.pick(fmt::format("needs the approvals in order, each level at or after the one below it, up to {}",
                               people[target].id),
-                  fmt::format("须逐级审批,下级先于上级,直至{}", people[target].id));
+                  fmt::format("须逐级审批，下级批准后上级再批准，直至{}", m.person(target)));
   }
   if (approved(target)) {
     // The level above has approved; it is not named again, only those below it who must.
     return m.pick(fmt::format("needs approval by {} first: an approval counts once each level below has approved",
                               named(lang::en)),
-                  fmt::format("须先经{}批准:下级批准后,上级的审批方才有效", named(lang::zh)));
+                  fmt::format("须先经{}批准：下级批准后，上级的审批方才有效", named(lang::zh)));
   }
   return m.pick(fmt::format("needs approval by {}", named(lang::en)), fmt::format("须经{}批准", named(lang::zh)));
 }
 
 namespace detail {
 
-auto role_words(std::string role, lang l) -> std::string {
-  if (l == lang::zh) {
-    if (role == "shift_leader") return "班长";
-    if (role == "department_director") return "客服部主任";
-    if (role == "center_director") return "客服中心主任";
-    if (role == "quality") return "质检员";
-    if (role == "callback") return "回访员";
-    if (role == "agent") return "业务代表";
-    if (role == "team_leader") return "团队经理";
-    if (role == "account_manager") return "客户服务经理";
-    return role;
-  }
-  if (role == "quality") return "quality inspector";
-  if (role == "callback") return "callback agent";
-  std::replace(role.begin(), role.end(), '_', ' ');
-  return role;
+auto role_words(const labels* ls, const std::string& role, lang l) -> std::string {
+  return words::name_word(ls, "roles", role, l);
 }
 
 auto render_template(std::string_view text, const finding& f, const rule_header& h, const message_context& m)
@@ -128,9 +124,20 @@ auto render_template(std::string_view text, const finding& f, const rule_header&
     std::string value;
     bool known = true;
     if (const auto* ev = f.find(key)) {
-      value = evidence_text(*ev, m.c);
+      // In Chinese, moments, days, months and people are written for people; numbers stay numbers.
+      if (const auto* t = std::get_if<time_point>(ev)) {
+        value = m.time(*t);
+      } else if (const auto* d = std::get_if<date>(ev)) {
+        value = m.day(*d);
+      } else if (const auto* mo = std::get_if<month>(ev)) {
+        value = m.month_words(*mo);
+      } else if (const auto* p = std::get_if<person_ref>(ev)) {
+        value = m.person(p->index);
+      } else {
+        value = evidence_text(*ev, m.c);
+      }
     } else if (key == "employee" && f.subject.employee != no_index) {
-      value = m.c.people[f.subject.employee].id;
+      value = m.person(f.subject.employee);
     } else if (key == "shift" && f.subject.shift != no_index) {
       value = m.c.shifts[f.subject.shift].id;
     } else if (key == "request" && f.subject.request != no_index) {
@@ -140,7 +147,7 @@ auto render_template(std::string_view text, const finding& f, const rule_header&
     } else if (key == "clause") {
       value = h.clause;
     } else if (key == "approver_role") {
-      value = f.approver_role;
+      value = m.lang == lang::zh ? role_words(h.labels, f.approver_role, lang::zh) : f.approver_role;
     } else {
       known = false;
     }

@@ -210,6 +210,18 @@ struct message_context {
   [[nodiscard]] auto pick(std::string en, std::string zh) const -> std::string {
     return lang == lang::zh ? std::move(zh) : std::move(en);
   }
+  // People, times and lengths written for people, in the language asked for (one reading of each:
+  // src/words.cpp). In English they are as the case writes them (`E001`, `2026-03-04T12:00`, `24h`).
+  /// Person `p`: `E001`; in Chinese 张三（E001） when the case gives a name.
+  [[nodiscard]] auto person(person_index p) const -> std::string;
+  /// A moment: `2026-03-04T12:00`, 2026年3月4日 12:00.
+  [[nodiscard]] auto time(const time_point& t) const -> std::string;
+  /// A day: `2026-03-04`, 2026年3月4日.
+  [[nodiscard]] auto day(const date& d) const -> std::string;
+  /// A month: `2026-03`, 2026年3月.
+  [[nodiscard]] auto month_words(const rulebook::month& mo) const -> std::string;
+  /// A length of time, its sign dropped: `24h`, `1h05min`; 24小时, 1小时5分钟.
+  [[nodiscard]] auto length(const duration& d) const -> std::string;
 };
 
 /// A compiled rule of some kind. Immutable once loaded; judged concurrently.

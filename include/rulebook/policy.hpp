@@ -12,6 +12,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -45,6 +46,28 @@ struct vocabulary {
     }
     return false;
   }
+};
+
+/// The policy's own words for its names (`labels:`), in English and Chinese: what a report calls a
+/// role, a grade, a leave kind, a tier, an effect or a decision. A name with no label in a language
+/// falls back to a built-in word (effects, decisions, request types, units), else to the name with
+/// `_` as spaces.
+struct labels {
+  /// The sections `labels:` may have: the vocabulary's lists, and `effects`, `decisions`,
+  /// `request_types`, whose names are fixed by the contract.
+  static constexpr const char* sections[] = {"roles",   "grades",        "leave_kinds",  "shift_kinds",
+                                             "tiers",   "meeting_types", "report_types", "training_types",
+                                             "effects", "decisions",     "request_types"};
+  /// One name's words: `section` and `name` as the policy writes them, `en` and `zh` (either may be empty).
+  struct entry {
+    std::string section, name, en, zh;
+  };
+  std::vector<entry> entries;  ///< in the policy's order; a few dozen, looked up by a scan
+
+  /// The policy's word for `name` in `section` in language `l`, or nullptr when it gives none.
+  [[nodiscard]] auto find(std::string_view section, std::string_view name, lang l) const -> const std::string*;
+  /// The word for `name` in `section`: the policy's, else the built-in one, else `name` with `_` as spaces.
+  [[nodiscard]] auto word(std::string_view section, const std::string& name, lang l) const -> std::string;
 };
 
 /// A rule's `when:`: which requests, employees and shifts it looks at. Empty lists match anything.
@@ -95,6 +118,8 @@ struct rule_header {
   std::string message_zh;  ///< the same in Chinese
   /// The policy's names, for a kind that checks names among its parameters while it is built.
   const rulebook::vocabulary* vocabulary = nullptr;
+  /// The policy's words for its names (`labels:`), for messages; nullptr for a rule built in code.
+  const rulebook::labels* labels = nullptr;
   source_position where;    ///< where the rule is written
   std::uint32_t index = 0;  ///< position in the policy
 };
@@ -124,6 +149,13 @@ class policy {
   [[nodiscard]] auto calendar() const -> const rulebook::calendar&;
   /// The names a case may use.
   [[nodiscard]] auto vocabulary() const -> const rulebook::vocabulary&;
+  /// The policy's title in language `l` (`title:` of the policy header), or its name.
+  [[nodiscard]] auto title(lang l) const -> std::string;
+  /// The policy's words for its names (`labels:`).
+  [[nodiscard]] auto labels() const -> const rulebook::labels&;
+  /// The word for `name` in `section` (`roles`, `grades`, `leave_kinds`, `tiers`, `effects`, …) in
+  /// language `l`: the policy's label, else a built-in word, else the name with `_` as spaces.
+  [[nodiscard]] auto label(std::string_view section, const std::string& name, lang l = lang::en) const -> std::string;
   /// The rulebook's own text of clause `id` (from the policy's `clauses:`), or an empty string.
   [[nodiscard]] auto clause_text(const std::string& id, lang l = lang::en) const -> std::string;
 
@@ -234,6 +266,8 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
 /// Things that are legal in `p` but suspicious, as warnings with their places: a `when:` that can
 /// never match or has no effect, and a rule another always shadows.
 [[nodiscard]] auto lint_policy(const policy& p) -> std::vector<load_issue>;
+/// As above, the warnings in language `l` (`rulebook lint --lang zh`).
+[[nodiscard]] auto lint_policy(const policy& p, lang l) -> std::vector<load_issue>;
 
 }  // namespace rulebook
 #pragma GCC visibility pop

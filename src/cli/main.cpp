@@ -32,7 +32,8 @@ void add_policy(CLI::App& c, options& o, const char* what) {
 void add_lang(CLI::App& c, options& o) {
   c.add_option("--lang", o.lang_name, "the language of messages and reports")
       ->check(CLI::IsMember({"en", "zh"}))
-      ->type_name("en|zh");
+      ->type_name("en|zh")
+      ->take_last();
 }
 
 }  // namespace
@@ -55,7 +56,8 @@ void describe(CLI::App& app, options& o) {
       ->type_name("CASE|SECTION=FILE.csv");
   check->add_option("--format,-f", o.format, "json (the default off a terminal), text, html (a month view) or csv")
       ->check(CLI::IsMember({"json", "text", "html", "csv"}))
-      ->type_name("FORMAT");
+      ->type_name("FORMAT")
+      ->take_last();
   add_lang(*check, o);
   check->add_flag("--explain", o.explain, "every rule that applied, and what would satisfy it");
   check->add_flag("--clauses", o.clauses, "the rulebook's text of each finding's clause");
@@ -63,23 +65,32 @@ void describe(CLI::App& app, options& o) {
   check->add_flag("--quiet,-q", o.quiet, "no progress on stderr, even on a terminal");
   check->add_option("--threads", o.threads, "threads that judge conduct (default: every core)")
       ->check(CLI::Range(1, 999))
-      ->type_name("N");
+      ->type_name("N")
+      ->take_last();
   check->add_option("--encoding", o.encoding, "the encoding of the CSV lists")
       ->check(CLI::IsMember({"utf-8", "gb18030", "gbk"}))
-      ->type_name("utf-8|gb18030|gbk");
+      ->type_name("utf-8|gb18030|gbk")
+      ->take_last();
 
   auto* lint = app.add_subcommand("lint", "check a policy without a case: errors, and warnings about rules");
   add_policy(*lint, o, "a policy file or a shipped policy's name; again for more");
+  lint->add_option("--lang", o.lang_name, "the language of the warnings")
+      ->check(CLI::IsMember({"en", "zh"}))
+      ->type_name("en|zh")
+      ->take_last();
 
   auto* test = app.add_subcommand("test", "run policy test files: a case and the decisions and findings it must give");
   add_policy(*test, o, "a policy file or a shipped policy's name; again for more");
   test->add_option("tests", o.files, "policy test files")->required()->type_name("TESTS.yaml");
-  test->add_option("--junit", o.junit, "also write the results as JUnit XML to FILE")->type_name("FILE");
+  test->add_option("--junit", o.junit, "also write the results as JUnit XML to FILE")->type_name("FILE")
+      ->take_last();
   test->add_option("--run,-r", o.run, "run only the tests whose name matches REGEX (ECMAScript, anywhere in the name)")
-      ->type_name("REGEX");
+      ->type_name("REGEX")
+      ->take_last();
   test->add_option("--threshold", o.threshold, "fail when fewer than N % of the policy's rules made a finding")
       ->check(CLI::Range(0, 100))
-      ->type_name("N");
+      ->type_name("N")
+      ->take_last();
 
   auto* diff = app.add_subcommand("diff", "what a policy edit changes on cases: decisions and findings, by meaning");
   add_policy(*diff, o, "the policy as it is");
@@ -90,11 +101,13 @@ void describe(CLI::App& app, options& o) {
   diff->add_option("cases", o.files, "case files, or folders of them")->required()->type_name("CASE|DIR");
   diff->add_option("--format,-f", o.format, "json (the default off a terminal) or text")
       ->check(CLI::IsMember({"json", "text"}))
-      ->type_name("json|text");
+      ->type_name("json|text")
+      ->take_last();
   add_lang(*diff, o);
 
   auto* help = app.add_subcommand("help", "help on the command line, or on one command");
-  help->add_option("command", o.help_on, "the command")->type_name("COMMAND");
+  help->add_option("command", o.help_on, "the command")->type_name("COMMAND")
+      ->take_last();
 
   auto* completion = app.add_subcommand("completion", "print a bash completion script (installed with rulebook)");
   completion->group("");  // not listed: the install puts the script where bash finds it

@@ -17,7 +17,7 @@ auto render_template(std::string_view text, const finding& f, const rule_header&
 /// `f`'s message: the policy's own template for the language if it has one, else the kind's.
 auto render_message(const rule& r, const finding& f, const message_context& m) -> std::string;
 
-/// A role as words: "department director", 客服部主任.
-auto role_words(std::string role, lang l) -> std::string;
+/// A role as words, from the policy's `labels.roles` (`ls` may be null): "department director", 客服部主任.
+auto role_words(const labels* ls, const std::string& role, lang l) -> std::string;
 
 }  // namespace rulebook::detail

@@ -38,23 +38,25 @@ class absence final : public rule {
     if (const auto* leave = f.find("pending_leave")) {
       const auto& id = std::get<std::string>(*leave);
       return m.pick(fmt::format("have leave {} approved before {}, or work it", id, shift),
-                    fmt::format("请假{}须在{}之前获批,否则须到岗", id, shift));
+                    fmt::format("请假{}须在{}之前获批，否则须到岗", id, shift));
     }
     return m.pick(fmt::format("work {}, or ask for leave for it and have it approved beforehand", shift),
-                  fmt::format("按时到岗({}),或事先请假并获批准", shift));
+                  fmt::format("按时到岗（{}），或事先请假并获批准", shift));
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto who = m.person_id(f.subject.employee);
+    const auto who = m.person(f.subject.employee);
     const auto shift = m.shift_id(f.subject.shift);
     if (const auto* leave = f.find("pending_leave")) {
       const auto& id = std::get<std::string>(*leave);
       return m.pick(fmt::format("{} did not punch in for {}, and leave {} covering it is not effective.", who, shift,
                                 id),
-                    fmt::format("{}未到岗({}),请假{}未生效,按旷工处理。", who, shift, id));
+                    fmt::format("{}未到岗（{}），请假{}未生效，按{}处理。", who, shift, id,
+                                rulebook::words::effect_word(header().labels, header().effect, lang::zh)));
     }
     return m.pick(fmt::format("{} did not punch in for {} and had no effective leave.", who, shift),
-                  fmt::format("{}未到岗({})且无生效的请假,按旷工处理。", who, shift));
+                  fmt::format("{}未到岗（{}）且无生效的请假，按{}处理。", who, shift,
+                              rulebook::words::effect_word(header().labels, header().effect, lang::zh)));
   }
 
   [[nodiscard]] auto looks_at_shifts() const -> bool override { return true; }

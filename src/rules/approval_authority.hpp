@@ -79,10 +79,10 @@ class approval_authority final : public rule {
     const auto& r = m.req(f.subject.request);
     const auto days = f.number("days");
     return m.pick(fmt::format("{} of {} day{} needs approval by the {} in {}'s chain of command.",
-                              detail::request_name(r, m.lang), days, days == 1 ? "" : "s",
-                              detail::role_name(f.approver_role, m.lang), m.person_id(r.employee)),
-                  fmt::format("{}{}天,须经{}的{}批准。", detail::request_name(r, m.lang), days, m.person_id(r.employee),
-                              detail::role_name(f.approver_role, m.lang)));
+                              detail::request_name(header(), r, m.lang), days, days == 1 ? "" : "s",
+                              detail::role_name(header(), f.approver_role, m.lang), m.person(r.employee)),
+                  fmt::format("{}{}天，须经{}的{}批准。", detail::request_name(header(), r, m.lang), days,
+                              m.person(r.employee), detail::role_name(header(), f.approver_role, m.lang)));
   }
 
  private:

@@ -28,20 +28,20 @@ class approval_chain final : public rule {
   }
 
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
-    const auto who = m.person_id(f.subject.employee);
+    const auto who = m.person(f.subject.employee);
     const auto* a = f.find("approver");
-    const auto approver = a ? m.person_id(std::get<person_ref>(*a).index) : "?";
+    const auto approver = a ? m.person(std::get<person_ref>(*a).index) : "?";
     return m.pick(fmt::format("have {}'s own chain of command approve, level by level ({}'s approval does not count)",
                               who, approver),
-                  fmt::format("须由{}的上级逐级审批({}的审批不算)", who, approver));
+                  fmt::format("须由{}的上级逐级审批（{}的审批不算）", who, approver));
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto* a = f.find("approver");
-    const auto by = a ? m.person_id(std::get<person_ref>(*a).index) : std::string("?");
-    const auto emp = m.person_id(f.subject.employee);
+    const auto by = a ? m.person(std::get<person_ref>(*a).index) : std::string("?");
+    const auto emp = m.person(f.subject.employee);
     return m.pick(fmt::format("The approval by {} does not count: {} is not in {}'s chain of command.", by, by, emp),
-                  fmt::format("{}的审批无效:{}不在{}的逐级审批链中,不允许交叉请假。", by, by, emp));
+                  fmt::format("{}的审批无效：{}不在{}的逐级审批链中，不允许交叉请假。", by, by, emp));
   }
 
   [[nodiscard]] auto covers(const rule& other) const -> bool override { return other.header().kind == header().kind; }

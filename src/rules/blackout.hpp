@@ -35,25 +35,26 @@ class blackout final : public rule {
     if (f.effect == effect::needs_approval) return rule::remedy(f, m);
     const auto shift = m.shift_of(f);
     return m.pick(fmt::format("withdraw it: no such request may touch shift {}", shift),
-                  fmt::format("撤回申请:班次{}不得办理此类申请", shift));
+                  fmt::format("撤回申请：班次{}不得办理此类申请", shift));
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto& r = m.req(f.subject.request);
-    const auto what = detail::request_name(r, m.lang);
+    const auto what = detail::request_name(header(), r, m.lang);
     const auto shift = m.shift_of(f);
     std::string where_en = "shift " + shift, where_zh = "班次" + shift;
     if (const auto* h = f.find("holiday")) {
       where_en += fmt::format(" on a public holiday ({})", std::get<std::string>(*h));
-      where_zh += fmt::format("(节假日:{})", std::get<std::string>(*h));
+      where_zh += fmt::format("（节假日：{}）", std::get<std::string>(*h));
     } else if (m.c.shifts.at(std::get<shift_ref>(*f.find("shift")).index).is_night()) {
       where_en = "night " + where_en;
       where_zh = "夜班" + where_zh;
     }
     if (f.effect == effect::needs_approval) {
       return m.pick(fmt::format("{} touching {} needs approval by a {}.", what, where_en,
-                                detail::role_name(f.approver_role, m.lang)),
-                    fmt::format("涉及{}的{}须经{}批准。", where_zh, what, detail::role_name(f.approver_role, m.lang)));
+                                detail::role_name(header(), f.approver_role, m.lang)),
+                    fmt::format("涉及{}的{}须经{}批准。", where_zh, what,
+                                detail::role_name(header(), f.approver_role, m.lang)));
     }
     return m.pick(fmt::format("{} touching {} is not allowed.", what, where_en),
                   fmt::format("涉及{}的{}不被允许。", where_zh, what));

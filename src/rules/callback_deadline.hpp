@@ -95,40 +95,40 @@ class callback_deadline final : public rule {
     if (f.variant == 1) {
       return m.pick(fmt::format("keep calling the customer of case {}: {} failed attempts are needed before closing it",
                                 id, f.number("failed_attempts_needed")),
-                    fmt::format("继续回访{}:至少{}次联系不上方可结案", id, f.number("failed_attempts_needed")));
+                    fmt::format("继续回访{}：至少{}次联系不上方可结案", id, f.number("failed_attempts_needed")));
     }
-    const auto deadline = format_time_point(std::get<time_point>(*f.find("deadline")));
+    const auto deadline = m.time(std::get<time_point>(*f.find("deadline")));
     return m.pick(fmt::format("reach the customer of case {} by {}", id, deadline),
                   fmt::format("在{}之前回访到{}的客户", deadline, id));
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto who = m.person_id(f.subject.employee);
+    const auto who = m.person(f.subject.employee);
     const auto id = std::get<std::string>(*f.find("case"));
     const auto failed = f.number("failed_attempts");
     if (f.variant == 1) {
       const auto reason = std::get<std::string>(*f.find("closed"));
       return m.pick(fmt::format("{} closed case {} as {} after {} failed attempt(s); at least {} are needed.", who, id,
                                 reason, failed, f.number("failed_attempts_needed")),
-                    fmt::format("{}在{}次联系不上后即将回访单{}以{}结案,须至少联系{}次。", who, failed, id,
+                    fmt::format("{}在{}次联系不上后即将回访单{}以{}结案，须至少联系{}次。", who, failed, id,
                                 reason == "unreachable"     ? "联系不上"
                                 : reason == "wrong_contact" ? "联系信息有误"
                                                             : reason,
                                 f.number("failed_attempts_needed")));
     }
-    const auto deadline = format_time_point(std::get<time_point>(*f.find("deadline")));
+    const auto deadline = m.time(std::get<time_point>(*f.find("deadline")));
     if (f.variant == 2) {
-      const auto at = format_time_point(std::get<time_point>(*f.find("reached_at")));
+      const auto at = m.time(std::get<time_point>(*f.find("reached_at")));
       return m.pick(fmt::format("{} reached the customer of case {} at {}, after the {} deadline of {}.", who, id, at,
-                                format_duration(within_), deadline),
-                    fmt::format("{}于{}才回访到回访单{}的用户,超过了{}的期限({})。", who, at, id,
-                                format_duration(within_), deadline));
+                                m.length(within_), deadline),
+                    fmt::format("{}于{}才回访到回访单{}的用户，超过了{}的期限（{}）。", who, at, id, m.length(within_),
+                                deadline));
     }
     return m.pick(fmt::format("{} did not reach the customer of case {} within {} of its resolution (by {}); {} failed "
                               "attempt(s).",
-                              who, id, format_duration(within_), deadline, failed),
-                  fmt::format("{}未在处理结果{}内(即{}前)回访到回访单{}的用户;联系失败{}次。", who,
-                              format_duration(within_), deadline, id, failed));
+                              who, id, m.length(within_), deadline, failed),
+                  fmt::format("{}未在处理结果{}内（即{}前）回访到回访单{}的用户；联系失败{}次。", who,
+                              m.length(within_), deadline, id, failed));
   }
 
  private:

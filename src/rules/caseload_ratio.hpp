@@ -127,34 +127,58 @@ class caseload_ratio final : public rule {
   }
 
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
-    const auto who = m.person_id(f.subject.employee);
+    const auto who = m.person(f.subject.employee);
+    const auto role = manager_word(f, m);
     if (f.variant == 0) {
       const auto tier = std::get<std::string>(*f.find("tier"));
       const auto excess = f.number("customers") - f.number("max_customers");
       return m.pick(fmt::format("move {} {} customer(s) from {} to another account manager", excess, tier, who),
-                    fmt::format("将{}的{}名{}客户转给其他客户服务经理", who, excess, tier));
+                    fmt::format("将{}的{}名{}客户转给其他{}", who, excess, tier_word(tier, m.lang), role));
     }
     return m.pick(fmt::format("move customers from {} until the book is at most one manager's (now {}%)", who,
                               f.number("load_percent")),
-                  fmt::format("将{}的部分客户转出,直至不超过一名经理的服务量(现为{}%)", who, f.number("load_percent")));
+                  fmt::format("将{}的部分客户转出，直至不超过一名{}的服务量（现为{}%）", who, role,
+                              f.number("load_percent")));
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto who = m.person_id(f.subject.employee);
+    const auto who = m.person(f.subject.employee);
+    const auto role = manager_word(f, m);
     if (f.variant == 0) {
       const auto tier = std::get<std::string>(*f.find("tier"));
       return m.pick(fmt::format("{} serves {} {} customers; one account manager serves at most {}.", who,
                                 f.number("customers"), tier, f.number("max_customers")),
-                    fmt::format("{}服务{}名{}客户,每名客户服务经理最多服务{}名。", who, f.number("customers"),
-                                tier_zh(tier), f.number("max_customers")));
+                    fmt::format("{}服务{}名{}客户，每名{}最多服务{}名。", who, f.number("customers"),
+                                tier_word(tier, m.lang), role, f.number("max_customers")));
     }
-    std::string ratios;
-    for (const auto& [tier, n] : per_manager_) ratios += fmt::format("{}1:{} {}", ratios.empty() ? "" : ", ", n, tier);
     const auto book = std::get<std::string>(*f.find("book"));
-    return m.pick(fmt::format("{}'s book ({}) is {}% of what one account manager may serve ({}).", who, book,
-                              f.number("load_percent"), ratios),
-                  fmt::format("{}的客户({})达到一名客户服务经理服务标准({})的{}%。", who, book, ratios,
-                              f.number("load_percent")));
+    if (m.lang != lang::zh) {
+      std::string ratios;
+      for (const auto& [tier, n] : per_manager_)
+        ratios += fmt::format("{}1:{} {}", ratios.empty() ? "" : ", ", n, tier);
+      return fmt::format("{}'s book ({}) is {}% of what one account manager may serve ({}).", who, book,
+                         f.number("load_percent"), ratios);
+    }
+    // In Chinese as the rulebook writes it: 钻石卡600名、金卡900名; 钻石卡1:1000、金卡1:1500.
+    std::vector<std::string> ratios, parts;
+    for (const auto& [tier, n] : per_manager_) ratios.push_back(fmt::format("{}1:{}", tier_word(tier, m.lang), n));
+    for (std::size_t at = 0; at < book.size();) {
+      auto end = book.find(", ", at);
+      if (end == std::string::npos) end = book.size();
+      const auto item = book.substr(at, end - at);
+      const auto space = item.find(' ');
+      parts.push_back(space == std::string::npos
+                          ? item
+                          : tier_word(item.substr(space + 1), m.lang) + item.substr(0, space) + "名");
+      at = end + 2;
+    }
+    const auto join = [](const std::vector<std::string>& xs) {
+      std::string out;
+      for (const auto& x : xs) out += (out.empty() ? "" : "、") + x;
+      return out;
+    };
+    return fmt::format("{}的客户（{}）达到一名{}服务标准（{}）的{}%。", who, join(parts), role, join(ratios),
+                       f.number("load_percent"));
   }
 
  private:
@@ -170,11 +194,16 @@ class caseload_ratio final : public rule {
     ctx.report(header(), std::move(f));
   }
 
-  static auto tier_zh(const std::string& tier) -> std::string {
-    if (tier == "diamond") return "钻石卡";
-    if (tier == "gold") return "金卡";
-    if (tier == "silver") return "银卡";
-    return tier;
+  /// A tier as the policy's `labels.tiers` words it: 钻石卡.
+  [[nodiscard]] auto tier_word(const std::string& tier, lang l) const -> std::string {
+    return detail::label(header(), "tiers", tier, l);
+  }
+
+  /// What the policy calls the manager whose book it is (`labels.roles`): 客户服务经理.
+  [[nodiscard]] auto manager_word(const finding& f, const message_context& m) const -> std::string {
+    const auto& role = m.c.people[f.subject.employee].role;
+    return role.empty() ? std::string(m.lang == lang::zh ? "经理" : "manager")
+                        : detail::role_name(header(), role, m.lang);
   }
 
   std::map<std::string, std::int64_t> per_manager_;

@@ -43,17 +43,17 @@ class certificate_coverage final : public rule {
     const auto& r = m.req(f.subject.request);
     std::string list;
     for (const auto& d : std::get<date_list>(*f.find("uncovered_days")))
-      list += (list.empty() ? "" : ", ") + format_date(d);
+      list += (list.empty() ? "" : m.pick(", ", "、")) + m.day(d);
     return m.pick(fmt::format("{} of {} day(s) needs medical certificates covering every day; not covered: {}.",
-                              detail::request_name(r, m.lang), f.number("days"), list),
-                  fmt::format("{}{}天须持医疗单位证明且证明时间连续;未覆盖:{}。", detail::request_name(r, m.lang),
-                              f.number("days"), list));
+                              detail::request_name(header(), r, m.lang), f.number("days"), list),
+                  fmt::format("{}{}天须持医疗单位证明且证明时间连续；未覆盖：{}。",
+                              detail::request_name(header(), r, m.lang), f.number("days"), list));
   }
 
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
     std::string list;
     for (const auto& d : std::get<date_list>(*f.find("uncovered_days")))
-      list += (list.empty() ? "" : ", ") + format_date(d);
+      list += (list.empty() ? "" : m.pick(", ", "、")) + m.day(d);
     return m.pick(fmt::format("hand in a medical certificate covering {}", list),
                   fmt::format("补交覆盖{}的医疗单位证明", list));
   }
@@ -93,10 +93,11 @@ class certificate_hand_in final : public rule {
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto in = format_time_point(std::get<time_point>(*f.find("handed_in")));
-    const auto due = format_time_point(std::get<time_point>(*f.find("due_before")));
+    const auto in = m.time(std::get<time_point>(*f.find("handed_in")));
+    const auto due = m.time(std::get<time_point>(*f.find("due_before")));
     return m.pick(fmt::format("A medical certificate was handed in at {}; it was due before {}.", in, due),
-                  fmt::format("病假条于{}交给班长,应在{}之前交。", in, due));
+                  fmt::format("病假条于{}交给{}，应在{}之前交。", in,
+                              detail::leader_word(header(), m, f.subject.employee), due));
   }
 
  private:

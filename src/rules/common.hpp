@@ -4,6 +4,7 @@
 #include <rulebook/kind.hpp>
 
 #include "../engine/render.hpp"
+#include "../words.hpp"
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <boost/date_time/posix_time/posix_time_types.hpp>
@@ -63,17 +64,27 @@ inline auto require_effect(field_reader& params, const rule_header& h, std::init
 /// `24h`, `1h05min`, or "10min after" for a negative notice.
 inline auto human(duration d) -> std::string { return format_duration(d.is_negative() ? d.invert_sign() : d); }
 
-/// A role as words in the language asked for: "department director", 客服部主任.
-inline auto role_name(const std::string& role, lang l) -> std::string { return role_words(role, l); }
+/// A role as words in the language asked for, from the policy's `labels.roles`: "shift leader", 值班长.
+inline auto role_name(const rule_header& h, const std::string& role, lang l) -> std::string {
+  return role_words(h.labels, role, l);
+}
 
-/// A grade as words: "intermediate", 中级工.
-inline auto grade_name(const std::string& grade, lang l) -> std::string {
-  if (l == lang::zh) {
-    if (grade == "junior") return "初级工";
-    if (grade == "intermediate") return "中级工";
-    if (grade == "senior") return "高级工";
-  }
-  return grade;
+/// The role word of `employee`'s leader (the next one up the chain), in Chinese: what the policy
+/// calls a shift leader (班长, 团队经理); 上级 when there is none.
+inline auto leader_word(const rule_header& h, const message_context& m, person_index employee) -> std::string {
+  const auto up = employee == no_index ? person_index(no_index) : m.c.people[employee].superior();
+  if (up == no_index || m.c.people[up].role.empty()) return "上级";
+  return role_words(h.labels, m.c.people[up].role, lang::zh);
+}
+
+/// A grade as words, from the policy's `labels.grades`: "intermediate", 中级工.
+inline auto grade_name(const rule_header& h, const std::string& grade, lang l) -> std::string {
+  return words::name_word(h.labels, "grades", grade, l);
+}
+
+/// A name of `section` (`tiers`, `leave_kinds`, …) as words, from the policy's `labels:`.
+inline auto label(const rule_header& h, std::string_view section, const std::string& name, lang l) -> std::string {
+  return words::name_word(h.labels, section, name, l);
 }
 
 /// Whether `name` is one of the policy's `known` names (an empty list knows every name); reports
@@ -95,26 +106,19 @@ inline auto count_param(field_reader& params, std::string_view key, std::int64_t
   return params.reader().integer(*n, "`" + std::string(key) + "` of " + params.what(), min, max);
 }
 
-/// "Personal leave", "Sick leave", "Swap", …, for message openings.
-inline auto request_name(const request& r, lang l) -> std::string {
+/// "Personal leave", "Sick leave", "Swap", 事假, 换班, …, for message openings: a leave by its kind's
+/// label (`labels.leave_kinds`, which names the leave: `personal: {en: personal leave, zh: 事假}`).
+inline auto request_name(const rule_header& h, const request& r, lang l) -> std::string {
   if (const auto* lv = r.leave()) {
-    if (l == lang::zh) {
-      if (lv->kind == "personal") return "事假";
-      if (lv->kind == "personal_special") return "特殊事假";
-      if (lv->kind == "sick") return "病假";
-      if (lv->kind == "sick_emergency") return "急诊病假";
-      if (lv->kind == "business") return "公假";
-      return lv->kind + "假";
-    }
-    std::string k = lv->kind;
-    std::replace(k.begin(), k.end(), '_', ' ');
-    if (lv->kind == "personal_special") k = "special personal";
-    if (lv->kind == "sick_emergency") k = "emergency sick";
-    k[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(k[0])));
-    return k + " leave";
+    const auto* w = h.labels != nullptr ? h.labels->find("leave_kinds", lv->kind, l) : nullptr;
+    std::string k = w != nullptr
+                        ? *w
+                        : words::name_word(nullptr, "leave_kinds", lv->kind, l) + (l == lang::zh ? "假" : " leave");
+    if (l != lang::zh && !k.empty()) k[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(k[0])));
+    return k;
   }
-  if (r.swap()) return l == lang::zh ? "换班" : "Swap";
-  return l == lang::zh ? "晋级申请" : "Promotion";
+  if (r.swap()) return l == lang::zh ? words::request_type_word(h.labels, request_type::swap, l) : "Swap";
+  return l == lang::zh ? words::request_type_word(h.labels, request_type::promotion, l) + "申请" : "Promotion";
 }
 
 }  // namespace rulebook::detail

@@ -67,9 +67,9 @@ class consecutive_swap final : public rule {
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto shift = m.shift_of(f);
     if (f.variant == 3) {
-      const auto holder = m.person_id(std::get<person_ref>(*f.find("holder")).index);
+      const auto holder = m.person(std::get<person_ref>(*f.find("holder")).index);
       return m.pick(fmt::format("Shift {} is {}'s to work, not a party's to give.", shift, holder),
-                    fmt::format("班次{}属于{},不能由换班双方换出。", shift, holder));
+                    fmt::format("班次{}属于{}，不能由换班双方换出。", shift, holder));
     }
     const auto earlier = std::get<std::string>(*f.find("earlier_swap"));
     if (f.variant == 2) {
@@ -77,23 +77,23 @@ class consecutive_swap final : public rule {
       const auto day = [&](std::string_view key) {
         const auto* v = f.find(key);
         const auto s = v ? std::get<shift_ref>(*v).index : f.subject.shift;
-        return s == no_index ? std::string("?") : format_date(m.c.shifts[s].start.date());
+        return s == no_index ? std::string("?") : m.day(m.c.shifts[s].start.date());
       };
       return m.pick(fmt::format("Shift {} ({}) comes right {} shift {} ({}) in the roster, and {} already swapped {}: "
                                 "no consecutive swaps.",
                                 shift, day("shift"), day("shift") < day("adjacent_shift") ? "before" : "after", next,
                                 day("adjacent_shift"), earlier, next),
-                    fmt::format("班次{}({})在排班中紧邻班次{}({}),后者已由{}换出,不允许连续换班。", shift, day("shift"),
-                                next, day("adjacent_shift"), earlier));
+                    fmt::format("班次{}（{}）在排班中紧邻班次{}（{}），后者已由{}换出，不允许连续换班。", shift,
+                                day("shift"), next, day("adjacent_shift"), earlier));
     }
     const auto chain = std::get<std::string>(*f.find("holders"));
     if (f.variant == 1) {
       return m.pick(fmt::format("Shift {} was already swapped away by {} ({}).", shift, earlier, chain),
-                    fmt::format("班次{}已由{}换出({})。", shift, earlier, chain));
+                    fmt::format("班次{}已由{}换出（{}）。", shift, earlier, chain));
     }
     return m.pick(fmt::format("Shift {} was itself obtained by swap {} ({}): no swapping a swapped shift.", shift,
                               earlier, chain),
-                  fmt::format("班次{}本身由换班{}换得({}),不允许连续换班。", shift, earlier, chain));
+                  fmt::format("班次{}本身由换班{}换得（{}），不允许连续换班。", shift, earlier, chain));
   }
 
   [[nodiscard]] auto covers(const rule& other) const -> bool override { return other.header().kind == header().kind; }

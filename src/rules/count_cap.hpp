@@ -39,18 +39,18 @@ class count_cap final : public rule {
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto party = m.person_id(std::get<person_ref>(*f.find("party")).index);
-    const auto mon = format_month(std::get<month>(*f.find("month")));
+    const auto party = m.person(std::get<person_ref>(*f.find("party")).index);
+    const auto mon = m.month_words(std::get<month>(*f.find("month")));
     return m.pick(fmt::format("{} already has {} swap(s) in {}; at most {} are allowed.", party,
                               f.number("swaps_before"), mon, max_),
-                  fmt::format("{}在{}已换班{}次,每月不得超过{}次。", party, mon, f.number("swaps_before"), max_));
+                  fmt::format("{}在{}已换班{}次，每月不得超过{}次。", party, mon, f.number("swaps_before"), max_));
   }
 
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
-    const auto party = m.person_id(std::get<person_ref>(*f.find("party")).index);
+    const auto party = m.person(std::get<person_ref>(*f.find("party")).index);
     return m.pick(fmt::format("choose a colleague with fewer than {} swaps that month, or a shift in another month",
                               max_),
-                  fmt::format("{}本月换班已满,另选同事或其他月份的班次", party));
+                  fmt::format("{}本月换班已满，另选同事或其他月份的班次", party));
   }
 
  private:

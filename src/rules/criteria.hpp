@@ -159,21 +159,21 @@ class criteria final : public rule {
     const auto& it = items_.at(f.variant);
     const auto to = std::get<std::string>(*f.find("to_grade"));
     return m.pick(fmt::format("ask again for {} once {} is met", to, need(it, lang::en)),
-                  fmt::format("达到{}后再申请晋级{}", need(it, lang::zh), detail::grade_name(to, lang::zh)));
+                  fmt::format("达到{}后再申请晋级{}", need(it, lang::zh), detail::grade_name(header(), to, lang::zh)));
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto& it = items_.at(f.variant);
     const auto to = std::get<std::string>(*f.find("to_grade"));
-    return m.lang == lang::zh
-               ? fmt::format("晋级{}须{};{}。", detail::grade_name(to, lang::zh), need(it, lang::zh), got(it, f, m))
-               : fmt::format("Promotion to {} needs {}; {}.", to, need(it, lang::en), got(it, f, m));
+    return m.lang == lang::zh ? fmt::format("晋级{}须{}；{}。", detail::grade_name(header(), to, lang::zh),
+                                            need(it, lang::zh), got(it, f, m))
+                              : fmt::format("Promotion to {} needs {}; {}.", to, need(it, lang::en), got(it, f, m));
   }
 
  private:
   static auto label_zh(const item& it) -> std::string {
     switch (it.what) {
-      case measure::typing_cpm: return "汉字录入(字/分钟)";
+      case measure::typing_cpm: return "汉字录入（字/分钟）";
       case measure::exam_passed: return "业务考试合格";
       case measure::grade: return "现级别";
       case measure::complaint_dispatch: return fmt::format("超过{}分钟派发的投诉单", whole_minutes(it.within));
@@ -296,7 +296,7 @@ class criteria final : public rule {
   }
 
   /// What the criterion asks for, as words.
-  static auto need(const item& it, lang l) -> std::string {
+  [[nodiscard]] auto need(const item& it, lang l) const -> std::string {
     const bool zh = l == lang::zh;
     const auto n = it.bound;
     switch (it.what) {
@@ -310,7 +310,7 @@ class criteria final : public rule {
         return it.flag ? (zh ? "业务考试合格" : "a passed business exam")
                        : (zh ? "业务考试未合格" : "an exam not passed");
       case measure::grade:
-        return zh ? fmt::format("现为{}", detail::grade_name(it.grade, l))
+        return zh ? fmt::format("现为{}", detail::grade_name(header(), it.grade, l))
                   : fmt::format("to hold the grade {} now", it.grade);
       case measure::complaint_dispatch:
         if (!it.at_least && n == 0) {
@@ -339,12 +339,12 @@ class criteria final : public rule {
   }
 
   /// What was found, as words.
-  static auto got(const item& it, const finding& f, const message_context& m) -> std::string {
+  [[nodiscard]] auto got(const item& it, const finding& f, const message_context& m) const -> std::string {
     const bool zh = m.lang == lang::zh;
-    const auto who = m.person_id(f.subject.employee);
+    const auto who = m.person(f.subject.employee);
     const auto* found = f.find("found");
     const auto* mon = f.find("month");
-    const auto month_text = mon ? format_month(std::get<month>(*mon)) : std::string();
+    const auto month_text = mon ? m.month_words(std::get<month>(*mon)) : std::string();
     switch (it.what) {
       case measure::typing_cpm:
       case measure::exam_passed:
@@ -366,20 +366,20 @@ class criteria final : public rule {
           const auto* late = f.find("late_tickets");
           const auto ids = late ? std::get<std::string>(*late) : std::string();
           const auto n = std::get<std::int64_t>(*found);
-          return zh ? fmt::format("{}有{}张未按时派发{}", month_text, n, ids.empty() ? "" : "(" + ids + ")")
+          return zh ? fmt::format("{}有{}张未按时派发{}", month_text, n, ids.empty() ? "" : "（" + ids + "）")
                     : fmt::format("{} ticket(s) of {} were not{}", n, month_text, ids.empty() ? "" : " (" + ids + ")");
         }
       case measure::grade:
         if (found == nullptr) return zh ? fmt::format("{}没有级别", who) : fmt::format("{} has no grade", who);
-        return zh ? fmt::format("{}现为{}", who, detail::grade_name(std::get<std::string>(*found), lang::zh))
+        return zh ? fmt::format("{}现为{}", who, detail::grade_name(header(), std::get<std::string>(*found), lang::zh))
                   : fmt::format("{} is {}", who, std::get<std::string>(*found));
       case measure::months_in_grade: {
         if (found == nullptr) {
-          return zh ? fmt::format("{}的任级起始日期(grade_since)没有记录", who)
+          return zh ? fmt::format("{}的任级起始日期（grade_since）没有记录", who)
                     : fmt::format("{} has no `grade_since` on record", who);
         }
-        const auto since = format_date(std::get<date>(*f.find("since")));
-        return zh ? fmt::format("{}自{}起任现级别,满{}个月", who, since, std::get<std::int64_t>(*found))
+        const auto since = m.day(std::get<date>(*f.find("since")));
+        return zh ? fmt::format("{}自{}起任现级别，满{}个月", who, since, std::get<std::int64_t>(*found))
                   : fmt::format("{} has {} (since {})", who, std::get<std::int64_t>(*found), since);
       }
       case measure::violations:

@@ -44,16 +44,15 @@ class deadline final : public rule {
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto& r = m.req(f.subject.request);
     const auto* cut = f.find("deadline");
-    const auto cutoff = cut ? format_time_point(std::get<time_point>(*cut)) : std::string("?");
+    const auto cutoff = cut ? m.time(std::get<time_point>(*cut)) : std::string("?");
     return m.pick(fmt::format("{} touching shift {} had to be submitted before {}; it was submitted at {}.",
-                              detail::request_name(r, m.lang), m.shift_of(f), cutoff,
-                              format_time_point(r.submitted_at)),
-                  fmt::format("涉及班次{}的{}须在{}之前提出;实际提出时间{}。", m.shift_of(f),
-                              detail::request_name(r, m.lang), cutoff, format_time_point(r.submitted_at)));
+                              detail::request_name(header(), r, m.lang), m.shift_of(f), cutoff, m.time(r.submitted_at)),
+                  fmt::format("涉及班次{}的{}须在{}之前提出；实际提出时间{}。", m.shift_of(f),
+                              detail::request_name(header(), r, m.lang), cutoff, m.time(r.submitted_at)));
   }
 
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
-    const auto cutoff = format_time_point(std::get<time_point>(*f.find("deadline")));
+    const auto cutoff = m.time(std::get<time_point>(*f.find("deadline")));
     return m.pick(fmt::format("submit before {}", cutoff), fmt::format("在{}之前提出", cutoff));
   }
 

@@ -46,28 +46,28 @@ class dispatch_deadline final : public rule {
     const auto limit = f.number("limit_minutes");
     if (f.variant == 1) {
       return m.pick(fmt::format("dispatch ticket {} now; tickets go out within {} minutes", id, limit),
-                    fmt::format("立即派发投诉单{};投诉单须在{}分钟内派发", id, limit));
+                    fmt::format("立即派发投诉单{}；投诉单须在{}分钟内派发", id, limit));
     }
     return m.pick(fmt::format("dispatch tickets within {} minutes of receiving them", limit),
                   fmt::format("投诉单须在受理后{}分钟内派发", limit));
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto who = m.person_id(f.subject.employee);
+    const auto who = m.person(f.subject.employee);
     const auto id = std::get<std::string>(*f.find("ticket"));
     const auto limit = whole_minutes(within_);
     if (f.variant == 1) {
       return m.pick(fmt::format("{} received complaint ticket {} at {} and never dispatched it (limit {} minutes).",
-                                who, id, format_time_point(f.subject.at), limit),
-                    fmt::format("{}于{}受理的投诉单{}未派发(须在{}分钟内派发)。", who, format_time_point(f.subject.at),
-                                id, limit));
+                                who, id, m.time(f.subject.at), limit),
+                    fmt::format("{}于{}受理的投诉单{}未派发（须在{}分钟内派发）。", who, m.time(f.subject.at), id,
+                                limit));
     }
     const auto minutes = f.number("dispatch_minutes");
     const auto* secs = f.find("dispatch_seconds");
     const auto seconds = secs ? std::get<std::int64_t>(*secs) % 60 : 0;
     return m.pick(fmt::format("{} dispatched complaint ticket {} {} minutes{} after receiving it (limit {} minutes).",
                               who, id, minutes, seconds ? fmt::format(" {} seconds", seconds) : "", limit),
-                  fmt::format("{}受理的投诉单{}在{}分钟{}后才派发(须在{}分钟内派发)。", who, id, minutes,
+                  fmt::format("{}受理的投诉单{}在{}分钟{}后才派发（须在{}分钟内派发）。", who, id, minutes,
                               seconds ? fmt::format("{}秒", seconds) : "", limit));
   }
 

@@ -89,19 +89,19 @@ class duration_threshold final : public rule {
     const auto shift = m.shift_id(f.subject.shift);
     switch (measure_) {
       case measure::late_arrival:
-        return m.pick(fmt::format("be at the post when {} starts", shift), fmt::format("{}开始前到岗", shift));
+        return m.pick(fmt::format("be at the post when {} starts", shift), fmt::format("班次{}开始前到岗", shift));
       case measure::early_departure:
         return m.pick(fmt::format("stay until {} ends, or ask for leave first", shift),
-                      fmt::format("{}结束前不得离岗,如需离开须先请假", shift));
+                      fmt::format("{}结束前不得离岗，如需离开须先请假", shift));
       case measure::away:
         return m.pick(fmt::format("stay at the post during {}, or ask for leave first", shift),
-                      fmt::format("{}期间不得擅离岗位,如需离开须先请假", shift));
+                      fmt::format("{}期间不得擅离岗位，如需离开须先请假", shift));
     }
     return {};
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto who = m.person_id(f.subject.employee);
+    const auto who = m.person(f.subject.employee);
     const auto shift = m.shift_id(f.subject.shift);
     const auto limit = threshold_;
     // A lesser record says where it starts and where the rule's own effect does, as its evidence.
@@ -109,24 +109,30 @@ class duration_threshold final : public rule {
     const auto bounds_en = lesser ? fmt::format("{} from {} min; {} or more is a {}", to_string(f.effect),
                                                 f.number("threshold_minutes"), limit, to_string(header().effect))
                                   : fmt::format("limit {}", limit);
+    // 违纪 (or the policy's own word for the rule's effect), and the minutes as a length: 20分钟.
+    const auto effect_zh = rulebook::words::effect_word(header().labels, header().effect, lang::zh);
+    const auto limit_zh = rulebook::words::minutes(limit, lang::zh);
     switch (measure_) {
       case measure::late_arrival: {
         const auto n = f.number("late_minutes");
         return m.pick(fmt::format("{} punched in {} minute{} late for {} ({}).", who, n, n == 1 ? "" : "s", shift,
                                   bounds_en),
-                      fmt::format("{}迟到{}分钟({},{}分钟及以上按违纪处理)。", who, n, shift, limit));
+                      fmt::format("{}迟到{}（{}，{}及以上按{}处理）。", who, rulebook::words::minutes(n, lang::zh),
+                                  shift, limit_zh, effect_zh));
       }
       case measure::early_departure: {
         const auto n = f.number("early_minutes");
         return m.pick(fmt::format("{} punched out {} minute{} early from {} ({}).", who, n, n == 1 ? "" : "s", shift,
                                   bounds_en),
-                      fmt::format("{}早退{}分钟({},{}分钟及以上按违纪处理)。", who, n, shift, limit));
+                      fmt::format("{}早退{}（{}，{}及以上按{}处理）。", who, rulebook::words::minutes(n, lang::zh),
+                                  shift, limit_zh, effect_zh));
       }
       case measure::away: {
         const auto n = f.number("away_minutes");
         return m.pick(fmt::format("{} was away from the post for {} minute{} during {} ({}).", who, n,
                                   n == 1 ? "" : "s", shift, bounds_en),
-                      fmt::format("{}在{}期间脱岗{}分钟({}分钟及以上按违纪处理)。", who, shift, n, limit));
+                      fmt::format("{}在{}期间脱岗{}（{}及以上按{}处理）。", who, shift,
+                                  rulebook::words::minutes(n, lang::zh), limit_zh, effect_zh));
       }
     }
     return {};

@@ -156,9 +156,10 @@ struct duty_period {
   /// "the week of 2026-03-02", "2026-03", "2026-03-02"; 2026-03-02当周, 2026-03, 2026-03-02.
   [[nodiscard]] auto words(lang l) const -> std::string {
     switch (unit) {
-      case period_unit::month: return format_month(as_month());
-      case period_unit::week: return l == lang::zh ? format_date(first) + "当周" : "the week of " + format_date(first);
-      case period_unit::day: return format_date(first);
+      case period_unit::month: return rulebook::words::month(as_month(), l);
+      case period_unit::week:
+        return l == lang::zh ? rulebook::words::day(first, l) + "当周" : "the week of " + format_date(first);
+      case period_unit::day: return rulebook::words::day(first, l);
     }
     return {};
   }
@@ -296,10 +297,10 @@ inline auto format_time_of_day(const duration& t) -> std::string {
 }
 
 /// `2026-03-02T08:00` as evidence shows it, for a message.
-inline auto evidence_time(const finding& f, std::string_view key) -> std::string {
+inline auto evidence_time(const finding& f, std::string_view key, lang l = lang::en) -> std::string {
   const auto* v = f.find(key);
   const auto* t = v ? std::get_if<time_point>(v) : nullptr;
-  return t ? format_time_point(*t) : "?";
+  return t ? rulebook::words::time(*t, l) : "?";
 }
 
 /// The text evidence under `key`.

@@ -38,15 +38,15 @@ class early_arrival final : public rule {
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
     const auto shift = m.shift_id(f.subject.shift);
     return m.pick(fmt::format("arrive {} minutes before {} for roll call", f.number("required_minutes"), shift),
-                  fmt::format("提前{}分钟到岗参加点名({})", f.number("required_minutes"), shift));
+                  fmt::format("提前{}分钟到岗参加点名（{}）", f.number("required_minutes"), shift));
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto who = m.person_id(f.subject.employee);
+    const auto who = m.person(f.subject.employee);
     const auto shift = m.shift_id(f.subject.shift);
     return m.pick(fmt::format("{} punched in {} minute(s) before {}; arrive {} minutes early for roll call.", who,
                               f.number("minutes_before_start"), shift, f.number("required_minutes")),
-                  fmt::format("{}在{}开始前{}分钟到岗,应提前{}分钟到岗参加点名。", who, shift,
+                  fmt::format("{}在{}开始前{}分钟到岗，应提前{}分钟到岗参加点名。", who, shift,
                               f.number("minutes_before_start"), f.number("required_minutes")));
   }
 

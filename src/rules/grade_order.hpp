@@ -48,30 +48,32 @@ class grade_order final : public rule {
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
     if (const auto* next = f.find("next_grade")) {
       const auto& g = std::get<std::string>(*next);
-      return m.pick(fmt::format("ask for {} first", detail::grade_name(g, lang::en)),
-                    fmt::format("先申请晋升{}", detail::grade_name(g, lang::zh)));
+      return m.pick(fmt::format("ask for {} first", detail::grade_name(header(), g, lang::en)),
+                    fmt::format("先申请晋升{}", detail::grade_name(header(), g, lang::zh)));
     }
     const auto held = std::get<std::string>(*f.find("grade"));
-    return m.pick(fmt::format("ask for a grade above {}", detail::grade_name(held, lang::en)),
-                  fmt::format("申请高于{}的级别", detail::grade_name(held, lang::zh)));
+    return m.pick(fmt::format("ask for a grade above {}", detail::grade_name(header(), held, lang::en)),
+                  fmt::format("申请高于{}的级别", detail::grade_name(header(), held, lang::zh)));
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto who = m.person_id(f.subject.employee);
+    const auto who = m.person(f.subject.employee);
     const auto held = std::get<std::string>(*f.find("grade"));
     const auto to = std::get<std::string>(*f.find("to_grade"));
     const auto* next = f.find("next_grade");
     const auto next_grade = next ? std::get<std::string>(*next) : std::string();
     const auto held_en = held.empty() ? fmt::format("{} has no grade yet", who) : fmt::format("{} is {}", who, held);
-    const auto held_zh = held.empty() ? std::string("无级别") : detail::grade_name(held, lang::zh);
+    const auto held_zh = held.empty() ? std::string("无级别") : detail::grade_name(header(), held, lang::zh);
     if (f.variant == 1) {
       return m.pick(fmt::format("{}; a promotion to {} is not a step up.", held_en, to),
-                    fmt::format("{}现为{},申请{}不是晋级。", who, held_zh, detail::grade_name(to, lang::zh)));
+                    fmt::format("{}现为{}，申请{}不是晋级。", who, held_zh,
+                                detail::grade_name(header(), to, lang::zh)));
     }
     return m.pick(fmt::format("{} and may be promoted only to {}, not straight to {}: grades are not skipped.", held_en,
                               next_grade, to),
-                  fmt::format("{}现为{},只能晋级为{},不能越级晋级为{}。", who, held_zh,
-                              detail::grade_name(next_grade, lang::zh), detail::grade_name(to, lang::zh)));
+                  fmt::format("{}现为{}，只能晋级为{}，不能越级晋级为{}。", who, held_zh,
+                              detail::grade_name(header(), next_grade, lang::zh),
+                              detail::grade_name(header(), to, lang::zh)));
   }
 
   [[nodiscard]] auto covers(const rule& other) const -> bool override { return other.header().kind == header().kind; }

@@ -26,16 +26,16 @@ class in_person final : public rule {
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto& r = m.req(f.subject.request);
-    const auto by = m.person_id(r.leave()->submitted_by);
+    const auto by = m.person(r.leave()->submitted_by);
     return m.pick(fmt::format("{} must be requested by {} in person; it was submitted by {}.",
-                              detail::request_name(r, m.lang), m.person_id(r.employee), by),
-                  fmt::format("{}须由{}本人办理,不得由{}代请。", detail::request_name(r, m.lang),
-                              m.person_id(r.employee), by));
+                              detail::request_name(header(), r, m.lang), m.person(r.employee), by),
+                  fmt::format("{}须由{}本人办理，不得由{}代请。", detail::request_name(header(), r, m.lang),
+                              m.person(r.employee), by));
   }
 
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
-    return m.pick(fmt::format("{} submits it in person", m.person_id(f.subject.employee)),
-                  fmt::format("由{}本人办理", m.person_id(f.subject.employee)));
+    return m.pick(fmt::format("{} submits it in person", m.person(f.subject.employee)),
+                  fmt::format("由{}本人办理", m.person(f.subject.employee)));
   }
 
   [[nodiscard]] auto covers(const rule& other) const -> bool override { return other.header().kind == header().kind; }

@@ -71,18 +71,18 @@ class monthly_minimum final : public rule {
   }
 
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
-    const auto who = m.person_id(f.subject.employee);
-    const auto mon = format_month(*f.subject.month);
+    const auto who = m.person(f.subject.employee);
+    const auto mon = m.month_words(*f.subject.month);
     return m.pick(fmt::format("monitor {} at least {} time(s) in {}", who, min_, mon),
                   fmt::format("{}内对{}监听不少于{}次", mon, who, min_));
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto who = m.person_id(f.subject.employee);
-    const auto mon = format_month(*f.subject.month);
+    const auto who = m.person(f.subject.employee);
+    const auto mon = m.month_words(*f.subject.month);
     return m.pick(fmt::format("{} had {} quality-monitoring session(s) in {}; the minimum is {} a month.", who,
                               f.number("sessions"), mon, min_),
-                  fmt::format("{}在{}被监听{}次,每月每人不少于{}次。", who, mon, f.number("sessions"), min_));
+                  fmt::format("{}在{}被监听{}次，每月每人不少于{}次。", who, mon, f.number("sessions"), min_));
   }
 
  private:

@@ -52,31 +52,33 @@ class notice_period final : public rule {
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto& r = m.req(f.subject.request);
-    const auto what = detail::request_name(r, m.lang);
+    const auto what = detail::request_name(header(), r, m.lang);
     const auto shift = m.shift_of(f);
     const bool strictly_before = strict_ && notice_.total_seconds() == 0;
     const auto* actual = f.find("actual_notice_minutes");
     const std::string verb_en = from_ == measured::submitted_at ? "it was submitted" : "the shift leader was notified";
-    const std::string verb_zh = from_ == measured::submitted_at ? "提出" : "通知班长";
+    const std::string verb_zh = from_ == measured::submitted_at ? "提出"
+                                                                : "通知" + detail::leader_word(header(), m, r.employee);
     std::string need_en = strictly_before ? fmt::format("{} must come before shift {} starts", what, shift)
-                                          : fmt::format("{} needs {} notice", what, format_duration(notice_));
+                                          : fmt::format("{} needs {} notice", what, m.length(notice_));
     if (from_ == measured::leader_notified_at) {
       need_en = fmt::format("{} needs the shift leader notified before shift {} starts", what, shift);
     }
     std::string need_zh = strictly_before || from_ == measured::leader_notified_at
                               ? fmt::format("{}须在班次{}开始前{}", what, shift, verb_zh)
-                              : fmt::format("{}须提前{}提出", what, format_duration(notice_));
+                              : fmt::format("{}须提前{}提出", what, m.length(notice_));
     if (actual == nullptr) {
-      return m.pick(fmt::format("{}; no notification was recorded.", need_en), fmt::format("{};未记录通知。", need_zh));
+      return m.pick(fmt::format("{}; no notification was recorded.", need_en),
+                    fmt::format("{}；未记录通知。", need_zh));
     }
     const auto mins = std::get<std::int64_t>(*actual);
     const auto d = boost::posix_time::minutes(mins);
     if (mins < 0) {
-      return m.pick(fmt::format("{}; {} {} after shift {} started.", need_en, verb_en, detail::human(d), shift),
-                    fmt::format("{};实际在班次{}开始后{}才{}。", need_zh, shift, detail::human(d), verb_zh));
+      return m.pick(fmt::format("{}; {} {} after shift {} started.", need_en, verb_en, m.length(d), shift),
+                    fmt::format("{}；实际在班次{}开始后{}才{}。", need_zh, shift, m.length(d), verb_zh));
     }
-    return m.pick(fmt::format("{}; {} {} before shift {}.", need_en, verb_en, detail::human(d), shift),
-                  fmt::format("{};实际在班次{}开始前{}{}。", need_zh, shift, detail::human(d), verb_zh));
+    return m.pick(fmt::format("{}; {} {} before shift {}.", need_en, verb_en, m.length(d), shift),
+                  fmt::format("{}；实际在班次{}开始前{}{}。", need_zh, shift, m.length(d), verb_zh));
   }
 
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
@@ -84,13 +86,15 @@ class notice_period final : public rule {
     std::string out;
     if (actual != nullptr) {
       const auto short_by = f.number("required_notice_minutes") - std::get<std::int64_t>(*actual) + (strict_ ? 1 : 0);
-      out = m.pick(fmt::format("submit at least {} earlier", format_duration(boost::posix_time::minutes(short_by))),
-                   fmt::format("至少提前{}提出", format_duration(boost::posix_time::minutes(short_by))));
+      out = m.pick(fmt::format("submit at least {} earlier", m.length(boost::posix_time::minutes(short_by))),
+                   fmt::format("至少提前{}提出", m.length(boost::posix_time::minutes(short_by))));
     } else {
-      out = m.pick("record when the shift leader was notified", "记录通知班长的时间");
+      const auto employee = f.subject.request != no_index ? m.req(f.subject.request).employee : f.subject.employee;
+      out = m.pick("record when the shift leader was notified",
+                   "记录通知" + detail::leader_word(header(), m, employee) + "的时间");
     }
     const auto approval = rule::remedy(f, m);
-    return approval.empty() ? out : out + m.pick(", or it ", ",或") + approval;
+    return approval.empty() ? out : out + m.pick(", or it ", "，或") + approval;
   }
 
   [[nodiscard]] auto looks_at_shifts() const -> bool override { return true; }

@@ -40,27 +40,33 @@ class party_approval final : public rule {
   }
 
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
-    const auto party = m.person_id(std::get<person_ref>(*f.find("party")).index);
+    const auto party = m.person(std::get<person_ref>(*f.find("party")).index);
     const auto* l = f.find("leader");
     if (l == nullptr) {
       return m.pick(fmt::format("give {} a shift leader, who approves the swap", party),
-                    fmt::format("为{}指定班长并由其审批换班", party));
+                    fmt::format("为{}指定{}并由其审批换班", party, detail::leader_word(header(), m, no_index)));
     }
-    const auto leader = m.person_id(std::get<person_ref>(*l).index);
-    return m.pick(fmt::format("needs approval by {}, the shift leader of {}", leader, party),
-                  fmt::format("须经{}的班长{}同意", party, leader));
+    const auto leader_at = std::get<person_ref>(*l).index;
+    const auto leader = m.person(leader_at);
+    return m.pick(fmt::format("needs approval by {}, the {} of {}", leader,
+                              detail::role_name(header(), m.c.people[leader_at].role, lang::en), party),
+                  fmt::format("须经{}的{}{}同意", party,
+                              detail::role_name(header(), m.c.people[leader_at].role, m.lang), leader));
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto party = m.person_id(std::get<person_ref>(*f.find("party")).index);
+    const auto party = m.person(std::get<person_ref>(*f.find("party")).index);
     const auto* l = f.find("leader");
     if (l == nullptr) {
       return m.pick(fmt::format("{} has no shift leader to approve the swap.", party),
-                    fmt::format("{}没有班长,无法审批换班。", party));
+                    fmt::format("{}没有{}，无人审批换班。", party, detail::leader_word(header(), m, no_index)));
     }
-    const auto leader = m.person_id(std::get<person_ref>(*l).index);
-    return m.pick(fmt::format("The swap needs approval by {}, the shift leader of {}.", leader, party),
-                  fmt::format("换班须经{}的班长{}同意。", party, leader));
+    const auto leader_at = std::get<person_ref>(*l).index;
+    const auto leader = m.person(leader_at);
+    return m.pick(fmt::format("The swap needs approval by {}, the {} of {}.", leader,
+                              detail::role_name(header(), m.c.people[leader_at].role, lang::en), party),
+                  fmt::format("换班须经{}的{}{}同意。", party,
+                              detail::role_name(header(), m.c.people[leader_at].role, m.lang), leader));
   }
 };
 

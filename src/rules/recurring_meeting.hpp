@@ -174,33 +174,33 @@ class recurring_meeting final : public rule {
     const auto d = detail::duty_period::of(f);
     const auto& title_en = s_.title.en;
     const auto& title_zh = s_.title.zh;
-    const auto who = m.person_id(f.subject.employee);
+    const auto who = m.person(f.subject.employee);
     const auto meeting_id = detail::evidence_string(f, "meeting");
-    const auto held = detail::evidence_time(f, "held_at");
+    const auto held = detail::evidence_time(f, "held_at", m.lang);
     if (f.variant == 2) {
       return m.pick(fmt::format("{} was not at the {} of {} ({}, {}).", who, title_en, d.words(lang::en), meeting_id,
                                 held),
-                    fmt::format("{}未参加{}的{}({},{})。", who, d.words(lang::zh), title_zh, meeting_id, held));
+                    fmt::format("{}未参加{}的{}（{}，{}）。", who, d.words(lang::zh), title_zh, meeting_id, held));
     }
     if (f.variant == 1) {
       return m.pick(fmt::format("The {} of {} ({}, {}) does not count: {}; {} answers for it.", title_en,
                                 d.words(lang::en), meeting_id, held, fault_words(f, m, lang::en), who),
-                    fmt::format("{}的{}({},{})不符合要求:{};由{}负责。", d.words(lang::zh), title_zh, meeting_id, held,
-                                fault_words(f, m, lang::zh), who));
+                    fmt::format("{}的{}（{}，{}）不符合要求：{}；由{}负责。", d.words(lang::zh), title_zh, meeting_id,
+                                held, fault_words(f, m, lang::zh), who));
     }
     return m.pick(fmt::format("No {} was held {}; {} answers for it.", title_en, d.when(lang::en), who),
-                  fmt::format("{}未召开{},由{}负责。", d.words(lang::zh), title_zh, who));
+                  fmt::format("{}未召开{}，由{}负责。", d.words(lang::zh), title_zh, who));
   }
 
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
     const auto d = detail::duty_period::of(f);
     if (f.variant == 2) {
-      const auto who = m.person_id(f.subject.employee);
+      const auto who = m.person(f.subject.employee);
       return m.pick(fmt::format("hold the {} of {} with {} present", s_.title.en, d.words(lang::en), who),
                     fmt::format("{}的{}须有{}参加", d.words(lang::zh), s_.title.zh, who));
     }
     return m.pick(fmt::format("hold the {} of {}: {}", s_.title.en, d.words(lang::en), requirements(lang::en)),
-                  fmt::format("召开{}的{}:{}", d.words(lang::zh), s_.title.zh, requirements(lang::zh)));
+                  fmt::format("召开{}的{}：{}", d.words(lang::zh), s_.title.zh, requirements(lang::zh)));
   }
 
  private:
@@ -209,26 +209,27 @@ class recurring_meeting final : public rule {
   [[nodiscard]] auto requirements(lang l) const -> std::string {
     const bool zh = l == lang::zh;
     std::vector<std::string> parts;
-    parts.push_back(zh ? "由" + detail::role_words(s_.chair, l) + "主持"
-                       : "chaired by a " + detail::role_words(s_.chair, l));
+    parts.push_back(zh ? "由" + detail::role_words(header().labels, s_.chair, l) + "主持"
+                       : "chaired by a " + detail::role_words(header().labels, s_.chair, l));
     if (s_.weekday || s_.day_at_most) parts.push_back(zh ? requirements_on(l) + "召开" : "on " + requirements_on(l));
     if (s_.starts_by) {
       const auto t = detail::format_time_of_day(*s_.starts_by);
       parts.push_back(zh ? "不晚于" + t + "开始" : "starting by " + t);
     }
     if (s_.lasts_at_least) {
-      parts.push_back(zh ? "不少于" + format_duration(*s_.lasts_at_least)
-                         : "lasting at least " + format_duration(*s_.lasts_at_least));
+      parts.push_back(zh ? "不少于" + rulebook::words::length(*s_.lasts_at_least, l)
+                         : "lasting at least " + rulebook::words::length(*s_.lasts_at_least, l));
     }
     for (const auto& r : s_.with) {
-      parts.push_back(zh ? detail::role_words(r, l) + "参加" : "with a " + detail::role_words(r, l) + " present");
+      parts.push_back(zh ? detail::role_words(header().labels, r, l) + "参加"
+                         : "with a " + detail::role_words(header().labels, r, l) + " present");
     }
     for (const auto& r : s_.attendees) {
-      parts.push_back(zh ? "全体" + detail::role_words(r, l) + "参加"
-                         : "every " + detail::role_words(r, l) + " present");
+      parts.push_back(zh ? "全体" + detail::role_words(header().labels, r, l) + "参加"
+                         : "every " + detail::role_words(header().labels, r, l) + " present");
     }
     std::string out;
-    for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? (zh ? "," : ", ") : "") + parts[i];
+    for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? (zh ? "，" : ", ") : "") + parts[i];
     return out;
   }
 
@@ -239,13 +240,13 @@ class recurring_meeting final : public rule {
     const auto held = at ? std::get<time_point>(*at) : time_point();
     if (fault == "chair") {
       const auto* c = f.find("chair");
-      const auto chair = c ? m.person_id(std::get<person_ref>(*c).index) : "?";
-      return zh ? fmt::format("主持人{}不是{}", chair, detail::role_words(s_.chair, l))
-                : fmt::format("{} chaired it, not a {}", chair, detail::role_words(s_.chair, l));
+      const auto chair = c ? m.person(std::get<person_ref>(*c).index) : "?";
+      return zh ? fmt::format("主持人{}不是{}", chair, detail::role_words(header().labels, s_.chair, l))
+                : fmt::format("{} chaired it, not a {}", chair, detail::role_words(header().labels, s_.chair, l));
     }
     if (fault == "weekday" || fault == "day_of_month") {
       const auto wd = held.date().day_of_week().as_number();
-      return zh ? fmt::format("它在{}日{}召开,应{}召开", static_cast<int>(held.date().day()), weekday_zh(wd),
+      return zh ? fmt::format("它在{}日{}召开，应{}召开", static_cast<int>(held.date().day()), weekday_zh(wd),
                               requirements_on(l))
                 : fmt::format("it was held on {} the {}, not {}", weekday_en(wd),
                               ordinal(static_cast<int>(held.date().day())), requirements_on(l));
@@ -256,11 +257,10 @@ class recurring_meeting final : public rule {
       return zh ? fmt::format("开始时间{}晚于{}", started, by) : fmt::format("it started at {}, after {}", started, by);
     }
     if (fault == "too_short") {
-      return zh ? fmt::format("只开了{}分钟,不足{}", f.number("minutes"), format_duration(*s_.lasts_at_least))
-                : fmt::format("it lasted {} min, less than {}", f.number("minutes"),
-                              format_duration(*s_.lasts_at_least));
+      return zh ? fmt::format("只开了{}分钟，不足{}", f.number("minutes"), m.length(*s_.lasts_at_least))
+                : fmt::format("it lasted {} min, less than {}", f.number("minutes"), m.length(*s_.lasts_at_least));
     }
-    const auto role = detail::role_words(detail::evidence_string(f, "missing_role"), l);
+    const auto role = detail::role_words(header().labels, detail::evidence_string(f, "missing_role"), l);
     return zh ? fmt::format("没有{}参加", role) : fmt::format("no {} attended", role);
   }
 

@@ -143,13 +143,13 @@ class recurring_report final : public rule {
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
     const auto d = detail::duty_period::of(f);
-    const auto who = m.person_id(f.subject.employee);
-    const auto due = detail::evidence_time(f, "due");
+    const auto who = m.person(f.subject.employee);
+    const auto due = detail::evidence_time(f, "due", m.lang);
     // Whose report came late or early: with `from: any`, maybe another's than the subject's.
     const auto* by = f.find("by");
-    const auto author = by ? m.person_id(std::get<person_ref>(*by).index) : who;
+    const auto author = by ? m.person(std::get<person_ref>(*by).index) : who;
     const auto id = detail::evidence_string(f, "report");
-    const auto at = detail::evidence_time(f, "submitted_at");
+    const auto at = detail::evidence_time(f, "submitted_at", m.lang);
     const auto before_en = s_.inclusive ? "by" : "before";
     // 应在…之前 (before the deadline) or 应不晚于… (by it, the deadline included).
     const auto due_zh = s_.inclusive ? "不晚于" + due : "在" + due + "之前";
@@ -158,48 +158,48 @@ class recurring_report final : public rule {
       const auto late_zh = late_words(f, lang::zh);
       return m.pick(fmt::format("{}'s {} for {} ({}) came in at {}, {}: it was due {} {}.", author, s_.title.en,
                                 d.words(lang::en), id, at, late_en, before_en, due),
-                    fmt::format("{}的{}{}({})于{}提交,{},应{}提交。", author, d.words(lang::zh), s_.title.zh, id, at,
-                                late_zh, due_zh));
+                    fmt::format("{}的{}{}（{}）于{}提交，{}，应{}提交。", author, d.words(lang::zh), s_.title.zh, id,
+                                at, late_zh, due_zh));
     }
     if (f.variant == 2) {
-      const auto opens = detail::evidence_time(f, "opens");
+      const auto opens = detail::evidence_time(f, "opens", m.lang);
       return m.pick(fmt::format("{}'s {} for {} ({}) came in at {}, before {}, when it could first be handed in: it "
                                 "does not count.",
                                 author, s_.title.en, d.words(lang::en), id, at, opens),
-                    fmt::format("{}的{}{}({})于{}提交,早于可提交的{},不计入。", author, d.words(lang::zh), s_.title.zh,
-                                id, at, opens));
+                    fmt::format("{}的{}{}（{}）于{}提交，早于可提交的{}，不计入。", author, d.words(lang::zh),
+                                s_.title.zh, id, at, opens));
     }
     std::string en = fmt::format("{} handed in no {} for {}", who, s_.title.en, d.words(lang::en));
     std::string zh = fmt::format("{}未提交{}的{}", who, d.words(lang::zh), s_.title.zh);
     if (f.find("shared_with") != nullptr) {
       en = fmt::format("No {} for {} came from {} or any other {}{}", s_.title.en, d.words(lang::en), who,
-                       detail::role_words(s_.by, lang::en), s_.on_duty ? " on duty" : "");
-      zh = fmt::format("{}及其他{}{}均未提交{}的{}", who, s_.on_duty ? "当班" : "", detail::role_words(s_.by, lang::zh),
-                       d.words(lang::zh), s_.title.zh);
+                       detail::role_words(header().labels, s_.by, lang::en), s_.on_duty ? " on duty" : "");
+      zh = fmt::format("{}及其他{}{}均未提交{}的{}", who, s_.on_duty ? "当班" : "",
+                       detail::role_words(header().labels, s_.by, lang::zh), d.words(lang::zh), s_.title.zh);
     }
     if (s_.by_submission) {
-      const auto from = detail::evidence_time(f, "opens");
+      const auto from = detail::evidence_time(f, "opens", m.lang);
       return m.pick(en + fmt::format(" between {} and {}{}.", from, due, s_.inclusive ? " (inclusive)" : ""),
-                    zh + fmt::format("(应在{}至{}{}之间提交)。", from, due, s_.inclusive ? "(含)" : ""));
+                    zh + fmt::format("（应在{}至{}{}之间提交）。", from, due, s_.inclusive ? "（含）" : ""));
     }
-    return m.pick(en + fmt::format("; it was due {} {}.", before_en, due), zh + fmt::format(",应{}提交。", due_zh));
+    return m.pick(en + fmt::format("; it was due {} {}.", before_en, due), zh + fmt::format("，应{}提交。", due_zh));
   }
 
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
     const auto d = detail::duty_period::of(f);
-    const auto due = detail::evidence_time(f, "due");
+    const auto due = detail::evidence_time(f, "due", m.lang);
     const auto before_en = s_.inclusive ? "by" : "before";
     if (f.variant == 1) {
       return m.pick(fmt::format("hand in the {} {} its deadline, {} (it came {})", s_.title.en, before_en, due,
                                 late_words(f, lang::en)),
-                    fmt::format("按时{}提交{}(本次{})", s_.inclusive ? "不晚于" + due : "在" + due + "之前",
+                    fmt::format("按时{}提交{}（本次{}）", s_.inclusive ? "不晚于" + due : "在" + due + "之前",
                                 s_.title.zh, late_words(f, lang::zh)));
     }
     if (f.variant == 2) {
       return m.pick(fmt::format("hand in the {} for {} between {} and {}", s_.title.en, d.words(lang::en),
-                                detail::evidence_time(f, "opens"), due),
-                    fmt::format("在{}至{}之间提交{}的{}", detail::evidence_time(f, "opens"), due, d.words(lang::zh),
-                                s_.title.zh));
+                                detail::evidence_time(f, "opens", m.lang), due),
+                    fmt::format("在{}至{}之间提交{}的{}", detail::evidence_time(f, "opens", m.lang), due,
+                                d.words(lang::zh), s_.title.zh));
     }
     return m.pick(fmt::format("hand in the {} for {}", s_.title.en, d.words(lang::en)),
                   fmt::format("提交{}的{}", d.words(lang::zh), s_.title.zh));
@@ -212,7 +212,7 @@ class recurring_report final : public rule {
   static auto late_words(const finding& f, lang l) -> std::string {
     const auto days = f.number("days_late");
     const auto minutes = f.number("minutes_late");
-    const auto gap = format_duration(duration(0, minutes, 0));
+    const auto gap = rulebook::words::length(duration(0, minutes, 0), l);
     if (l == lang::zh)
       return minutes == 0 ? "恰在截止时间" : minutes < 1440 ? "迟交" + gap : fmt::format("迟交{}天", days);
     return minutes == 0     ? std::string("at the deadline itself")

@@ -42,20 +42,19 @@ class rest_between_shifts final : public rule {
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto party = m.person_id(std::get<person_ref>(*f.find("party")).index);
-    const auto rest = detail::human(boost::posix_time::minutes(f.number("rest_minutes")));
+    const auto party = m.person(std::get<person_ref>(*f.find("party")).index);
+    const auto rest = m.length(boost::posix_time::minutes(f.number("rest_minutes")));
     return m.pick(fmt::format("After the swap {} would work {} and {} with {} rest between them (at least {}).", party,
                               m.shift_of(f, "first"), m.shift_of(f, "second"),
-                              f.number("rest_minutes") < 0 ? "overlap, no" : rest, format_duration(min_rest_)),
-                  fmt::format("换班后{}的班次{}与{}之间仅休息{}(至少{}),不允许连班。", party, m.shift_of(f, "first"),
-                              m.shift_of(f, "second"), rest, format_duration(min_rest_)));
+                              f.number("rest_minutes") < 0 ? "overlap, no" : rest, m.length(min_rest_)),
+                  fmt::format("换班后{}的班次{}与{}之间仅休息{}（至少{}），不允许连班。", party, m.shift_of(f, "first"),
+                              m.shift_of(f, "second"), rest, m.length(min_rest_)));
   }
 
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
-    const auto party = m.person_id(std::get<person_ref>(*f.find("party")).index);
-    return m.pick(fmt::format("choose shifts that leave {} at least {} between shifts", party,
-                              format_duration(min_rest_)),
-                  fmt::format("所换班次须使{}两班之间至少休息{}", party, format_duration(min_rest_)));
+    const auto party = m.person(std::get<person_ref>(*f.find("party")).index);
+    return m.pick(fmt::format("choose shifts that leave {} at least {} between shifts", party, m.length(min_rest_)),
+                  fmt::format("所换班次须使{}两班之间至少休息{}", party, m.length(min_rest_)));
   }
 
  private:

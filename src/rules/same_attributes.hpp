@@ -47,11 +47,12 @@ class same_attributes final : public rule {
     const auto attr = std::get<std::string>(*f.find("attribute"));
     const auto x = std::get<std::string>(*f.find("employee_value"));
     const auto y = std::get<std::string>(*f.find("counterpart_value"));
-    const auto other = m.person_id(r.swap()->counterpart);
-    return m.pick(
-        fmt::format("{} ({} {}) and {} ({} {}) differ: swaps are between the same {}.", m.person_id(r.employee), attr,
-                    x, other, attr, y, attr == "role" ? "job type" : "skill level"),
-        fmt::format("{}({})与{}({})不同,换班须同工种、技术业务水平相当。", m.person_id(r.employee), x, other, y));
+    const auto other = m.person(r.swap()->counterpart);
+    return m.pick(fmt::format("{} ({} {}) and {} ({} {}) differ: swaps are between the same {}.", m.person(r.employee),
+                              attr, x, other, attr, y, attr == "role" ? "job type" : "skill level"),
+                  fmt::format("{}为{}，{}为{}，{}不同；换班须同工种、技术业务水平相当。", m.person(r.employee),
+                              detail::label(header(), attr + "s", x, m.lang), other,
+                              detail::label(header(), attr + "s", y, m.lang), attr == "role" ? "工种" : "级别"));
   }
 
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {

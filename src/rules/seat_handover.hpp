@@ -54,7 +54,7 @@ class seat_handover final : public rule {
   }
 
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
-    const auto who = m.person_id(f.subject.employee);
+    const auto who = m.person(f.subject.employee);
     const auto seat = std::get<std::string>(*f.find("seat"));
     const auto next = m.shift_of(f, "incoming_shift");
     return m.pick(fmt::format("{} stays at seat {} until the incoming agent of {} arrives", who, seat, next),
@@ -62,15 +62,14 @@ class seat_handover final : public rule {
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto who = m.person_id(f.subject.employee);
+    const auto who = m.person(f.subject.employee);
     const auto seat = std::get<std::string>(*f.find("seat"));
     const auto next = m.shift_of(f, "incoming_shift");
-    return m.pick(fmt::format("{} left seat {} at {}, {} minute(s) before the incoming agent of {} arrived.", who, seat,
-                              format_time_point(std::get<time_point>(*f.find("punched_out"))),
-                              f.number("minutes_unattended"), next),
-                  fmt::format("{}于{}离开机台{},接班人({}){}分钟后才到,接班人未到不得离台。", who,
-                              format_time_point(std::get<time_point>(*f.find("punched_out"))), seat, next,
-                              f.number("minutes_unattended")));
+    return m.pick(
+        fmt::format("{} left seat {} at {}, {} minute(s) before the incoming agent of {} arrived.", who, seat,
+                    m.time(std::get<time_point>(*f.find("punched_out"))), f.number("minutes_unattended"), next),
+        fmt::format("{}于{}离开机台{}，接班人（{}）{}分钟后才到，接班人未到不得离台。", who,
+                    m.time(std::get<time_point>(*f.find("punched_out"))), seat, next, f.number("minutes_unattended")));
   }
 
   [[nodiscard]] auto covers(const rule& other) const -> bool override { return other.header().kind == header().kind; }

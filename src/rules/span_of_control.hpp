@@ -52,18 +52,20 @@ class span_of_control final : public rule {
   }
 
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
-    const auto who = m.person_id(f.subject.employee);
+    const auto who = m.person(f.subject.employee);
     const auto excess = f.number("members") - max_;
     return m.pick(fmt::format("move {} of {}'s people to another leader", excess, who),
-                  fmt::format("将{}带领的{}人调至其他班长", who, excess));
+                  fmt::format("将{}带领的{}人调至其他{}", who, excess,
+                              detail::role_name(header(), m.c.people[f.subject.employee].role, m.lang)));
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto who = m.person_id(f.subject.employee);
-    const auto what = members_.size() == 1 ? detail::role_words(members_.front(), lang::en) + "s"
+    const auto who = m.person(f.subject.employee);
+    const auto what = members_.size() == 1 ? detail::role_words(header().labels, members_.front(), lang::en) + "s"
                                            : std::string("people");
     return m.pick(fmt::format("{} leads {} {}; one leader leads at most {}.", who, f.number("members"), what, max_),
-                  fmt::format("{}带领{}人,每名班长最多带领{}人。", who, f.number("members"), max_));
+                  fmt::format("{}带领{}人，每名{}最多带领{}人。", who, f.number("members"),
+                              detail::role_name(header(), m.c.people[f.subject.employee].role, m.lang), max_));
   }
 
  private:

@@ -54,28 +54,29 @@ class training_before_duty final : public rule {
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto who = m.person_id(f.subject.employee);
+    const auto who = m.person(f.subject.employee);
     const auto shift = m.shift_id(f.subject.shift);
-    const auto start = detail::evidence_time(f, "shift_start");
+    const auto start = detail::evidence_time(f, "shift_start", m.lang);
     const auto* done = passed_ ? "passed" : "completed";
     if (f.variant == 1) {
-      const auto gap = format_duration(duration(0, f.number("minutes_before_training"), 0));
+      const auto gap = m.length(duration(0, f.number("minutes_before_training"), 0));
       return m.pick(fmt::format("{} worked shift {} ({}) before the {}: {} it at {}, {} later.", who, shift, start,
-                                title_.en, done, detail::evidence_time(f, "trained_at"), gap),
-                    fmt::format("{}在{}前上岗(班次{},{}开始):{}于{}才{},晚{}。", who, title_.zh, shift, start,
-                                title_.zh, detail::evidence_time(f, "trained_at"), passed_ ? "考核合格" : "完成", gap));
+                                title_.en, done, detail::evidence_time(f, "trained_at", m.lang), gap),
+                    fmt::format("{}在{}前上岗（班次{}，{}开始）：{}于{}才{}，晚{}。", who, title_.zh, shift, start,
+                                title_.zh, detail::evidence_time(f, "trained_at", m.lang),
+                                passed_ ? "考核合格" : "完成", gap));
     }
     return m.pick(fmt::format("{} worked shift {} ({}) with no {} {} on record.", who, shift, start, done, title_.en),
-                  fmt::format("{}未{}{}即上岗(班次{},{}开始)。", who, passed_ ? "通过" : "完成", title_.zh, shift,
+                  fmt::format("{}未{}{}即上岗（班次{}，{}开始）。", who, passed_ ? "通过" : "完成", title_.zh, shift,
                               start));
   }
 
   [[nodiscard]] auto remedy(const finding& f, const message_context& m) const -> std::string override {
-    const auto who = m.person_id(f.subject.employee);
-    const auto start = detail::evidence_time(f, "shift_start");
+    const auto who = m.person(f.subject.employee);
+    const auto start = detail::evidence_time(f, "shift_start", m.lang);
     return m.pick(fmt::format("{} must {} the {} before {}, or be taken off shift {}", who,
                               passed_ ? "pass" : "complete", title_.en, start, m.shift_id(f.subject.shift)),
-                  fmt::format("{}须在{}之前{}{},否则不得上{}班次", who, start, passed_ ? "通过" : "完成", title_.zh,
+                  fmt::format("{}须在{}之前{}{}，否则不得上{}班次", who, start, passed_ ? "通过" : "完成", title_.zh,
                               m.shift_id(f.subject.shift)));
   }
 

@@ -39,16 +39,17 @@ class unworked_swap final : public rule {
     const auto swap = std::get<std::string>(*f.find("swap"));
     return m.pick(fmt::format("both parties of swap {} see that {} is worked, or undo the swap with both leaders", swap,
                               shift),
-                  fmt::format("换班{}双方须确保{}有人上岗,或经双方班长同意撤销换班", swap, shift));
+                  fmt::format("换班{}双方须确保{}有人上岗，或经双方{}同意撤销换班", swap, shift,
+                              detail::leader_word(header(), m, f.subject.employee)));
   }
 
   [[nodiscard]] auto message(const finding& f, const message_context& m) const -> std::string override {
-    const auto owner = m.person_id(std::get<person_ref>(*f.find("owner")).index);
+    const auto owner = m.person(std::get<person_ref>(*f.find("owner")).index);
     const auto swap = std::get<std::string>(*f.find("swap"));
     return m.pick(fmt::format("Nobody worked {}, moved to {} by swap {}: absenteeism for both parties.",
                               m.shift_id(f.subject.shift), owner, swap),
-                  fmt::format("换班{}后班次{}无人上岗(应由{}上岗),双方按旷工处理。", swap, m.shift_id(f.subject.shift),
-                              owner));
+                  fmt::format("换班{}后班次{}应由{}上岗，但无人上岗，双方按{}处理。", swap, m.shift_id(f.subject.shift),
+                              owner, rulebook::words::effect_word(header().labels, header().effect, lang::zh)));
   }
 
   [[nodiscard]] auto covers(const rule& other) const -> bool override { return other.header().kind == header().kind; }

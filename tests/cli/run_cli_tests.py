@@ -89,6 +89,12 @@ TESTS = [
      1, None),
     ("vip-lint-ok", ["lint", "--policy", V], 0, None),
     ("vip-policy-tests-pass", ["test", "--policy", V, "policies/tests/vip/team.yaml"], 0, None),
+    # A third, made-up department (a hospital ward): its report speaks in its own `labels:`.
+    ("ward-text-zh", ["check", "--policy", C + "ward/ward-policy.yaml", C + "ward/ward-case.yaml", "--format", "text",
+                      "--lang", "zh", "--explain"], 1, None),
+    ("ward-text", ["check", "--policy", C + "ward/ward-policy.yaml", C + "ward/ward-case.yaml", "--format", "text"],
+     1, None),
+    ("lint-warnings-zh", ["lint", "--policy", C + "suspicious-policy.yaml", "--lang", "zh"], 0, None),
     # Hostile and careless input: one error at its place, exit status 2, in bounded time.
     ("bad-case-trailing-comma", ["check", "--policy", P, C + "trailing-comma.json"], 2, None),
     ("bad-case-alias-bomb", ["check", "--policy", P, C + "alias-bomb.yaml"], 2, None),

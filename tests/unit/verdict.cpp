@@ -31,13 +31,13 @@ TEST_SUITE("verdict") {
     judged j(late_case, p);
     REQUIRE(j.v.findings.size() == 1);
     CHECK(j.message(j.v.findings[0]) == "E001 was 25 min late for S1 (leave.8, limit 20).");
-    CHECK(j.message(j.v.findings[0], lang::zh) == "E001迟到25分钟。");
+    CHECK(j.message(j.v.findings[0], lang::zh) == "张三（E001）迟到25分钟。");
   }
   TEST_CASE("a template with only one language falls back to the kind's message in the other") {
     const auto p = templated(",\n     message: {zh: \"{employee}迟到了。\"}");
     judged j(late_case, p);
     CHECK(j.message(j.v.findings[0]) == "E001 punched in 25 minutes late for S1 (limit 20).");
-    CHECK(j.message(j.v.findings[0], lang::zh) == "E001迟到了。");
+    CHECK(j.message(j.v.findings[0], lang::zh) == "张三（E001）迟到了。");
   }
   TEST_CASE("a placeholder with no value stays as written, so a typo shows; doubled braces are braces") {
     const auto p = templated(",\n     message: {en: \"{employe} {{late}} {late_minutes}\"}");
@@ -50,6 +50,6 @@ TEST_SUITE("verdict") {
     CHECK(p.clause_text("leave.8", lang::zh) == "迟到二十分钟及以上者按违纪处理。");
     CHECK(p.clause_text("leave.9").empty());
     CHECK(test::shipped_policy().clause_text("swap.3", lang::zh) ==
-          "每人每月换班不得超过2次。不允许连续换班,换班者、还班者不允许连班。");
+          "每人每月换班不得超过2次。不允许连续换班，换班者、还班者不允许连班。");
   }
 }

@@ -46,7 +46,7 @@ TEST_SUITE("rules/absence") {
     CHECK(f[0].effect == effect::absenteeism);
     CHECK(f[0].subject.shift == j.c.find_shift("S1"));
     CHECK(j.message(f[0]) == "E001 did not punch in for S1 and had no effective leave.");
-    CHECK(j.message(f[0], lang::zh) == "E001未到岗(S1)且无生效的请假,按旷工处理。");
+    CHECK(j.message(f[0], lang::zh) == "张三（E001）未到岗（S1）且无生效的请假，按旷工处理。");
   }
   TEST_CASE("leave.1: any punch at all means the shift was not missed") {
     judged j(two_shifts + "punches:\n  - {shift: S1, out: 2026-03-02T17:00}\n  - {shift: S2, in: 2026-03-31T08:00}\n",

@@ -60,7 +60,7 @@ TEST_SUITE("rules/callback_deadline") {
     CHECK(j.message(f[0]) ==
           "E003 reached the customer of case C1 at 2026-03-05T12:01, after the 72h deadline of 2026-03-05T12:00.");
     CHECK(j.message(f[0], lang::zh) ==
-          "E003于2026-03-05T12:01才回访到回访单C1的用户,超过了72h的期限(2026-03-05T12:00)。");
+          "E003于2026年3月5日 12:01才回访到回访单C1的用户，超过了72小时的期限（2026年3月5日 12:00）。");
   }
 
   TEST_CASE("service.callback: closed as a wrong contact needs no attempt") {
@@ -78,7 +78,7 @@ TEST_SUITE("rules/callback_deadline") {
       CHECK(f[0].number("failed_attempts_needed") == 3);
       CHECK(std::get<std::string>(*f[0].find("closed")) == "unreachable");
       CHECK(j.message(f[0]) == "E003 closed case C1 as unreachable after 2 failed attempt(s); at least 3 are needed.");
-      CHECK(j.message(f[0], lang::zh) == "E003在2次联系不上后即将回访单C1以联系不上结案,须至少联系3次。");
+      CHECK(j.message(f[0], lang::zh) == "E003在2次联系不上后即将回访单C1以联系不上结案，须至少联系3次。");
     }
     SUBCASE("after 3: closed in order") {
       judged j(callback(three_failed + ", closed: unreachable"), callback_policy());
@@ -105,7 +105,8 @@ TEST_SUITE("rules/callback_deadline") {
     CHECK(
         j.message(f[0]) ==
         "E003 did not reach the customer of case C1 within 72h of its resolution (by 2026-03-05T12:00); 5 failed attempt(s).");
-    CHECK(j.message(f[0], lang::zh) == "E003未在处理结果72h内(即2026-03-05T12:00前)回访到回访单C1的用户;联系失败5次。");
+    CHECK(j.message(f[0], lang::zh) ==
+          "E003未在处理结果72小时内（即2026年3月5日 12:00前）回访到回访单C1的用户；联系失败5次。");
   }
 
   TEST_CASE("service.callback: a case resolved outside the period is not judged") {

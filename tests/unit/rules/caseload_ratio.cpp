@@ -57,7 +57,7 @@ TEST_SUITE("rules/caseload_ratio") {
     CHECK(f[0].number("max_customers") == 1000);
     CHECK(f[0].number("load_percent") == 101);  // rounded up: just over never shows as 100 %
     CHECK(j.message(f[0]) == "M01 serves 1001 diamond customers; one account manager serves at most 1000.");
-    CHECK(j.message(f[0], lang::zh) == "M01服务1001名钻石卡客户,每名客户服务经理最多服务1000名。");
+    CHECK(j.message(f[0], lang::zh) == "M01服务1001名diamond客户，每名account manager最多服务1000名。");
   }
   TEST_CASE("vip.ratio: gold at 1,500 vs 1,501 and silver at 2,000 vs 2,001") {
     CHECK(judged(team(book("gold", 1500)), vip_caseload()).conduct("vip-caseload").empty());

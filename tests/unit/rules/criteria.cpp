@@ -107,7 +107,7 @@ TEST_SUITE("rules/criteria") {
       CHECK(f[0].number("found") == 29);
       CHECK(j.message(f[0]) ==
             "Promotion to junior needs typing at 30 characters per minute or more; the 2026-02 assessment found 29.");
-      CHECK(j.message(f[0], lang::zh) == "晋级初级工须汉字录入每分钟不少于30字;2026-02考核为每分钟29字。");
+      CHECK(j.message(f[0], lang::zh) == "晋级junior须汉字录入每分钟不少于30字；2026年2月考核为每分钟29字。");
       CHECK(j.findings_of("R1", "promotion-order").empty());
     }
     SUBCASE("30 cpm: approved, every criterion holds") {
@@ -134,7 +134,7 @@ TEST_SUITE("rules/criteria") {
       CHECK(
           j.message(f[0]) ==
           "Promotion to intermediate needs typing at 50 characters per minute or more; the 2026-02 assessment found 49.");
-      CHECK(j.message(f[0], lang::zh) == "晋级中级工须汉字录入每分钟不少于50字;2026-02考核为每分钟49字。");
+      CHECK(j.message(f[0], lang::zh) == "晋级intermediate须汉字录入每分钟不少于50字；2026年2月考核为每分钟49字。");
     }
     SUBCASE("50 cpm: approved") {
       judged j(promotion_case("E001", "intermediate", "assessments:\n" + assessed("E001", "2026-02", 50)),
@@ -165,7 +165,7 @@ TEST_SUITE("rules/criteria") {
     CHECK(
         j.message(f[0]) ==
         "Promotion to intermediate needs a passed business exam; the 2026-02 assessment records the exam as not passed.");
-    CHECK(j.message(f[0], lang::zh) == "晋级中级工须业务考试合格;2026-02考核业务考试不合格。");
+    CHECK(j.message(f[0], lang::zh) == "晋级intermediate须业务考试合格；2026年2月考核业务考试不合格。");
   }
 
   TEST_CASE("grade.order: with no assessment on record nothing is found, and the promotion is rejected") {
@@ -181,7 +181,7 @@ TEST_SUITE("rules/criteria") {
     CHECK(
         j.message(f[0]) ==
         "Promotion to intermediate needs typing at 50 characters per minute or more; E001 has no monthly assessment on record.");
-    CHECK(j.message(f[1], lang::zh) == "晋级中级工须业务考试合格;E001没有月度考核记录。");
+    CHECK(j.message(f[1], lang::zh) == "晋级intermediate须业务考试合格；E001没有月度考核记录。");
   }
 
   TEST_CASE("grade.order: the latest assessment is the one used, whatever the order of the file") {
@@ -247,7 +247,7 @@ TEST_SUITE("rules/criteria") {
             "Promotion to senior needs every complaint ticket of the latest assessed month dispatched "
             "within 60 minutes; 1 ticket(s) of 2026-02 were not (T2).");
       CHECK(j.message(f[0], lang::zh) ==
-            "晋级高级工须最近考核月受理的投诉单均在60分钟内派发;2026-02有1张未按时派发(T2)。");
+            "晋级senior须最近考核月受理的投诉单均在60分钟内派发；2026年2月有1张未按时派发（T2）。");
     }
     SUBCASE("a ticket never dispatched: rejected") {
       judged j(senior("  - {id: T3, receiver: E004, received_at: 2026-02-12T09:00}\n"), promotion_policy());
@@ -280,7 +280,7 @@ TEST_SUITE("rules/criteria") {
       const auto f = j.findings_of("R1", "promotion-senior");
       REQUIRE(f.size() == 1);
       CHECK(j.message(f[0]) == "Promotion to senior needs to hold the grade intermediate now; E001 is junior.");
-      CHECK(j.message(f[0], lang::zh) == "晋级高级工须现为中级工;E001现为初级工。");
+      CHECK(j.message(f[0], lang::zh) == "晋级senior须现为intermediate；E001现为junior。");
     }
   }
 
@@ -330,7 +330,7 @@ assessments:
       CHECK(std::get<std::string>(*f[0].find("criterion")) == "months_in_grade");
       CHECK(j.message(f[0]) ==
             "Promotion to intermediate needs at least 6 month(s) in the current grade; E001 has 5 (since 2025-09-01).");
-      CHECK(j.message(f[0], lang::zh) == "晋级中级工须任现级别满6个月;E001自2025-09-01起任现级别,满5个月。");
+      CHECK(j.message(f[0], lang::zh) == "晋级intermediate须任现级别满6个月；E001自2025年9月1日起任现级别，满5个月。");
     }
     SUBCASE("6 months in grade and no violation: approved") {
       judged j(org + shift("08:19") + request("2026-03-01T09:00"), p);
@@ -349,7 +349,7 @@ assessments:
       CHECK(std::get<std::string>(*f[0].find("criterion")) == "violations_in_3_months");
       CHECK(j.message(f[0]) ==
             "Promotion to intermediate needs no violation in the 3 month(s) before the request; E001 has 1.");
-      CHECK(j.message(f[0], lang::zh) == "晋级中级工须申请前3个月内无违纪;E001有1次。");
+      CHECK(j.message(f[0], lang::zh) == "晋级intermediate须申请前3个月内无违纪；E001有1次。");
     }
     SUBCASE("the same lateness more than 3 months before the request does not count") {
       judged j(org + shift("08:20") + request("2026-05-03T09:00"), p);

@@ -45,7 +45,7 @@ TEST_SUITE("rules/dispatch_deadline") {
     CHECK(f[0].number("dispatch_minutes") == 61);
     CHECK(f[0].number("limit_minutes") == 60);
     CHECK(j.message(f[0]) == "E001 dispatched complaint ticket T1 61 minutes after receiving it (limit 60 minutes).");
-    CHECK(j.message(f[0], lang::zh) == "E001受理的投诉单T1在61分钟后才派发(须在60分钟内派发)。");
+    CHECK(j.message(f[0], lang::zh) == "张三（E001）受理的投诉单T1在61分钟后才派发（须在60分钟内派发）。");
   }
 
   TEST_CASE("service.complaint: half a minute over the hour is already over it") {
@@ -67,7 +67,7 @@ TEST_SUITE("rules/dispatch_deadline") {
     CHECK(f[0].number("limit_minutes") == 60);
     CHECK(j.message(f[0]) ==
           "E002 received complaint ticket T2 at 2026-03-31T23:30 and never dispatched it (limit 60 minutes).");
-    CHECK(j.message(f[0], lang::zh) == "E002于2026-03-31T23:30受理的投诉单T2未派发(须在60分钟内派发)。");
+    CHECK(j.message(f[0], lang::zh) == "李四（E002）于2026年3月31日 23:30受理的投诉单T2未派发（须在60分钟内派发）。");
   }
 
   TEST_CASE("service.complaint: a ticket received outside the period is not judged") {
@@ -104,6 +104,6 @@ TEST_SUITE("rules/dispatch_deadline") {
     CHECK(f[0].number("dispatch_seconds") > f[0].number("limit_minutes") * 60);
     CHECK(j.message(f[0]) ==
           "E001 dispatched complaint ticket T1 60 minutes 30 seconds after receiving it (limit 60 minutes).");
-    CHECK(j.message(f[0], lang::zh) == "E001受理的投诉单T1在60分钟30秒后才派发(须在60分钟内派发)。");
+    CHECK(j.message(f[0], lang::zh) == "张三（E001）受理的投诉单T1在60分钟30秒后才派发（须在60分钟内派发）。");
   }
 }

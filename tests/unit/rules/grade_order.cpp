@@ -78,7 +78,7 @@ TEST_SUITE("rules/grade_order") {
     CHECK(j.decision_of("R1") == decision::rejected);
     CHECK(j.message(f[0]) ==
           "E001 is junior and may be promoted only to intermediate, not straight to senior: grades are not skipped.");
-    CHECK(j.message(f[0], lang::zh) == "E001现为初级工,只能晋级为中级工,不能越级晋级为高级工。");
+    CHECK(j.message(f[0], lang::zh) == "E001现为junior，只能晋级为intermediate，不能越级晋级为senior。");
   }
 
   TEST_CASE("grade.order: intermediate to junior is not a step up and is rejected") {
@@ -88,7 +88,7 @@ TEST_SUITE("rules/grade_order") {
     CHECK(f[0].effect == effect::reject);
     CHECK(j.decision_of("R1") == decision::rejected);
     CHECK(j.message(f[0]) == "E004 is intermediate; a promotion to junior is not a step up.");
-    CHECK(j.message(f[0], lang::zh) == "E004现为中级工,申请初级工不是晋级。");
+    CHECK(j.message(f[0], lang::zh) == "E004现为intermediate，申请junior不是晋级。");
   }
 
   TEST_CASE("grade.order: asking for the grade one already holds is not a step up") {

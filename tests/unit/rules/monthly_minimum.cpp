@@ -69,7 +69,7 @@ TEST_SUITE("rules/monthly_minimum") {
     CHECK(f[0].subject.month->number == 3);
     CHECK(f[0].number("min") == 1);
     CHECK(j.message(f[0]) == "E002 had 0 quality-monitoring session(s) in 2026-03; the minimum is 1 a month.");
-    CHECK(j.message(f[0], lang::zh) == "E002在2026-03被监听0次,每月每人不少于1次。");
+    CHECK(j.message(f[0], lang::zh) == "E002在2026年3月被监听0次，每月每人不少于1次。");
   }
 
   TEST_CASE("quality.monitoring: one session a month is enough") {

@@ -64,7 +64,7 @@ TEST_SUITE("rules/recurring_meeting") {
     CHECK(j.v.rule_of(f).header().clause == "duty.team_meeting");
     CHECK(f.subject.at == time_point(date(2026, 3, 2)));
     CHECK(j.message(f) == "No team meeting was held in the week of 2026-03-02; D01 answers for it.");
-    CHECK(j.message(f, lang::zh) == "2026-03-02当周未召开班务会,由D01负责。");
+    CHECK(j.message(f, lang::zh) == "2026年3月2日当周未召开班务会，由D01负责。");
     CHECK(remedy(j, f) ==
           "hold the team meeting of the week of 2026-03-02: chaired by a department director, every shift leader "
           "present");
@@ -76,9 +76,9 @@ TEST_SUITE("rules/recurring_meeting") {
     CHECK(found(j, "team-meeting") == strings{"L02 week 2026-03-02 2"});
     const auto f = j.conduct("team-meeting").at(0);
     CHECK(j.message(f) == "L02 was not at the team meeting of the week of 2026-03-02 (MT1, 2026-03-04T17:00).");
-    CHECK(j.message(f, lang::zh) == "L02未参加2026-03-02当周的班务会(MT1,2026-03-04T17:00)。");
+    CHECK(j.message(f, lang::zh) == "L02未参加2026年3月2日当周的班务会（MT1，2026年3月4日 17:00）。");
     CHECK(remedy(j, f) == "hold the team meeting of the week of 2026-03-02 with L02 present");
-    CHECK(remedy(j, f, lang::zh) == "2026-03-02当周的班务会须有L02参加");
+    CHECK(remedy(j, f, lang::zh) == "2026年3月2日当周的班务会须有L02参加");
   }
 
   TEST_CASE("duty.team_meeting: attending any of the week's meetings that count is enough") {
@@ -157,7 +157,7 @@ TEST_SUITE("rules/recurring_meeting") {
           "not a Friday dated the 24th or earlier; D01 answers for it.");
     CHECK(
         friday_25th.message(f, lang::zh) ==
-        "2026-12的业务代表会议(MM1,2026-12-25T15:00)不符合要求:它在25日周五召开,应在24日或之前的周五召开;由D01负责。");
+        "2026年12月的业务代表会议（MM1，2026年12月25日 15:00）不符合要求：它在25日周五召开，应在24日或之前的周五召开；由D01负责。");
     CHECK(remedy(friday_25th, f) ==
           "hold the all-agent meeting of 2026-12: chaired by a department director, on a Friday dated the 24th or "
           "earlier, with a center director present");
@@ -255,7 +255,7 @@ people:
     const auto short_one = day("08:30", "08:44");
     CHECK(found(short_one, "morning-briefing") == strings{"T01 2026-03-02 1", "T02 2026-03-02 1"});
     CHECK(short_one.message(short_one.conduct("morning-briefing").at(0), lang::zh) ==
-          "2026-03-02的晨会(B1,2026-03-02T08:30)不符合要求:只开了14分钟,不足15min;由T01负责。");
+          "2026年3月2日的晨会（B1，2026年3月2日 08:30）不符合要求：只开了14分钟，不足15分钟；由T01负责。");
   }
 
   TEST_CASE("training.morning_briefing: weekends and holidays are not judged; a working day moved by 调休 is") {

@@ -63,8 +63,9 @@ TEST_SUITE("rules/recurring_report") {
     CHECK(late.message(f) ==
           "L02's quality analysis report for 2026-03 (RP2) came in at 2026-03-22T00:00, at the deadline itself: it was "
           "due before 2026-03-22T00:00.");
-    CHECK(late.message(f, lang::zh) ==
-          "L02的2026-03服务质量分析报告(RP2)于2026-03-22T00:00提交,恰在截止时间,应在2026-03-22T00:00之前提交。");
+    CHECK(
+        late.message(f, lang::zh) ==
+        "L02的2026年3月服务质量分析报告（RP2）于2026年3月22日 00:00提交，恰在截止时间，应在2026年3月22日 00:00之前提交。");
     CHECK(remedy(late, f) ==
           "hand in the quality analysis report before its deadline, 2026-03-22T00:00 (it came at the deadline itself)");
     CHECK(found(with("2026-03-22T23:59"), "quality-report") == strings{"L02 2026-03 1 1"});
@@ -78,9 +79,9 @@ TEST_SUITE("rules/recurring_report") {
     CHECK(found(j, "quality-report") == strings{"L02 2026-03 0"});
     const auto f = j.conduct("quality-report").at(0);
     CHECK(j.message(f) == "L02 handed in no quality analysis report for 2026-03; it was due before 2026-03-22T00:00.");
-    CHECK(j.message(f, lang::zh) == "L02未提交2026-03的服务质量分析报告,应在2026-03-22T00:00之前提交。");
+    CHECK(j.message(f, lang::zh) == "L02未提交2026年3月的服务质量分析报告，应在2026年3月22日 00:00之前提交。");
     CHECK(remedy(j, f) == "hand in the quality analysis report for 2026-03");
-    CHECK(remedy(j, f, lang::zh) == "提交2026-03的服务质量分析报告");
+    CHECK(remedy(j, f, lang::zh) == "提交2026年3月的服务质量分析报告");
   }
 
   TEST_CASE("duty.quality_report: a report for March handed in before March began does not count, and says so") {
@@ -93,7 +94,7 @@ TEST_SUITE("rules/recurring_report") {
           "L02's quality analysis report for 2026-03 (RP2) came in at 2026-02-28T23:59, before 2026-03-01T00:00, when "
           "it could first be handed in: it does not count.");
     CHECK(j.message(f, lang::zh) ==
-          "L02的2026-03服务质量分析报告(RP2)于2026-02-28T23:59提交,早于可提交的2026-03-01T00:00,不计入。");
+          "L02的2026年3月服务质量分析报告（RP2）于2026年2月28日 23:59提交，早于可提交的2026年3月1日 00:00，不计入。");
     CHECK(remedy(j, f) ==
           "hand in the quality analysis report for 2026-03 between 2026-03-01T00:00 and 2026-03-22T00:00");
   }
@@ -306,6 +307,6 @@ TEST_SUITE("rules/recurring_report: parameters") {
     REQUIRE(j.v.findings.size() == 1);
     CHECK(j.message(j.v.findings[0]) ==
           "Q01 handed in no safety drill log for 2026-03; it was due before 2026-03-06T00:00.");
-    CHECK(j.message(j.v.findings[0], lang::zh) == "Q01未提交2026-03的消防演练记录,应在2026-03-06T00:00之前提交。");
+    CHECK(j.message(j.v.findings[0], lang::zh) == "Q01未提交2026年3月的消防演练记录，应在2026年3月6日 00:00之前提交。");
   }
 }

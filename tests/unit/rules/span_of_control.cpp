@@ -49,7 +49,7 @@ TEST_SUITE("rules/span_of_control") {
     CHECK(f[0].number("members") == 11);
     CHECK(f[0].number("max") == 10);
     CHECK(j.message(f[0]) == "T01 leads 11 account managers; one leader leads at most 10.");
-    CHECK(j.message(f[0], lang::zh) == "T01带领11人,每名班长最多带领10人。");
+    CHECK(j.message(f[0], lang::zh) == "T01带领11人，每名team leader最多带领10人。");
   }
   TEST_CASE("vip.leader_ratio: only the roles in `members` count towards a team") {
     const auto p = test::policy_of(

@@ -55,7 +55,7 @@ TEST_SUITE("rules/training_before_duty") {
           "M07 worked shift V1 (2026-03-02T08:29) before the pre-job training: passed it at 2026-03-02T08:30, 1min "
           "later.");
     CHECK(j.message(f, lang::zh) ==
-          "M07在岗前培训前上岗(班次V1,2026-03-02T08:29开始):岗前培训于2026-03-02T08:30才考核合格,晚1min。");
+          "M07在岗前培训前上岗（班次V1，2026年3月2日 08:29开始）：岗前培训于2026年3月2日 08:30才考核合格，晚1分钟。");
     CHECK(j.v.rule_of(f).remedy(f, message_context{j.c, lang::en}) ==
           "M07 must pass the pre-job training before 2026-03-02T08:29, or be taken off shift V1");
   }
@@ -80,7 +80,7 @@ TEST_SUITE("rules/training_before_duty") {
     CHECK(found(j) == strings{"M07 V1"});
     const auto f = j.conduct("pre-job-training").at(0);
     CHECK(j.message(f) == "M07 worked shift V1 (2026-03-02T08:30) with no passed pre-job training on record.");
-    CHECK(j.message(f, lang::zh) == "M07未通过岗前培训即上岗(班次V1,2026-03-02T08:30开始)。");
+    CHECK(j.message(f, lang::zh) == "M07未通过岗前培训即上岗（班次V1，2026年3月2日 08:30开始）。");
   }
 
   TEST_CASE("training.pre_job: people with no hired date, and cases with no trainings list, are not judged") {
