@@ -92,6 +92,12 @@ void write_json(std::ostream& out, const request_verdict& rv, const request& r, 
                 const write_options& o = {});
 /// Writes a report for people.
 void write_text(std::ostream& out, const verdict& v, const case_file& c, const write_options& o = {});
+/// Writes the month view: one self-contained HTML page (no network) of people by days of the case's
+/// period with each shift and its findings, the requests, and the totals. Same verdict, same bytes.
+void write_html(std::ostream& out, const verdict& v, const case_file& c, const write_options& o = {});
+/// Writes the findings and the requests' decisions as one CSV table for a spreadsheet: UTF-8 with
+/// a byte order mark, CRLF line ends, RFC 4180 quoting. Same verdict, same bytes.
+void write_csv(std::ostream& out, const verdict& v, const case_file& c, const write_options& o = {});
 
 }  // namespace rulebook
 #pragma GCC visibility pop

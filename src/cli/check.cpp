@@ -132,10 +132,15 @@ auto run_check(const options& o) -> int {
   }
   counting_buffer counted(std::cout.rdbuf(), line);
   std::ostream out(count_writing ? &counted : std::cout.rdbuf());
-  const bool text = o.format ? *o.format == "text" : isatty(STDOUT_FILENO) != 0;
+  // --format: json (the default off a terminal), text (on one), html (the month view) or csv.
+  const std::string format = o.format ? *o.format : out_on_terminal ? "text" : "json";
   const write_options how{.lang = o.lang, .clauses = o.clauses, .explain = o.explain};
-  if (text) {
+  if (format == "text") {
     write_text(out, v, c, how);
+  } else if (format == "html") {
+    write_html(out, v, c, how);
+  } else if (format == "csv") {
+    write_csv(out, v, c, how);
   } else {
     write_json(out, v, c, how);
   }
@@ -155,8 +160,14 @@ auto run_lint(const options& o) -> int {
     print_issues(issues);
     return exit_bad_input;
   }
-  const auto warnings = lint_policy(p);
+  const bool zh = o.lang_name == "zh";
+  const auto warnings = lint_policy(p, zh ? lang::zh : lang::en);
   print_issues(warnings);
+  if (zh) {
+    std::cout << p.title(lang::zh) << "：" << p.rules().size() << "条规则，" << p.calendar().holiday_count()
+              << "天节假日，有效" << (warnings.empty() ? "" : "，但有警告") << "\n";
+    return exit_ok;
+  }
   std::cout << p.name() << ": " << p.rules().size() << " rules, " << p.calendar().holiday_count()
             << " holiday days, valid" << (warnings.empty() ? "" : ", with warnings") << "\n";
   return exit_ok;
