@@ -39,7 +39,7 @@ void add_lang(CLI::App& c, options& o) {
 }  // namespace
 
 // Builds the whole command line: the commands and what each takes, filling `o`.
-void describe(CLI::App& app, options& o) {
+void describe(CLI::App& app, options& o, serve_options& so) {
   app.description(
       "rulebook: a department's HR policies, loaded from YAML, judging schedules, attendance and requests.\n"
       "Exit status: 0 nothing worse than pending/late/warning; 1 a reject, violation or absenteeism "
@@ -82,8 +82,7 @@ void describe(CLI::App& app, options& o) {
   auto* test = app.add_subcommand("test", "run policy test files: a case and the decisions and findings it must give");
   add_policy(*test, o, "a policy file or a shipped policy's name; again for more");
   test->add_option("tests", o.files, "policy test files")->required()->type_name("TESTS.yaml");
-  test->add_option("--junit", o.junit, "also write the results as JUnit XML to FILE")->type_name("FILE")
-      ->take_last();
+  test->add_option("--junit", o.junit, "also write the results as JUnit XML to FILE")->type_name("FILE")->take_last();
   test->add_option("--run,-r", o.run, "run only the tests whose name matches REGEX (ECMAScript, anywhere in the name)")
       ->type_name("REGEX")
       ->take_last();
@@ -105,9 +104,29 @@ void describe(CLI::App& app, options& o) {
       ->take_last();
   add_lang(*diff, o);
 
-  auto* help = app.add_subcommand("help", "help on the command line, or on one command");
-  help->add_option("command", o.help_on, "the command")->type_name("COMMAND")
+  auto* serve = app.add_subcommand("serve", "a decision service: check, what-if and lint over HTTP/JSON");
+  serve->footer(
+      "POST /v1/check (a case, JSON or YAML), POST /v1/what-if ({case, request}), POST /v1/lint (a policy), "
+      "GET /v1/policy, GET /healthz.\nSIGHUP reloads the policies (a policy with errors is refused; the old one "
+      "keeps serving); SIGTERM answers the requests in flight and exits 0. One log line per request on stderr.");
+  add_policy(*serve, o, "a policy file or a shipped policy's name; again for more");
+  serve->add_option("--listen", so.listen, "where to listen (default 127.0.0.1:8181)")
+      ->type_name("HOST:PORT")
       ->take_last();
+  serve->add_option("--port", so.port, "the port, on the --listen host; 0 picks a free one")
+      ->check(CLI::Range(0, 65535))
+      ->type_name("N")
+      ->take_last();
+  serve->add_option("--threads", so.threads, "requests answered at once (default: every core)")
+      ->check(CLI::Range(1, 1024))
+      ->type_name("N")
+      ->take_last();
+  serve->add_option("--max-body", so.max_body, "the largest request body, 413 above it (default 16M; K, M, G)")
+      ->type_name("BYTES")
+      ->take_last();
+
+  auto* help = app.add_subcommand("help", "help on the command line, or on one command");
+  help->add_option("command", o.help_on, "the command")->type_name("COMMAND")->take_last();
 
   auto* completion = app.add_subcommand("completion", "print a bash completion script (installed with rulebook)");
   completion->group("");  // not listed: the install puts the script where bash finds it
@@ -149,11 +168,10 @@ void print_completion(const CLI::App& app) {
 
 auto main(int argc, char** argv) -> int {
   using namespace rulebook::cli;
-  // `serve` parses its own options (src/cli/serve.cpp).
-  if (argc >= 2 && std::string_view(argv[1]) == "serve") return run_serve(argc, argv, 2);
   options o;
+  serve_options so;
   CLI::App app{"", "rulebook"};
-  describe(app, o);
+  describe(app, o, so);
   // A usage error names the command and where its help is.
   app.failure_message([](const CLI::App* a, const CLI::Error& e) {
     std::string where = "rulebook";
@@ -193,6 +211,10 @@ auto main(int argc, char** argv) -> int {
     if (name == "completion") {
       print_completion(app);
       return exit_ok;
+    }
+    if (name == "serve") {
+      so.policies = o.policies;
+      return run_serve(so);
     }
     o.lang = o.lang_name == "zh" ? rulebook::lang::zh : rulebook::lang::en;
     // Positional arguments of the form SECTION=FILE.csv are lists of the case.
