@@ -82,7 +82,7 @@ TEST_SUITE("what-if as text") {
     for (const auto& b : {
              bad{"{id: Q, type: leave, kind: personal, employee: E009, submitted_by: E001, submitted_at: 2026-03-01T20:00, "
                  "shifts: [S1]}",
-                 "q.yaml:1:46: `employee` of request `Q` refers to `E009`, who is not among `people`"},
+                 "q.yaml:1:48: `employee` of request `Q` refers to `E009`, who is not among `people`"},
              bad{"{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: "
                  "2026-03-01T20:00, shifts: [S2]}",
                  "q.yaml:1:1: request `R1` is in the case already: give the question an id of its own"},
@@ -98,14 +98,15 @@ TEST_SUITE("what-if as text") {
                  "you mean `senior`?"},
              bad{"{id: Q, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-02-30T20:00, "
                  "shifts: [S1]}",
-                 "q.yaml:1:90:"},
+                 "q.yaml:1:88: impossible date `2026-02-30`"},
              bad{"[1, 2", "q.yaml:1:"},
-             bad{"", "q.yaml:1:1:"},
+             bad{"", "q.yaml: request must be a mapping"},
          }) {
-      CAPTURE(b.text);
+      CAPTURE(std::string(b.text));
       std::vector<load_issue> issues;
       CHECK_FALSE(ask(c, b.text, issues));
       REQUIRE_FALSE(issues.empty());
+      CAPTURE(to_string(issues.front()));
       CHECK(to_string(issues.front()).rfind(b.expected, 0) == 0);
       CHECK(c.requests.size() == count);
     }
