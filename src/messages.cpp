@@ -73,6 +73,7 @@ auto rule::remedy(const finding& f, const message_context& m) const -> std::stri
     std::string out;
     if (l == lang::zh) {
       std::vector<std::string> names;
+      names.reserve(missing.size());
       for (const auto p : missing) names.push_back(detail::role_words(ls, people[p].role, l) + m.person(p));
       return (names.size() > 1 ? "依次" : "") + [&] {
         std::string joined;

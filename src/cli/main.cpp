@@ -166,7 +166,9 @@ void print_completion(const CLI::App& app) {
 
 }  // namespace rulebook::cli
 
-auto main(int argc, char** argv) -> int {
+namespace {
+
+auto run_command(int argc, char** argv) -> int {
   using namespace rulebook::cli;
   options o;
   serve_options so;
@@ -250,5 +252,17 @@ auto main(int argc, char** argv) -> int {
     // Bad content never gets here (it comes back as issues); this is a bug or an exhausted machine.
     std::cerr << "rulebook: internal error: " << e.what() << '\n';
     return exit_bad_input;
+  }
+}
+
+}  // namespace
+
+auto main(int argc, char** argv) -> int {
+  try {
+    return run_command(argc, argv);
+  } catch (...) {
+    // Describing the command line ran out of memory, or the like: never an uncaught exception.
+    std::cerr << "rulebook: internal error\n";
+    return rulebook::cli::exit_bad_input;
   }
 }

@@ -19,6 +19,6 @@ struct serve_options {
 
 /// Runs the service until SIGTERM or SIGINT (then 0, once the requests in flight are answered);
 /// 2 on a usage error or policies that do not load.
-auto run_serve(const serve_options& o) -> int;
+auto run_serve(const serve_options& given) -> int;
 
 }  // namespace rulebook::cli

@@ -57,8 +57,10 @@ TEST_SUITE("what-if as text") {
   TEST_CASE("a what-if request in JSON reads like one in YAML") {
     const auto c = test::case_of(test::org + test::roster);
     std::vector<load_issue> issues;
-    const auto yaml = ask(c, "{id: Q1, type: swap, employee: E001, counterpart: E002, give: S1, take: T1, "
-                             "submitted_at: 2026-02-20T09:00, reason: family, form_filed: true}", issues);
+    const auto yaml = ask(c,
+                          "{id: Q1, type: swap, employee: E001, counterpart: E002, give: S1, take: T1, "
+                          "submitted_at: 2026-02-20T09:00, reason: family, form_filed: true}",
+                          issues);
     const auto json = ask(c, R"({"id": "Q1", "type": "swap", "employee": "E001", "counterpart": "E002", "give": "S1",
                                  "take": "T1", "submitted_at": "2026-02-20T09:00", "reason": "family", "form_filed": true})",
                           issues);
@@ -79,29 +81,30 @@ TEST_SUITE("what-if as text") {
       const char* text;
       const char* expected;
     };
-    for (const auto& b : {
-             bad{"{id: Q, type: leave, kind: personal, employee: E009, submitted_by: E001, submitted_at: 2026-03-01T20:00, "
-                 "shifts: [S1]}",
-                 "q.yaml:1:48: `employee` of request `Q` refers to `E009`, who is not among `people`"},
-             bad{"{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: "
-                 "2026-03-01T20:00, shifts: [S2]}",
-                 "q.yaml:1:1: request `R1` is in the case already: give the question an id of its own"},
-             bad{"{id: Q, type: leave, kind: personel, employee: E001, submitted_by: E001, submitted_at: 2026-03-01T20:00, "
-                 "shifts: [S1]}",
-                 "q.yaml:1:1: unknown leave kind `personel` of request `Q`: the policy `customer-service` does not know "
-                 "it: did you mean `personal`?"},
-             bad{"{id: Q, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-03-01T20:00, "
-                 "shifts: [T1]}",
-                 "q.yaml:1:1: leave `Q` names shift `T1` as `E001`'s, but it is `E002`'s"},
-             bad{"{id: Q, type: promotion, employee: E001, submitted_at: 2026-03-01T20:00, to_grade: senoir}",
-                 "q.yaml:1:1: unknown grade `senoir` of request `Q`: the policy `customer-service` does not know it: did "
-                 "you mean `senior`?"},
-             bad{"{id: Q, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-02-30T20:00, "
-                 "shifts: [S1]}",
-                 "q.yaml:1:88: impossible date `2026-02-30`"},
-             bad{"[1, 2", "q.yaml:1:"},
-             bad{"", "q.yaml: request must be a mapping"},
-         }) {
+    for (
+        const auto& b : {
+            bad{"{id: Q, type: leave, kind: personal, employee: E009, submitted_by: E001, submitted_at: 2026-03-01T20:00, "
+                "shifts: [S1]}",
+                "q.yaml:1:48: `employee` of request `Q` refers to `E009`, who is not among `people`"},
+            bad{"{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: "
+                "2026-03-01T20:00, shifts: [S2]}",
+                "q.yaml:1:1: request `R1` is in the case already: give the question an id of its own"},
+            bad{"{id: Q, type: leave, kind: personel, employee: E001, submitted_by: E001, submitted_at: 2026-03-01T20:00, "
+                "shifts: [S1]}",
+                "q.yaml:1:1: unknown leave kind `personel` of request `Q`: the policy `customer-service` does not know "
+                "it: did you mean `personal`?"},
+            bad{"{id: Q, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-03-01T20:00, "
+                "shifts: [T1]}",
+                "q.yaml:1:1: leave `Q` names shift `T1` as `E001`'s, but it is `E002`'s"},
+            bad{"{id: Q, type: promotion, employee: E001, submitted_at: 2026-03-01T20:00, to_grade: senoir}",
+                "q.yaml:1:1: unknown grade `senoir` of request `Q`: the policy `customer-service` does not know it: did "
+                "you mean `senior`?"},
+            bad{"{id: Q, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-02-30T20:00, "
+                "shifts: [S1]}",
+                "q.yaml:1:88: impossible date `2026-02-30`"},
+            bad{"[1, 2", "q.yaml:1:"},
+            bad{"", "q.yaml: request must be a mapping"},
+        }) {
       CAPTURE(std::string(b.text));
       std::vector<load_issue> issues;
       CHECK_FALSE(ask(c, b.text, issues));
