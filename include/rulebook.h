@@ -136,6 +136,8 @@ RULEBOOK_C_API void rulebook_string_free(char* s);
 /* Judges `c` against `policy`: `*verdict_json` is the verdict of CONTRACT §3, the bytes
  * `rulebook check --format json` writes. `breach` may be NULL; else it is set to 1 when a finding
  * is a reject, violation or absenteeism (the command's exit status 1), else 0. */
+/* A case loaded against another policy whose names this one does not know is RULEBOOK_INVALID_INPUT
+ * here and in rulebook_session_new, with rulebook_last_error() naming the first problem. */
 RULEBOOK_C_API rulebook_status rulebook_judge(const rulebook_policy* policy, const rulebook_case* c, rulebook_lang lang,
                                               unsigned flags, char** verdict_json, int* breach);
 

@@ -37,36 +37,54 @@ struct rulebook_session {
 namespace {
 
 thread_local std::string last_error;
+thread_local const char* last_error_text = "";
 
-auto fail(rulebook_status status, std::string message) -> rulebook_status {
-  last_error = std::move(message);
+// Records what went wrong on this thread. Never throws: without memory for the words, it says so.
+auto fail(rulebook_status status, std::string_view message) noexcept -> rulebook_status {
+  try {
+    last_error.assign(message);
+    last_error_text = last_error.c_str();
+  } catch (...) {
+    last_error_text = "out of memory";
+  }
   return status;
 }
 
-// Runs `f`, turning every exception into a status.
+// Hands the problems over through `errors` (when wanted) and says INVALID_INPUT.
+auto invalid(std::vector<rulebook::load_issue> issues, rulebook_errors** errors) -> rulebook_status;
+
+// Runs `f`, turning every exception into a status; a case the policy cannot judge (`case_error`)
+// comes back as INVALID_INPUT with its problems in `errors`, as a load error does.
 template <typename F>
-auto guarded(F&& f) noexcept -> rulebook_status {
+auto guarded(F&& f, rulebook_errors** errors = nullptr) noexcept -> rulebook_status {
   try {
-    return f();
+    try {
+      return f();
+    } catch (const rulebook::case_error& e) {
+      std::vector<rulebook::load_issue> issues(e.issues().begin(), e.issues().end());
+      if (issues.empty()) issues.push_back({{}, {}, e.what()});
+      return invalid(std::move(issues), errors);
+    }
   } catch (const std::bad_alloc&) {
     return fail(RULEBOOK_OUT_OF_MEMORY, "out of memory");
-  } catch (const rulebook::case_error& e) {
-    return fail(RULEBOOK_INVALID_INPUT, e.what());
   } catch (const std::exception& e) {
-    return fail(RULEBOOK_INTERNAL, std::string("internal error: ") + e.what());
+    try {
+      return fail(RULEBOOK_INTERNAL, std::string("internal error: ") + e.what());
+    } catch (...) {
+      return fail(RULEBOOK_INTERNAL, "internal error");
+    }
   } catch (...) {
     return fail(RULEBOOK_INTERNAL, "internal error");
   }
 }
 
-// Hands the problems over through `errors` (when wanted) and says INVALID_INPUT.
 auto invalid(std::vector<rulebook::load_issue> issues, rulebook_errors** errors) -> rulebook_status {
   std::string first = issues.empty()
                           ? "invalid input"
                           : issues.front().where.file + ":" + std::to_string(issues.front().where.line) + ":" +
                                 std::to_string(issues.front().where.column) + ": " + issues.front().message;
   if (errors != nullptr) *errors = new rulebook_errors{std::move(issues), {}};
-  return fail(RULEBOOK_INVALID_INPUT, std::move(first));
+  return fail(RULEBOOK_INVALID_INPUT, first);
 }
 
 auto lang_of(rulebook_lang l) -> rulebook::lang {
@@ -92,7 +110,7 @@ auto verdict_text(const rulebook::verdict& v, const rulebook::case_file& c, rule
   return std::move(out).str();
 }
 
-auto bad_argument(const char* what) -> rulebook_status { return fail(RULEBOOK_BAD_ARGUMENT, what); }
+auto bad_argument(const char* what) noexcept -> rulebook_status { return fail(RULEBOOK_BAD_ARGUMENT, what); }
 
 void clear(rulebook_errors** errors) {
   if (errors != nullptr) *errors = nullptr;
@@ -120,7 +138,7 @@ const char* rulebook_status_string(rulebook_status status) {
   return "unknown status";
 }
 
-const char* rulebook_last_error(void) { return last_error.c_str(); }
+const char* rulebook_last_error(void) { return last_error_text; }
 
 size_t rulebook_errors_count(const rulebook_errors* errors) { return errors != nullptr ? errors->issues.size() : 0; }
 const char* rulebook_errors_file(const rulebook_errors* errors, size_t i) {
@@ -156,7 +174,7 @@ const char* rulebook_errors_json(const rulebook_errors* errors) {
       }
       e->json = out + "]";
     } catch (...) {
-      last_error = "out of memory";
+      fail(RULEBOOK_OUT_OF_MEMORY, "out of memory");
       return nullptr;
     }
   }
@@ -300,16 +318,19 @@ rulebook_status rulebook_session_what_if(const rulebook_session* session, const 
     return bad_argument("rulebook_session_what_if: `session` or `request` is NULL");
   }
   if (!valid_lang(lang)) return bad_argument("rulebook_session_what_if: unknown language");
-  return guarded([&] {
-    std::vector<rulebook::load_issue> issues;
-    const auto r = rulebook::parse_request("<request>", std::string(request, length), *session->c, session->p, issues);
-    if (!r) return invalid(std::move(issues), errors);
-    const auto rv = session->s->what_if(*r);
-    std::ostringstream out;
-    rulebook::write_json(out, rv, *r, session->p, *session->c, {.lang = lang_of(lang)});
-    *request_json = handed_over(std::move(out).str());
-    return RULEBOOK_OK;
-  });
+  return guarded(
+      [&] {
+        std::vector<rulebook::load_issue> issues;
+        const auto r = rulebook::parse_request("<request>", std::string(request, length), *session->c, session->p,
+                                               issues);
+        if (!r) return invalid(std::move(issues), errors);
+        const auto rv = session->s->what_if(*r);
+        std::ostringstream out;
+        rulebook::write_json(out, rv, *r, session->p, *session->c, {.lang = lang_of(lang)});
+        *request_json = handed_over(std::move(out).str());
+        return RULEBOOK_OK;
+      },
+      errors);
 }
 
 void rulebook_session_free(rulebook_session* session) { delete session; }

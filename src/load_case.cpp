@@ -938,8 +938,9 @@ auto parse_request(std::string file, std::string text, const case_file& c, const
   };
   const auto mine = [&](person_index who, shift_index s) {
     if (!could_hold(who, s)) {
+      const auto owner = c.shifts[s].employee;  // nobody, in a case built in code
       bad(std::string(to_string(r->type())) + " `" + r->id + "` names shift `" + c.shifts[s].id + "` as `" +
-          c.people[who].id + "`'s, but it is `" + c.people[c.shifts[s].employee].id + "`'s");
+          c.people[who].id + "`'s, but it is " + (owner == no_index ? "nobody's" : "`" + c.people[owner].id + "`'s"));
     }
   };
   if (const auto* l = r->leave()) {

@@ -66,7 +66,7 @@ class policy_loader {
   void add_file(const std::string& given) {
     // A name (`customer-service`, `calendars/cn-2026`) is a shipped policy; a path is read as it is.
     auto path = given;
-    if (!fs::exists(path) && fs::path(path).extension().empty()) {
+    if (std::error_code ec; !fs::exists(path, ec) && fs::path(path).extension().empty()) {
       path = find_policy(given);
       if (path.empty()) {
         issues_->push_back({{given, 0, 0}, {}, no_policy_named(given)});

@@ -1,6 +1,7 @@
 #include "what_if_body.hpp"
 
 #include <rulebook/source.hpp>
+#include <filesystem>
 
 #include "source_io.hpp"
 
@@ -307,7 +308,16 @@ auto policy_reads_no_foreign_files(const std::string& file, std::string_view tex
       if (p.substr(b, e - b) == "..") up = true;
       b = e + 1;
     }
-    if (p.empty() || p.front() == '/' || p.front() == '~' || up || !(ends_with(".yaml") || ends_with(".yml"))) {
+    // Below the working directory also once links are followed (`link/x.yaml` may lead anywhere).
+    const auto outside = [&] {
+      std::error_code ec;
+      const auto here = std::filesystem::current_path(ec);
+      const auto target = std::filesystem::weakly_canonical(here / std::string(p), ec);
+      const auto [end, rest] = std::mismatch(here.begin(), here.end(), target.begin(), target.end());
+      return ec || end != here.end();
+    };
+    if (p.empty() || p.front() == '/' || p.front() == '~' || up || !(ends_with(".yaml") || ends_with(".yml")) ||
+        outside()) {
       issues.push_back(
           issue_at(file, c,
                    "calendar file `" + c.text +

@@ -113,8 +113,8 @@ struct writer {
     out += "}}";
   }
 
-  // One request's object, after its opening brace; with `v`, its `explain` list.
-  void request_json(const request_verdict& rv, const request& r, const verdict* v) {
+  // One request's object, after its opening brace.
+  void request_json(const request_verdict& rv, const request& r) {
     out += "\"id\": ";
     quote(out, r.id);
     out += ", \"type\": ";
@@ -129,9 +129,9 @@ struct writer {
       finding_json(rv.findings[j], false, "       ");
     }
     out += rv.findings.empty() ? "]" : "\n     ]";
-    if (v != nullptr && o.explain) {
+    if (o.explain) {
       out += ",\n     \"explain\": [";
-      const auto outcomes = explain(*v, c, rv.request);
+      const auto outcomes = explain(p, c, r, rv);
       for (std::size_t j = 0; j < outcomes.size(); ++j) {
         const auto& h = p.rule_at(outcomes[j].rule).header();
         out += j ? ",\n       {" : "\n       {";
@@ -204,7 +204,7 @@ struct writer {
       const auto& rv = v.requests[i];
       const auto& r = c.requests.at(rv.request);
       out += i.value != 0 ? ",\n    {" : "\n    {";
-      request_json(rv, r, &v);
+      request_json(rv, r);
       flush();
     }
     out += v.requests.empty() ? "],\n" : "\n  ],\n";
@@ -236,7 +236,7 @@ void write_json(std::ostream& out, const request_verdict& rv, const request& r, 
                 const write_options& o) {
   writer w{c, p, o, out, {}, &r};
   w.out += '{';
-  w.request_json(rv, r, nullptr);
+  w.request_json(rv, r);
   w.out += '\n';
   w.flush(true);
 }

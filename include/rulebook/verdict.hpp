@@ -75,6 +75,9 @@ struct rule_outcome {
 /// Every rule whose kind judges request `i` of `c` and whose `when:` matches its request, in policy
 /// order: whether it applied (see `rule_outcome::applies`) and whether it held.
 [[nodiscard]] auto explain(const verdict& v, const case_file& c, request_index i) -> std::vector<rule_outcome>;
+/// The same for `rv`, the verdict of request `r` judged by `p` (what `session::what_if(r)` answers).
+[[nodiscard]] auto explain(const policy& p, const case_file& c, const request& r, const request_verdict& rv)
+    -> std::vector<rule_outcome>;
 
 /// How a verdict is written.
 struct write_options {

@@ -199,7 +199,12 @@ class policy_holder {
 // the one being served stays.
 void reload(policy_holder& holder, const std::vector<std::string>& paths) {
   std::vector<load_issue> issues;
-  auto p = load_policy(paths, issues);
+  policy p;
+  try {
+    p = load_policy(paths, issues);
+  } catch (const std::exception& e) {  // the machine, not the policy: keep serving the old one
+    issues.push_back(make_issue(std::string("cannot reload: ") + e.what(), paths.front()));
+  }
   if (issues.empty() && p.rules().empty()) {
     issues.push_back(make_issue("the policy `" + p.name() + "` has no rules", paths.front()));
   }

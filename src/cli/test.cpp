@@ -23,7 +23,11 @@ auto run_test(const options& o) -> int {
   if (!p) return exit_bad_input;
   const auto report = run_policy_tests(*p, o.files, o.run);
   if (report.tests.empty()) {
-    std::cerr << "rulebook test: no test's name matches `" << o.run << "`\n";
+    if (o.run.empty()) {
+      std::cerr << "rulebook test: the files hold no tests\n";
+    } else {
+      std::cerr << "rulebook test: no test's name matches `" << o.run << "`\n";
+    }
     return exit_bad_input;
   }
   for (const auto& t : report.tests) {

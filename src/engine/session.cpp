@@ -640,10 +640,13 @@ auto condition::matches_person(const person& p) const -> bool {
 // ---- explain ----
 
 auto explain(const verdict& v, const case_file& c, request_index i) -> std::vector<rule_outcome> {
+  return explain(v.policy, c, c.requests.at(i), v.requests.at(i));
+}
+
+auto explain(const policy& p, const case_file& c, const request& r, const request_verdict& rv)
+    -> std::vector<rule_outcome> {
   std::vector<rule_outcome> out;
-  const auto& r = c.requests.at(i);
-  const auto& rv = v.requests.at(i);
-  for (const auto& rl : v.policy.rules()) {
+  for (const auto& rl : p.rules()) {
     if (!rl->judges(r.type()) || !rl->header().when.matches_request(r, c)) continue;
     const auto index = rl->header().index;
     rule_outcome o{index, std::binary_search(rv.judged_by.begin(), rv.judged_by.end(), index), true, {}, {}};

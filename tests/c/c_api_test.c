@@ -202,6 +202,18 @@ static void judging(const char* src) {
   CHECK(rulebook_case_parse(p, "x", NULL, 0, &small, NULL) == RULEBOOK_BAD_ARGUMENT);
   CHECK(rulebook_case_parse(p, "x", "", 0, NULL, NULL) == RULEBOOK_BAD_ARGUMENT);
 
+  /* a case loaded against one policy and judged by another that does not know its names */
+  rulebook_policy* vip = NULL;
+  const char* vip_files[] = {in_source(src, "policies/vip-account-managers.yaml")};
+  CHECK(rulebook_policy_load(vip_files, 1, &vip, NULL) == RULEBOOK_OK);
+  CHECK(rulebook_judge(vip, c, RULEBOOK_LANG_EN, 0, &verdict, NULL) == RULEBOOK_INVALID_INPUT);
+  CHECK(verdict == NULL);
+  CHECK(strstr(rulebook_last_error(), "unknown") != NULL);
+  rulebook_session* wrong = NULL;
+  CHECK(rulebook_session_new(vip, c, &wrong) == RULEBOOK_INVALID_INPUT);
+  CHECK(wrong == NULL);
+  rulebook_policy_free(vip);
+
   /* a session, freed after its case and policy */
   rulebook_session* s = NULL;
   CHECK(rulebook_session_new(p, c, &s) == RULEBOOK_OK);

@@ -52,6 +52,21 @@ TEST_SUITE("what-if as text") {
     std::ostringstream zh;
     write_json(zh, rv, *r, p, without, {.lang = lang::zh});
     CHECK(zh.str() != json);
+    // --explain for a what-if answer: every rule that judged it, as for a request of the case.
+    CHECK(json.find("\"explain\"") == std::string::npos);
+    std::ostringstream explained;
+    write_json(explained, rv, *r, p, without, {.explain = true});
+    CHECK(explained.str().find("\"explain\": [") != std::string::npos);
+    CHECK(explained.str().find("{\"rule\": \"leave-notice-personal\", \"clause\": \"leave.2\", \"held\": false, "
+                               "\"remedy\": ") != std::string::npos);
+    const auto outcomes = explain(p, without, *r, rv);
+    const auto of_full = explain(v, c, request_index(0));
+    REQUIRE(outcomes.size() == of_full.size());
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+      CHECK(outcomes[i].rule == of_full[i].rule);
+      CHECK(outcomes[i].held == of_full[i].held);
+      CHECK(outcomes[i].applies == of_full[i].applies);
+    }
   }
 
   TEST_CASE("a what-if request in JSON reads like one in YAML") {
