@@ -46,6 +46,10 @@ auto request_type_word(const labels* ls, request_type t, lang l) -> std::string;
 /// A name of `section` as words: the policy's label, else the name with `_` as spaces.
 auto name_word(const labels* ls, std::string_view section, const std::string& name, lang l) -> std::string;
 
+/// An evidence key as words: in English the key itself (as the JSON verdict has it); in Chinese
+/// what it measures (`late_minutes` 迟到分钟数), or the key when it is not a built-in kind's.
+auto evidence_key(std::string_view key, lang l) -> std::string;
+
 /// Whether `text` has ASCII `,` `;` `:` `(` `)` between two CJK characters (ignoring spaces and
 /// digits/letters between them is not done: only the punctuation itself, with CJK on both sides).
 auto ascii_punct_between_cjk(std::string_view text) -> bool;

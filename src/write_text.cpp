@@ -97,7 +97,8 @@ void write_text(std::ostream& out, const verdict& v, const case_file& c, const w
         std::string numbers;
         for (const auto& e : f->evidence) {
           if (const auto* n = std::get_if<std::int64_t>(&e.value)) {
-            numbers += fmt::format("{}{} {}", numbers.empty() ? "" : (zh ? "，" : ", "), e.key, *n);
+            numbers += fmt::format("{}{} {}", numbers.empty() ? "" : (zh ? "，" : ", "), words::evidence_key(e.key, l),
+                                   *n);
           }
         }
         s += fmt::format("          {}{}{}{}\n", words::effect_word(ls, f->effect, l), colon, v.message(*f, c, o.lang),

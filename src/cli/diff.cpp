@@ -6,6 +6,8 @@
 // finding whose words (message, evidence, clause) changed is listed apart as reworded, and is no change.
 #include "options.hpp"
 
+#include "../words.hpp"
+
 #include <rulebook/engine.hpp>
 #include <rulebook/kind.hpp>
 
@@ -510,15 +512,31 @@ struct text_writer {
   const words& w;
   std::string out;
   bool of_request = false;  ///< whether the findings written are a request's, under its id and employee
+  rulebook::lang l = lang::en;
+  const rulebook::labels* ls = nullptr;  ///< the edited policy's words for roles, effects, decisions
+
+  [[nodiscard]] auto effect_text(effect e) const -> std::string { return rulebook::words::effect_word(ls, e, l); }
+  [[nodiscard]] auto type_words(const std::string& type) const -> std::string {
+    for (const auto t : {request_type::leave, request_type::swap, request_type::promotion}) {
+      if (to_string(t) == type) return rulebook::words::request_type_word(ls, t, l);
+    }
+    return type;
+  }
+  [[nodiscard]] auto decision_text(const std::optional<rulebook::decision>& d) const -> std::string {
+    return d ? rulebook::words::decision_word(ls, *d, l) : "-";
+  }
 
   /// The message; a conduct finding's after the employee it is about where it does not name them.
   [[nodiscard]] auto message(const entry& e, const said& s) const -> std::string {
     if (of_request || names(s.message, e.subject.employee)) return s.message;
     return e.subject.employee + ": " + s.message;
   }
-  static auto effect_words(const said& s, bool with_role) -> std::string {
-    std::string out = to_string(s.effect);
-    if (with_role && s.effect == effect::needs_approval) out += " (" + s.approver_role + ")";
+  [[nodiscard]] auto effect_words(const said& s, bool with_role) const -> std::string {
+    std::string out = effect_text(s.effect);
+    if (with_role && s.effect == effect::needs_approval) {
+      const auto role = rulebook::words::name_word(ls, "roles", s.approver_role, l);
+      out += l == lang::zh ? "（" + role + "）" : " (" + role + ")";
+    }
     return out;
   }
   /// What else changed in a matched finding's words: the message before, the clause, the evidence.
@@ -537,8 +555,8 @@ struct text_writer {
     };
     const auto add = [&](const std::string& key, const evidence_words* x, const evidence_words* y) {
       if (x && y && *x == *y) return;
-      changed += fmt::format("{}{} {} -> {}", changed.empty() ? "" : ", ", key, x ? x->text : w.none,
-                             y ? y->text : w.none);
+      changed += fmt::format("{}{} {} -> {}", changed.empty() ? "" : w.comma, rulebook::words::evidence_key(key, l),
+                             x ? x->text : w.none, y ? y->text : w.none);
     };
     for (const auto& y : b.evidence) add(y.key, find(a, y.key), &y);
     for (const auto& x : a.evidence) {
@@ -554,17 +572,17 @@ struct text_writer {
       details(e, detail_indent);
     }
     for (const auto& e : f.added) {
-      out += fmt::format("{}+ {} [{} {}] {}\n", indent, to_string(e.after->effect), e.after->clause, e.rule,
+      out += fmt::format("{}+ {} [{} {}] {}\n", indent, effect_text(e.after->effect), e.after->clause, e.rule,
                          message(e, *e.after));
     }
     for (const auto& e : f.removed) {
-      out += fmt::format("{}- {} [{} {}] {}\n", indent, to_string(e.before->effect), e.before->clause, e.rule,
+      out += fmt::format("{}- {} [{} {}] {}\n", indent, effect_text(e.before->effect), e.before->clause, e.rule,
                          message(e, *e.before));
     }
   }
   void reworded(const entry& e, const std::string& request) {
     out += fmt::format("    {}{} [{} {}] {}\n", request.empty() ? std::string() : request + ": ",
-                       to_string(e.after->effect), e.after->clause, e.rule, message(e, *e.after));
+                       effect_text(e.after->effect), e.after->clause, e.rule, message(e, *e.after));
     details(e, "        ");
   }
   auto summary(const tally& t) -> std::string {
@@ -584,8 +602,10 @@ struct text_writer {
     out += fmt::format("{}: {}\n", d.file, summary(d.count));
     for (const auto& r : d.requests) {
       if (!r.meaning_changed()) continue;
-      const auto decision = [](const std::optional<rulebook::decision>& x) { return x ? to_string(*x) : "-"; };
-      out += fmt::format("  {} ({}, {}): {}\n", r.id, r.type, r.employee,
+      const auto decision = [&](const std::optional<rulebook::decision>& x) { return decision_text(x); };
+      const auto type = l == lang::zh ? "（" + type_words(r.type) + "，" + r.employee + "）"
+                                      : " (" + r.type + ", " + r.employee + ")";
+      out += fmt::format("  {}{}: {}\n", r.id, type,
                          r.decision_changed() ? fmt::format("{} -> {}", decision(r.before), decision(r.after))
                                               : fmt::format(fmt::runtime(w.still), decision(r.after)));
       of_request = true;
@@ -644,7 +664,7 @@ auto run_diff(const options& o) -> int {
     changed += d.count.changes() ? 1 : 0;
   }
   if (writes_text(o)) {
-    text_writer t{o.lang == lang::zh ? chinese : english, {}};
+    text_writer t{o.lang == lang::zh ? chinese : english, {}, false, o.lang, &new_policy->labels()};
     for (std::size_t k = 0; k < cases.size(); ++k) {
       if (k) t.out += '\n';
       t.write(cases[k]);

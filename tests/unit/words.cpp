@@ -119,3 +119,28 @@ TEST_CASE("the Chinese report of both shipped examples has no ASCII punctuation 
   const auto vip = text_report("policies/vip-account-managers.yaml", "examples/vip-team-2026.yaml", lang::zh);
   CHECK(vip.find("每名团队经理最多带领10人") != std::string::npos);  // the VIP team's word, not 班长
 }
+
+TEST_CASE("every evidence key of the shipped examples has Chinese words; English and unknown keys stay keys") {
+  CHECK(words::evidence_key("late_minutes", lang::zh) == "迟到分钟数");
+  CHECK(words::evidence_key("late_minutes", lang::en) == "late_minutes");
+  CHECK(words::evidence_key("a_kind_of_our_own", lang::zh) == "a_kind_of_our_own");
+  for (const auto& [policy_file, case_file] :
+       {std::pair<std::string, std::string>{"policies/customer-service.yaml", "examples/march-2026.yaml"},
+        {"policies/vip-account-managers.yaml", "examples/vip-team-2026.yaml"}}) {
+    const auto p = load_policy({std::string(RULEBOOK_SOURCE_DIR) + "/" + policy_file});
+    const auto c = load_case(std::string(RULEBOOK_SOURCE_DIR) + "/" + case_file, p);
+    const auto v = judge(p, c);
+    std::vector<const finding*> all;
+    for (const auto& f : v.findings) all.push_back(&f);
+    for (const auto& rv : v.requests) {
+      for (const auto& f : rv.findings) all.push_back(&f);
+    }
+    REQUIRE(all.size() > 10);
+    for (const auto* f : all) {
+      for (const auto& e : f->evidence) {
+        CAPTURE(e.key);
+        CHECK(words::evidence_key(e.key, lang::zh) != std::string(e.key));
+      }
+    }
+  }
+}
