@@ -61,7 +61,11 @@ typedef enum rulebook_status {
   RULEBOOK_INVALID_INPUT = 1,  /* the policy, case or request has problems: see the errors list */
   RULEBOOK_BAD_ARGUMENT = 2,   /* a NULL where an object is needed, or an option out of range */
   RULEBOOK_OUT_OF_MEMORY = 3,  /* the machine ran out of memory; nothing was made */
-  RULEBOOK_INTERNAL = 4        /* a bug in rulebook: rulebook_last_error() says what */
+  RULEBOOK_INTERNAL = 4,       /* a bug in rulebook: rulebook_last_error() says what */
+  /* Not statuses: they make the type as wide as an int in C++ too, so that any value a caller
+   * passes is one the library may read (and answer as unknown). */
+  RULEBOOK_STATUS_MIN_ = -2147483647 - 1,
+  RULEBOOK_STATUS_MAX_ = 2147483647
 } rulebook_status;
 
 /* A status as words: "ok", "invalid input", … Never NULL; a static string. */
@@ -125,7 +129,13 @@ RULEBOOK_C_API void rulebook_case_free(rulebook_case* c);
 
 /* ---- judging ---- */
 
-typedef enum rulebook_lang { RULEBOOK_LANG_EN = 0, RULEBOOK_LANG_ZH = 1 } rulebook_lang;
+typedef enum rulebook_lang {
+  RULEBOOK_LANG_EN = 0,
+  RULEBOOK_LANG_ZH = 1,
+  /* Not languages: as wide as an int, so a wrong value is refused (RULEBOOK_BAD_ARGUMENT), not undefined. */
+  RULEBOOK_LANG_MIN_ = -2147483647 - 1,
+  RULEBOOK_LANG_MAX_ = 2147483647
+} rulebook_lang;
 
 /* Flags for what a verdict holds beside CONTRACT §3 (`rulebook check --explain`, `--clauses`). */
 enum { RULEBOOK_EXPLAIN = 1u, RULEBOOK_CLAUSES = 2u };

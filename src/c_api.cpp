@@ -134,6 +134,7 @@ const char* rulebook_status_string(rulebook_status status) {
     case RULEBOOK_BAD_ARGUMENT: return "bad argument";
     case RULEBOOK_OUT_OF_MEMORY: return "out of memory";
     case RULEBOOK_INTERNAL: return "internal error";
+    default: break;
   }
   return "unknown status";
 }

@@ -261,7 +261,9 @@ static void judging(const char* src) {
   CHECK(rulebook_session_verdict(NULL, RULEBOOK_LANG_EN, 0, &verdict) == RULEBOOK_BAD_ARGUMENT);
   CHECK(rulebook_session_verdict(s, RULEBOOK_LANG_EN, 0, NULL) == RULEBOOK_BAD_ARGUMENT);
   CHECK(rulebook_session_verdict(s, (rulebook_lang)3, 0, &verdict) == RULEBOOK_BAD_ARGUMENT);
-  CHECK(rulebook_session_new(NULL, NULL, &s) == RULEBOOK_BAD_ARGUMENT);
+  rulebook_session* none = NULL;
+  CHECK(rulebook_session_new(NULL, NULL, &none) == RULEBOOK_BAD_ARGUMENT);
+  CHECK(none == NULL);
   CHECK(rulebook_session_new(NULL, NULL, NULL) == RULEBOOK_BAD_ARGUMENT);
   rulebook_session_free(s);
 }
