@@ -57,11 +57,11 @@ RULEBOOK_C_API int rulebook_version_number(void);
 /* ---- statuses ---- */
 
 typedef enum rulebook_status {
-  RULEBOOK_OK = 0,             /* done */
-  RULEBOOK_INVALID_INPUT = 1,  /* the policy, case or request has problems: see the errors list */
-  RULEBOOK_BAD_ARGUMENT = 2,   /* a NULL where an object is needed, or an option out of range */
-  RULEBOOK_OUT_OF_MEMORY = 3,  /* the machine ran out of memory; nothing was made */
-  RULEBOOK_INTERNAL = 4,       /* a bug in rulebook: rulebook_last_error() says what */
+  RULEBOOK_OK = 0,            /* done */
+  RULEBOOK_INVALID_INPUT = 1, /* the policy, case or request has problems: see the errors list */
+  RULEBOOK_BAD_ARGUMENT = 2,  /* a NULL where an object is needed, or an option out of range */
+  RULEBOOK_OUT_OF_MEMORY = 3, /* the machine ran out of memory; nothing was made */
+  RULEBOOK_INTERNAL = 4,      /* a bug in rulebook: rulebook_last_error() says what */
   /* Not statuses: they make the type as wide as an int in C++ too, so that any value a caller
    * passes is one the library may read (and answer as unknown). */
   RULEBOOK_STATUS_MIN_ = -2147483647 - 1,
