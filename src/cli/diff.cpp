@@ -532,12 +532,12 @@ struct text_writer {
     return e.subject.employee + ": " + s.message;
   }
   [[nodiscard]] auto effect_words(const said& s, bool with_role) const -> std::string {
-    std::string out = effect_text(s.effect);
+    std::string text = effect_text(s.effect);
     if (with_role && s.effect == effect::needs_approval) {
       const auto role = rulebook::words::name_word(ls, "roles", s.approver_role, l);
-      out += l == lang::zh ? "（" + role + "）" : " (" + role + ")";
+      text += l == lang::zh ? "（" + role + "）" : " (" + role + ")";
     }
-    return out;
+    return text;
   }
   /// What else changed in a matched finding's words: the message before, the clause, the evidence.
   void details(const entry& e, const char* indent) {
