@@ -10,13 +10,6 @@ using test::judged;
 
 namespace {
 
-auto read(const std::string& path) -> std::string {
-  std::ifstream in(std::string(RULEBOOK_SOURCE_DIR) + "/" + path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 /// Every finding of `j` (requests' and conduct), with whether it is a request's.
 auto all_findings(const judged& j) -> std::vector<const finding*> {
   std::vector<const finding*> out;
@@ -31,8 +24,8 @@ auto all_findings(const judged& j) -> std::vector<const finding*> {
 
 TEST_SUITE("remedies") {
   TEST_CASE("every finding of both shipped examples says what would put it right, in both languages") {
-    const judged march(read("examples/march-2026.yaml"));
-    const judged vip(read("examples/vip-team-2026.yaml"), test::vip_policy());
+    const judged march(test::source_file("examples/march-2026.yaml"));
+    const judged vip(test::source_file("examples/vip-team-2026.yaml"), test::vip_policy());
     for (const auto* j : {&march, &vip}) {
       REQUIRE_FALSE(all_findings(*j).empty());
       for (const auto* f : all_findings(*j)) {
@@ -45,8 +38,8 @@ TEST_SUITE("remedies") {
 
   TEST_CASE("no remedy of a shipped example asks for an approval from someone who has approved") {
     // The policy tests check the same on every test case as they run (src/policy_test.cpp).
-    const judged march(read("examples/march-2026.yaml"));
-    const judged vip(read("examples/vip-team-2026.yaml"), test::vip_policy());
+    const judged march(test::source_file("examples/march-2026.yaml"));
+    const judged vip(test::source_file("examples/vip-team-2026.yaml"), test::vip_policy());
     std::size_t asked = 0;
     for (const auto* j : {&march, &vip}) {
       for (const auto& rv : j->v.requests) {
@@ -70,7 +63,7 @@ TEST_SUITE("remedies") {
   }
 
   TEST_CASE("the swap leader's remedy names the party's own leader, not the swapper's (R8)") {
-    const judged march(read("examples/march-2026.yaml"));
+    const judged march(test::source_file("examples/march-2026.yaml"));
     const auto f = march.findings_of("R8", "swap-leaders");
     REQUIRE(f.size() == 1);
     CHECK(march.c.people[f[0].subject.employee].id == "E004");  // the finding is about its party

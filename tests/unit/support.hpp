@@ -69,6 +69,14 @@ class scratch_dir {
 };
 
 /// policies/customer-service.yaml, loaded once.
+/// The text of `path`, relative to the source tree (`examples/march-2026.yaml`).
+inline auto source_file(const std::string& path) -> std::string {
+  std::ifstream in(std::string(RULEBOOK_SOURCE_DIR) + "/" + path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
 inline auto shipped_policy() -> const policy& {
   static const policy p = [] {
     std::vector<load_issue> issues;

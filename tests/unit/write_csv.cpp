@@ -12,13 +12,6 @@ using test::judged;
 
 namespace {
 
-auto read(const std::string& path) -> std::string {
-  std::ifstream in(std::string(RULEBOOK_SOURCE_DIR) + "/" + path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 auto csv(const judged& j, lang l = lang::en) -> std::string {
   std::ostringstream out;
   write_csv(out, j.v, j.c, {.lang = l});
@@ -75,7 +68,7 @@ const std::string bom = "\xEF\xBB\xBF";
 
 TEST_SUITE("write_csv") {
   TEST_CASE("a byte order mark, a header, CRLF after every line, and every row as wide as the header") {
-    const judged j(read("examples/march-2026.yaml"));
+    const judged j(test::source_file("examples/march-2026.yaml"));
     const auto text = csv(j);
     REQUIRE(text.rfind(bom, 0) == 0);
     CHECK(text.substr(text.size() - 2) == "\r\n");
@@ -88,7 +81,7 @@ TEST_SUITE("write_csv") {
   }
 
   TEST_CASE("a row per request with its decision, then its findings; then every conduct finding") {
-    const judged j(read("examples/march-2026.yaml"));
+    const judged j(test::source_file("examples/march-2026.yaml"));
     const auto rows = parse(csv(j).substr(bom.size()));
     std::size_t at = 1;
     for (const auto& rv : j.v.requests) {
@@ -156,14 +149,14 @@ requests:
   }
 
   TEST_CASE("the same verdict gives the same bytes") {
-    const judged a(read("examples/march-2026.yaml"));
-    const judged b(read("examples/march-2026.yaml"));
+    const judged a(test::source_file("examples/march-2026.yaml"));
+    const judged b(test::source_file("examples/march-2026.yaml"));
     CHECK(csv(a) == csv(b));
     CHECK(csv(a, lang::zh) == csv(b, lang::zh));
   }
 
   TEST_CASE("in Chinese: the header and the messages; codes stay language-neutral") {
-    const judged j(read("examples/march-2026.yaml"));
+    const judged j(test::source_file("examples/march-2026.yaml"));
     const auto rows = parse(csv(j, lang::zh).substr(bom.size()));
     CHECK(rows[0][0] == "类别");
     CHECK(rows[0][4] == "姓名");

@@ -12,13 +12,6 @@ using test::judged;
 
 namespace {
 
-auto read(const std::string& path) -> std::string {
-  std::ifstream in(std::string(RULEBOOK_SOURCE_DIR) + "/" + path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 auto html(const judged& j, lang l = lang::en) -> std::string {
   std::ostringstream out;
   write_html(out, j.v, j.c, {.lang = l});
@@ -67,7 +60,7 @@ requests:
 
 TEST_SUITE("write_html") {
   TEST_CASE("every finding of the shipped example is on the page, with its message, clause and evidence") {
-    const judged j(read("examples/march-2026.yaml"));
+    const judged j(test::source_file("examples/march-2026.yaml"));
     const auto page = html(j);
     REQUIRE_FALSE(j.v.findings.empty());
     for (std::size_t k = 0; k < j.v.findings.size(); ++k) {
@@ -102,7 +95,7 @@ TEST_SUITE("write_html") {
   }
 
   TEST_CASE("one row per person and a cell for each day of the period; shifts in their cells") {
-    const judged j(read("examples/march-2026.yaml"));
+    const judged j(test::source_file("examples/march-2026.yaml"));
     const auto page = html(j);
     CHECK(occurrences(page, "<tr class=\"person\"") == j.c.people.size());
     CHECK(occurrences(page, "<td class=\"day") == j.c.people.size() * 31);
@@ -143,7 +136,7 @@ TEST_SUITE("write_html") {
   }
 
   TEST_CASE("the page fetches nothing: no links, no external scripts, fonts or images") {
-    const auto page = html(judged(read("examples/march-2026.yaml")));
+    const auto page = html(judged(test::source_file("examples/march-2026.yaml")));
     for (const char* external : {"<link", " src=", "@import", "url(", "http://", "https://", "@font-face"}) {
       CAPTURE(external);
       CHECK(page.find(external) == std::string::npos);
@@ -153,14 +146,14 @@ TEST_SUITE("write_html") {
   }
 
   TEST_CASE("the same verdict gives the same bytes") {
-    const judged a(read("examples/march-2026.yaml"));
-    const judged b(read("examples/march-2026.yaml"));
+    const judged a(test::source_file("examples/march-2026.yaml"));
+    const judged b(test::source_file("examples/march-2026.yaml"));
     CHECK(html(a) == html(b));
     CHECK(html(a, lang::zh) == html(a, lang::zh));
   }
 
   TEST_CASE("in Chinese: the page's words, the effects and decisions, and names as 张三（E001）") {
-    const judged j(read("examples/march-2026.yaml"));
+    const judged j(test::source_file("examples/march-2026.yaml"));
     const auto page = html(j, lang::zh);
     CHECK(page.find("<html lang=\"zh-CN\">") != std::string::npos);
     for (const char* word : {"已批准", "待审批", "已驳回", "违纪", "旷工", "迟到", "提醒", "需审批", "材料不全", "驳回",
@@ -179,7 +172,7 @@ TEST_SUITE("write_html") {
   }
 
   TEST_CASE("totals count every finding by effect, clause and team") {
-    const judged j(read("examples/march-2026.yaml"));
+    const judged j(test::source_file("examples/march-2026.yaml"));
     const auto page = html(j);
     std::size_t all = j.v.findings.size();
     for (const auto& rv : j.v.requests) all += rv.findings.size();
