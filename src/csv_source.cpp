@@ -534,7 +534,7 @@ auto external_list(const std::string& case_path, const source_node& spec, std::s
   // problems are the file's, and its file is named as the caller named it.
   const bool placed = spec.line > 0;
   const auto* given = spec.find("file");
-  source_reader spec_rd = placed ? rd : source_reader(given ? given->text : std::string(), rd.issues());
+  source_reader spec_rd = placed ? rd : source_reader(given ? given->text : std::string(), rd.issues(), rd.language());
   const auto before = spec_rd.issue_count();
   field_reader f(spec_rd, spec, what);
   const auto* file_node = f.required("file");
@@ -603,7 +603,7 @@ auto external_list(const std::string& case_path, const source_node& spec, std::s
   }
   // From here on the case's reader names the CSV file: what the records' loader reports is located
   // in it. `spec_rd`, a copy, still names the case.
-  source_reader csv_rd(path, rd.issues());
+  source_reader csv_rd(path, rd.issues(), rd.language());
   const reader_swap in_file(rd, csv_rd);
   const auto text = bytes.bytes();
   std::size_t start = 0;

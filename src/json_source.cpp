@@ -473,8 +473,9 @@ class value_reader {
 
 class json_source final : public case_source {
  public:
-  json_source(std::string file, std::unique_ptr<input> in, std::vector<load_issue>& issues, read_progress progress)
-      : file_(std::move(file)), in_(std::move(in)), rd_(file_, issues), loc_(in_->bytes()),
+  json_source(std::string file, std::unique_ptr<input> in, std::vector<load_issue>& issues, lang l,
+              read_progress progress)
+      : file_(std::move(file)), in_(std::move(in)), rd_(file_, issues, l), loc_(in_->bytes()),
         values_(in_->bytes(), loc_, rd_), progress_(std::move(progress)) {}
 
   auto top() -> const source_node& override {
@@ -551,7 +552,7 @@ class json_source final : public case_source {
     std::size_t produced = 0, consumed = 0;
     bool stop = false;
     std::vector<load_issue> ahead_issues;
-    source_reader ahead_rd(file_, ahead_issues);
+    source_reader ahead_rd(file_, ahead_issues, rd_.language());
     locator ahead_loc(in_->bytes());
     ahead_loc.seek(list.at);
     value_reader ahead(in_->bytes(), ahead_loc, ahead_rd);
@@ -799,20 +800,20 @@ class json_source final : public case_source {
 
 }  // namespace
 
-auto json_case_source(std::string file, std::string bytes, std::vector<load_issue>& issues)
+auto json_case_source(std::string file, std::string bytes, std::vector<load_issue>& issues, lang l)
     -> std::unique_ptr<case_source> {
-  return std::make_unique<json_source>(std::move(file), std::make_unique<input>(std::move(bytes)), issues,
+  return std::make_unique<json_source>(std::move(file), std::make_unique<input>(std::move(bytes)), issues, l,
                                        read_progress{});
 }
 
-auto json_case_file(const std::string& path, std::vector<load_issue>& issues, read_progress progress)
+auto json_case_file(const std::string& path, std::vector<load_issue>& issues, lang l, read_progress progress)
     -> std::unique_ptr<case_source> {
   auto in = std::make_unique<input>();
   if (auto why = in->open(path, /*regular_only=*/false)) {
     issues.push_back({{path, 0, 0}, {}, "cannot read file: " + *why});
     in = std::make_unique<input>(std::string());
   }
-  return std::make_unique<json_source>(path, std::move(in), issues, std::move(progress));
+  return std::make_unique<json_source>(path, std::move(in), issues, l, std::move(progress));
 }
 
 }  // namespace rulebook::detail

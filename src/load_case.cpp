@@ -749,7 +749,7 @@ auto at(const case_file& c, std::string_view list, const source_ref& r) -> sourc
 
 }  // namespace
 
-auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issue> {
+auto validate_case(const case_file& c, const policy& p, [[maybe_unused]] lang language) -> std::vector<load_issue> {
   std::vector<load_issue> issues;
   // A case built in code may point past its lists, or hold entities `add_*` never saw: said
   // first, and with an index out of range nothing below may read through the case's indexes.
@@ -839,11 +839,11 @@ auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issu
 }
 
 auto detail::case_from_source(const std::string& file, case_source& source, const policy& p,
-                              std::vector<load_issue>& issues) -> case_file {
+                              std::vector<load_issue>& issues, lang l) -> case_file {
   const auto first = issues.size();
   case_file c;
   c.file = file;
-  source_reader rd(file, issues);
+  source_reader rd(file, issues, l);
   case_loader(rd, c).load(source);
   if (const auto* broken = source.broken()) {
     // The rest of the file was never read: issues found before (a leader not among the people
@@ -854,7 +854,7 @@ auto detail::case_from_source(const std::string& file, case_source& source, cons
     return case_file{};
   }
   // Names the policy does not know are reported with the rest, so one run shows every problem.
-  auto more = validate_case(c, p);
+  auto more = validate_case(c, p, l);
   issues.insert(issues.end(), more.begin(), more.end());
   // In reading order: the case file's problems, then each list file's, each by line and column.
   const auto order = [&](const std::string& f) {
@@ -889,28 +889,29 @@ class tree_source final : public detail::case_source {
 }  // namespace
 
 auto detail::case_from_source(const std::string& file, const source_node& root, const policy& p,
-                              std::vector<load_issue>& issues) -> case_file {
+                              std::vector<load_issue>& issues, lang l) -> case_file {
   tree_source source(root);
-  return case_from_source(file, source, p, issues);
+  return case_from_source(file, source, p, issues, l);
 }
 
-auto parse_case(std::string file, std::string text, const policy& p, std::vector<load_issue>& issues) -> case_file {
+auto parse_case(std::string file, std::string text, const policy& p, std::vector<load_issue>& issues, lang l)
+    -> case_file {
   const auto first = issues.size();
   if (detail::is_json_file(file)) {
-    auto source = detail::json_case_source(file, std::move(text), issues);
-    return detail::case_from_source(file, *source, p, issues);
+    auto source = detail::json_case_source(file, std::move(text), issues, l);
+    return detail::case_from_source(file, *source, p, issues, l);
   }
-  auto doc = detail::parse_source(std::move(file), std::move(text), issues);
+  auto doc = detail::parse_source(std::move(file), std::move(text), issues, l);
   if (issues.size() != first) return case_file{};
-  return detail::case_from_source(doc.file, doc.root, p, issues);
+  return detail::case_from_source(doc.file, doc.root, p, issues, l);
 }
 
 auto parse_request(std::string file, std::string text, const case_file& c, const policy& p,
-                   std::vector<load_issue>& issues) -> std::optional<request> {
+                   std::vector<load_issue>& issues, lang language) -> std::optional<request> {
   const auto first = issues.size();
-  auto doc = detail::parse_source(std::move(file), std::move(text), issues);
+  auto doc = detail::parse_source(std::move(file), std::move(text), issues, language);
   if (issues.size() != first) return std::nullopt;
-  source_reader rd(doc.file, issues);
+  source_reader rd(doc.file, issues, language);
   // `request_of` reads the case only through its look-ups: nothing is added to it.
   auto r =
       case_loader(rd, const_cast<case_file&>(c)).request_of(doc.root);  // NOLINT(cppcoreguidelines-pro-type-const-cast)
@@ -956,19 +957,19 @@ auto parse_request(std::string file, std::string text, const case_file& c, const
   return r;
 }
 
-auto load_case(const std::string& path, const policy& p, std::vector<load_issue>& issues) -> case_file {
-  return load_case(path, {}, p, issues);
+auto load_case(const std::string& path, const policy& p, std::vector<load_issue>& issues, lang l) -> case_file {
+  return load_case(path, {}, p, issues, {}, l);
 }
 
-auto load_case(const std::string& path, const policy& p) -> case_file {
+auto load_case(const std::string& path, const policy& p, lang l) -> case_file {
   std::vector<load_issue> issues;
-  auto c = load_case(path, p, issues);
+  auto c = load_case(path, p, issues, l);
   if (!issues.empty()) throw load_error(std::move(issues));
   return c;
 }
 
 auto load_case(const std::string& path, std::span<const section_file> files, const policy& p,
-               std::vector<load_issue>& issues, const load_progress& progress) -> case_file {
+               std::vector<load_issue>& issues, const load_progress& progress, lang l) -> case_file {
   const auto told = [&](std::size_t done, std::size_t total) {
     if (progress) progress(path, done, total);
   };
@@ -991,9 +992,9 @@ auto load_case(const std::string& path, std::span<const section_file> files, con
   detail::source_document doc;
   if (!path.empty() || files.empty()) {  // no case file and no lists: the empty path cannot be read
     if (detail::is_json_file(path)) {
-      inner = detail::json_case_file(path, issues, told);
-    } else if (told(0, 0); auto text = detail::read_text_file(path, issues)) {
-      doc = detail::parse_source(path, std::move(*text), issues);
+      inner = detail::json_case_file(path, issues, l, told);
+    } else if (told(0, 0); auto text = detail::read_text_file(path, issues, l)) {
+      doc = detail::parse_source(path, std::move(*text), issues, l);
       inner = std::make_unique<tree_source>(doc.root);
     }
     if (issues.size() != first) return case_file{};
@@ -1008,7 +1009,7 @@ auto load_case(const std::string& path, std::span<const section_file> files, con
       if (f.section == "people") name = f.path;
     }
   }
-  return detail::case_from_source(name, *source, p, issues);
+  return detail::case_from_source(name, *source, p, issues, l);
 }
 
 }  // namespace rulebook

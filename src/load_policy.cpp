@@ -61,7 +61,8 @@ auto no_policy_named(const std::string& name) -> std::string {
 
 class policy_loader {
  public:
-  policy_loader(std::vector<load_issue>& issues, const kind_registry& kinds) : issues_(&issues), kinds_(&kinds) {}
+  policy_loader(std::vector<load_issue>& issues, const kind_registry& kinds, lang l)
+      : issues_(&issues), kinds_(&kinds), lang_(l) {}
 
   void add_file(const std::string& given) {
     // A name (`customer-service`, `calendars/cn-2026`) is a shipped policy; a path is read as it is.
@@ -74,12 +75,12 @@ class policy_loader {
       }
     }
     if (!seen_.insert(key_of(path)).second) return;
-    auto doc = detail::read_source(path, *issues_);
+    auto doc = detail::read_source(path, *issues_, lang_);
     add(std::move(doc), fs::path(path).parent_path());
   }
   void add_text(const policy_text& t) {
     seen_.insert(key_of(t.file));
-    add(detail::parse_source(t.file, t.text, *issues_), fs::path());
+    add(detail::parse_source(t.file, t.text, *issues_, lang_), fs::path());
   }
 
   auto finish() -> policy {
@@ -193,7 +194,7 @@ class policy_loader {
     for (const auto& ref : label_refs_) {
       const auto names = known(ref.section);
       if (vocabulary::has(names, ref.name)) continue;
-      source_reader rd(ref.file, *issues_);
+      source_reader rd(ref.file, *issues_, lang_);
       const bool fixed = ref.section == "effects" || ref.section == "decisions" || ref.section == "request_types";
       rd.error(*ref.key,
                "label for `" + ref.name + "` in `labels." + ref.section + "`, but " +
@@ -291,7 +292,7 @@ class policy_loader {
     const auto file = files_.back().doc.file;
     const auto base = files_.back().dir;
     if (const auto* cals = root.find("calendars")) {
-      source_reader rd(file, *issues_);
+      source_reader rd(file, *issues_, lang_);
       if (cals->kind != source_node::type::sequence) {
         rd.error(*cals, "`calendars` must be a list of calendar files");
         return;
@@ -315,7 +316,7 @@ class policy_loader {
   }
 
   void read_header(loaded_file& f, detail::policy_data& data) {
-    source_reader rd(f.doc.file, *issues_);
+    source_reader rd(f.doc.file, *issues_, lang_);
     if (f.doc.root.kind == source_node::type::null && f.doc.bytes.empty()) return;  // unreadable: reported
     field_reader top(rd, f.doc.root, "the policy file");
     if (const auto* p = top.optional("policy")) {
@@ -379,7 +380,7 @@ class policy_loader {
   void read_rules(loaded_file& f, detail::policy_data& data, std::map<std::string, source_position>& ids) {
     const auto* rules = f.doc.root.find("rules");
     if (rules == nullptr || rules->kind == source_node::type::null) return;
-    source_reader rd(f.doc.file, *issues_);
+    source_reader rd(f.doc.file, *issues_, lang_);
     if (rules->kind != source_node::type::sequence) {
       rd.error(*rules, "`rules` must be a list of rules");
       return;
@@ -534,6 +535,7 @@ class policy_loader {
 
   std::vector<load_issue>* issues_;
   const kind_registry* kinds_;
+  lang lang_;
   std::vector<loaded_file> files_;
   std::set<std::string> seen_;
   std::size_t first_issue_ = issues_->size();
@@ -605,33 +607,33 @@ auto find_policy(const std::string& name) -> std::string {
   return {};
 }
 
-auto load_policy(const std::vector<std::string>& paths, std::vector<load_issue>& issues) -> policy {
-  return load_policy(paths, issues, kind_registry::builtin());
+auto load_policy(const std::vector<std::string>& paths, std::vector<load_issue>& issues, lang l) -> policy {
+  return load_policy(paths, issues, kind_registry::builtin(), l);
 }
-auto load_policy(const std::vector<std::string>& paths) -> policy {
-  return load_policy(paths, kind_registry::builtin());
+auto load_policy(const std::vector<std::string>& paths, lang l) -> policy {
+  return load_policy(paths, kind_registry::builtin(), l);
 }
-auto parse_policy(const std::vector<policy_text>& texts, std::vector<load_issue>& issues) -> policy {
-  return parse_policy(texts, issues, kind_registry::builtin());
+auto parse_policy(const std::vector<policy_text>& texts, std::vector<load_issue>& issues, lang l) -> policy {
+  return parse_policy(texts, issues, kind_registry::builtin(), l);
 }
 
-auto load_policy(const std::vector<std::string>& paths, std::vector<load_issue>& issues, const kind_registry& kinds)
-    -> policy {
-  policy_loader loader(issues, kinds);
+auto load_policy(const std::vector<std::string>& paths, std::vector<load_issue>& issues, const kind_registry& kinds,
+                 lang l) -> policy {
+  policy_loader loader(issues, kinds, l);
   for (const auto& p : paths) loader.add_file(p);
   return loader.finish();
 }
 
-auto load_policy(const std::vector<std::string>& paths, const kind_registry& kinds) -> policy {
+auto load_policy(const std::vector<std::string>& paths, const kind_registry& kinds, lang l) -> policy {
   std::vector<load_issue> issues;
-  auto p = load_policy(paths, issues, kinds);
+  auto p = load_policy(paths, issues, kinds, l);
   if (!issues.empty()) throw load_error(std::move(issues));
   return p;
 }
 
-auto parse_policy(const std::vector<policy_text>& texts, std::vector<load_issue>& issues, const kind_registry& kinds)
-    -> policy {
-  policy_loader loader(issues, kinds);
+auto parse_policy(const std::vector<policy_text>& texts, std::vector<load_issue>& issues, const kind_registry& kinds,
+                  lang l) -> policy {
+  policy_loader loader(issues, kinds, l);
   for (const auto& t : texts) loader.add_text(t);
   return loader.finish();
 }

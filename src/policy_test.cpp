@@ -124,7 +124,7 @@ void run_test(const policy& p, const std::string& file, const source_node& node,
     const auto path = (fs::path(file).parent_path() / case_node->text).string();
     c = load_case(path, p, result.errors);
   } else if (case_node != nullptr) {
-    c = detail::case_from_source(file, *case_node, p, result.errors);
+    c = detail::case_from_source(file, *case_node, p, result.errors, rd.language());
   }
   std::map<std::string, std::pair<std::string, source_node>> decisions;
   std::vector<finding_spec> present, absent;
@@ -299,7 +299,7 @@ auto run_policy_tests(const policy& p, const std::vector<std::string>& paths, co
   std::set<std::uint32_t> fired;
   for (const auto& path : paths) {
     std::vector<load_issue> issues;
-    const auto doc = detail::read_source(path, issues);
+    const auto doc = detail::read_source(path, issues, lang::en);
     const auto stem = fs::path(path).stem().string();
     if (!issues.empty()) {
       report.tests.push_back({path, stem, std::move(issues), {}});

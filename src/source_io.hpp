@@ -29,17 +29,17 @@ struct source_document {
   std::string bytes;  ///< the file's content, for the policy digest
 };
 
-/// Parses YAML or JSON text into a document; syntax errors and duplicate keys become issues. The
+/// Parses YAML or JSON text into a document, its problems written in language `l`; syntax errors and duplicate keys become issues. The
 /// text holds exactly one document, in UTF-8, nested at most `max_nesting_depth` deep, with
 /// anchors and aliases copying at most `max_alias_nodes` nodes; otherwise the one issue says
 /// which, and the document comes back empty (a null root and no bytes).
-auto parse_source(std::string file, std::string bytes, std::vector<load_issue>& issues) -> source_document;
+auto parse_source(std::string file, std::string bytes, std::vector<load_issue>& issues, lang l) -> source_document;
 
 /// A whole file's bytes; a file that cannot be read (or is a directory) is an issue saying why.
-auto read_text_file(const std::string& path, std::vector<load_issue>& issues) -> std::optional<std::string>;
+auto read_text_file(const std::string& path, std::vector<load_issue>& issues, lang l) -> std::optional<std::string>;
 
 /// Reads and parses a file; a file that cannot be read is an issue.
-auto read_source(const std::string& path, std::vector<load_issue>& issues) -> source_document;
+auto read_source(const std::string& path, std::vector<load_issue>& issues, lang l) -> source_document;
 
 /// The top level of a case file, handed over section by section. A YAML document is parsed whole;
 /// a JSON file is streamed, and its lists are read one item at a time without ever being whole.
@@ -72,11 +72,11 @@ auto is_json_file(std::string_view file) -> bool;
 
 /// A JSON case file streamed from `bytes`, which it keeps. Syntax errors, duplicate keys, nesting
 /// deeper than `max_nesting_depth` and invalid UTF-8 are issues with their line and column.
-auto json_case_source(std::string file, std::string bytes, std::vector<load_issue>& issues)
+auto json_case_source(std::string file, std::string bytes, std::vector<load_issue>& issues, lang l)
     -> std::unique_ptr<case_source>;
 /// The JSON case file at `path`, mapped rather than read, its pages given back as reading passes
 /// them; a file that cannot be read is an issue (and the source is empty).
-auto json_case_file(const std::string& path, std::vector<load_issue>& issues, read_progress progress = {})
+auto json_case_file(const std::string& path, std::vector<load_issue>& issues, lang l, read_progress progress = {})
     -> std::unique_ptr<case_source>;
 
 /// The lists of a case, which a file of their own may hold (CSV).
@@ -104,10 +104,10 @@ auto with_section_files(std::unique_ptr<case_source> inner, std::span<const sect
     -> std::unique_ptr<case_source>;
 
 /// Reads a case from a source, section by section.
-auto case_from_source(const std::string& file, case_source& source, const policy& p, std::vector<load_issue>& issues)
-    -> case_file;
+auto case_from_source(const std::string& file, case_source& source, const policy& p, std::vector<load_issue>& issues,
+                      lang l) -> case_file;
 /// Reads a case from an already parsed document node (e.g. a case written inline in a test file).
 auto case_from_source(const std::string& file, const source_node& root, const policy& p,
-                      std::vector<load_issue>& issues) -> case_file;
+                      std::vector<load_issue>& issues, lang l) -> case_file;
 
 }  // namespace rulebook::detail

@@ -160,7 +160,7 @@ auto split_what_if(const std::string& file, std::string_view text, std::vector<l
   // A byte-order mark is no part of either part (and yaml-cpp's places do not count it).
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   const auto first = issues.size();
-  const auto doc = parse_source(file, std::string(text), issues);
+  const auto doc = parse_source(file, std::string(text), issues, lang::en);
   if (issues.size() != first) return std::nullopt;
   const auto& root = doc.root;
   if (root.kind != source_node::type::map) {
@@ -230,7 +230,7 @@ auto case_reads_no_files(const std::string& file, std::string_view text, bool js
   const auto first = issues.size();
   if (!json) {
     std::vector<load_issue> ignored;  // syntax errors are parse_case's to report
-    refuse_list_files(file, parse_source(file, std::string(text), ignored).root, issues);
+    refuse_list_files(file, parse_source(file, std::string(text), ignored, lang::en).root, issues);
     return issues.size() == first;
   }
   // A JSON case may be large and is streamed by its reader: only its top level is scanned here,
@@ -292,7 +292,7 @@ auto policy_reads_no_foreign_files(const std::string& file, std::string_view tex
     -> bool {
   const auto first = issues.size();
   std::vector<load_issue> ignored;  // syntax errors are parse_policy's to report
-  const auto doc = parse_source(file, std::string(text), ignored);
+  const auto doc = parse_source(file, std::string(text), ignored, lang::en);
   const auto* cals = doc.root.kind == source_node::type::map ? doc.root.find("calendars") : nullptr;
   if (cals == nullptr || cals->kind != source_node::type::sequence) return true;
   for (const auto& c : cals->items) {

@@ -341,16 +341,18 @@ auto read_document(std::string_view bytes, source_reader& reader, std::vector<lo
 
 }  // namespace
 
-auto detail::parse_source(std::string file, std::string bytes, std::vector<load_issue>& issues) -> source_document {
+auto detail::parse_source(std::string file, std::string bytes, std::vector<load_issue>& issues, lang l)
+    -> source_document {
   source_document doc;
   doc.file = std::move(file);
-  source_reader reader(doc.file, issues);
+  source_reader reader(doc.file, issues, l);
   if (!read_document(bytes, reader, issues, doc.root)) return doc;  // nothing to read further: root null, no bytes
   doc.bytes = std::move(bytes);
   return doc;
 }
 
-auto detail::read_text_file(const std::string& path, std::vector<load_issue>& issues) -> std::optional<std::string> {
+auto detail::read_text_file(const std::string& path, std::vector<load_issue>& issues, [[maybe_unused]] lang l)
+    -> std::optional<std::string> {
   const auto fail = [&](const char* why) -> std::optional<std::string> {
     load_issue issue;
     issue.where.file = path;
@@ -382,10 +384,10 @@ auto detail::read_text_file(const std::string& path, std::vector<load_issue>& is
   return content;
 }
 
-auto detail::read_source(const std::string& path, std::vector<load_issue>& issues) -> source_document {
-  auto text = read_text_file(path, issues);
+auto detail::read_source(const std::string& path, std::vector<load_issue>& issues, lang l) -> source_document {
+  auto text = read_text_file(path, issues, l);
   if (!text) return {path, {}, {}};
-  return parse_source(path, std::move(*text), issues);
+  return parse_source(path, std::move(*text), issues, l);
 }
 
 }  // namespace rulebook

@@ -1,6 +1,7 @@
 // What a rule reports: effects, decisions, and findings with their evidence.
 #pragma once
 
+#include <rulebook/lang.hpp>
 #include <rulebook/model.hpp>
 
 #include <cstdint>
@@ -18,8 +19,6 @@ namespace rulebook {
 enum class effect : std::uint8_t { reject, needs_approval, incomplete, late, warning, violation, absenteeism };
 /// A request's decision, which follows from its findings.
 enum class decision : std::uint8_t { approved, pending, rejected };
-/// The language of messages.
-enum class lang : std::uint8_t { en, zh };
 
 /// Every effect, in the order of the contract.
 inline constexpr effect all_effects[] = {effect::reject,  effect::needs_approval, effect::incomplete, effect::late,

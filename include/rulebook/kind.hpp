@@ -321,13 +321,13 @@ class kind_registry {
 
 /// Loads and merges the policies in `paths` with the kinds of `kinds` (built-in ones and a
 /// program's own); see `load_policy(paths, issues)`.
-auto load_policy(const std::vector<std::string>& paths, std::vector<load_issue>& issues, const kind_registry& kinds)
-    -> policy;
+auto load_policy(const std::vector<std::string>& paths, std::vector<load_issue>& issues, const kind_registry& kinds,
+                 lang l = lang::en) -> policy;
 /// As above; throws `load_error` holding every problem.
-auto load_policy(const std::vector<std::string>& paths, const kind_registry& kinds) -> policy;
+auto load_policy(const std::vector<std::string>& paths, const kind_registry& kinds, lang l = lang::en) -> policy;
 /// Compiles policies given as text with the kinds of `kinds`.
-auto parse_policy(const std::vector<policy_text>& texts, std::vector<load_issue>& issues, const kind_registry& kinds)
-    -> policy;
+auto parse_policy(const std::vector<policy_text>& texts, std::vector<load_issue>& issues, const kind_registry& kinds,
+                  lang l = lang::en) -> policy;
 
 }  // namespace rulebook
 #pragma GCC visibility pop

@@ -179,24 +179,27 @@ auto find_policy(const std::string& name) -> std::string;
 
 /// Loads and merges the policies in `paths` (a holiday calendar may be one of them), with the
 /// built-in rule kinds (see rulebook/kind.hpp for a program's own kinds). An entry that is no file
-/// and has no extension is a name, looked up with `find_policy`.
+/// and has no extension is a name, looked up with `find_policy`. Every loader writes its problems
+/// in language `l` (`rulebook check --lang zh`).
 /// @par Errors Collects every problem (unknown key or kind, wrong unit, duplicate rule id across
 ///      files, …) into `issues` and returns an empty policy; never throws for bad content.
 /// @par Thread safety The result is immutable and may be shared across threads.
-auto load_policy(const std::vector<std::string>& paths, std::vector<load_issue>& issues) -> policy;
+auto load_policy(const std::vector<std::string>& paths, std::vector<load_issue>& issues, lang l = lang::en) -> policy;
 /// As above; throws `load_error` holding every problem.
-auto load_policy(const std::vector<std::string>& paths) -> policy;
+auto load_policy(const std::vector<std::string>& paths, lang l = lang::en) -> policy;
 /// Compiles policies given as text (calendars they name are read relative to the working directory).
-auto parse_policy(const std::vector<policy_text>& texts, std::vector<load_issue>& issues) -> policy;
+auto parse_policy(const std::vector<policy_text>& texts, std::vector<load_issue>& issues, lang l = lang::en) -> policy;
 
 /// Loads a case file (YAML or JSON) and checks it against `p`'s vocabulary.
 /// @par Errors Every problem (unknown key, wrong type, impossible date, end before start,
 ///      dangling reference, duplicate id, a cycle in `reports_to`) goes to `issues`.
-auto load_case(const std::string& path, const policy& p, std::vector<load_issue>& issues) -> case_file;
+auto load_case(const std::string& path, const policy& p, std::vector<load_issue>& issues, lang l = lang::en)
+    -> case_file;
 /// As above; throws `load_error` holding every problem.
-auto load_case(const std::string& path, const policy& p) -> case_file;
+auto load_case(const std::string& path, const policy& p, lang l = lang::en) -> case_file;
 /// Reads a case from text; `file` names it in messages.
-auto parse_case(std::string file, std::string text, const policy& p, std::vector<load_issue>& issues) -> case_file;
+auto parse_case(std::string file, std::string text, const policy& p, std::vector<load_issue>& issues,
+                lang l = lang::en) -> case_file;
 
 /// Reads one request, in the format of an item of a case's `requests:` (YAML or JSON), naming the
 /// people and shifts of `c`: the question a scheduler puts to `session::what_if`. `file` names it
@@ -204,7 +207,7 @@ auto parse_case(std::string file, std::string text, const policy& p, std::vector
 /// @par Errors Every problem (unknown key, dangling reference, a shift that is not the employee's,
 ///      an id the case already has, a name `p` does not know) goes to `issues`, and nothing is returned.
 auto parse_request(std::string file, std::string text, const case_file& c, const policy& p,
-                   std::vector<load_issue>& issues) -> std::optional<request>;
+                   std::vector<load_issue>& issues, lang l = lang::en) -> std::optional<request>;
 
 /// A list of a case kept in a CSV file of its own, e.g. a WFM tool's roster export: a header row
 /// names the fields, each further row is one record (README, "Lists in CSV files").
@@ -253,7 +256,7 @@ class load_progress {
 /// given, is told how far reading has got.
 /// @par Errors As `load_case`; problems inside a CSV file name that file, line and column.
 auto load_case(const std::string& path, std::span<const section_file> files, const policy& p,
-               std::vector<load_issue>& issues, const load_progress& progress = {}) -> case_file;
+               std::vector<load_issue>& issues, const load_progress& progress = {}, lang l = lang::en) -> case_file;
 
 /// Checks a case built in code against `p`: an index out of range (a ticket's receiver, a
 /// request's approver, …) or missing where one is needed (a leave's `submitted_by`), names the
@@ -261,7 +264,7 @@ auto load_case(const std::string& path, std::span<const section_file> files, con
 /// Positions are filled in where the case has them. The loaders and `judge` and `session` run it;
 /// the last two throw `case_error` holding what it finds.
 /// @par Complexity Linear in the size of the case.
-auto validate_case(const case_file& c, const policy& p) -> std::vector<load_issue>;
+auto validate_case(const case_file& c, const policy& p, lang l = lang::en) -> std::vector<load_issue>;
 
 /// Things that are legal in `p` but suspicious, as warnings with their places: a `when:` that can
 /// never match or has no effect, and a rule another always shadows.

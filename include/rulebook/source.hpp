@@ -4,6 +4,7 @@
 #pragma once
 
 #include <rulebook/error.hpp>
+#include <rulebook/lang.hpp>
 #include <rulebook/time.hpp>
 
 #include <algorithm>
@@ -67,11 +68,12 @@ inline auto edit_distance(std::string_view a, std::string_view b) -> std::size_t
 /// The longest word a "did you mean" hint is looked for: a longer one is no typo of a name.
 inline constexpr std::size_t did_you_mean_max_length = 64;
 
-/// The closest of `candidates` to `word`, if one is close enough to be a likely typo.
+/// The closest of `candidates` to `word`, if one is close enough to be a likely typo, as the end of
+/// a message: ": did you mean `x`?" (in Chinese "：是不是`x`？"), or an empty string.
 /// @par Complexity O(n·w²) for n candidates and a word of w characters, w at most
 /// `did_you_mean_max_length`; candidates whose length alone rules them out cost O(1).
 template <typename Names = std::vector<std::string>>
-inline auto did_you_mean(std::string_view word, const Names& candidates) -> std::string {
+inline auto did_you_mean(std::string_view word, const Names& candidates, lang l = lang::en) -> std::string {
   if (word.size() > did_you_mean_max_length) return {};
   std::string best;
   std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
@@ -83,14 +85,17 @@ inline auto did_you_mean(std::string_view word, const Names& candidates) -> std:
     const auto d = detail::edit_distance(word, cv);
     if (d < best_d) best_d = d, best = std::string(cv);
   }
-  return best.empty() ? std::string() : ": did you mean `" + best + "`?";
+  if (best.empty()) return {};
+  return l == lang::zh ? "：是不是`" + best + "`？" : ": did you mean `" + best + "`?";
 }
 
-/// Reads typed values out of source nodes; every problem becomes a `load_issue` with its place.
+/// Reads typed values out of source nodes; every problem becomes a `load_issue` with its place,
+/// its message in the reader's language.
 class source_reader {
  public:
-  /// Reads nodes of `file`, adding every problem to `issues`.
-  source_reader(std::string file, std::vector<load_issue>& issues) : file_(std::move(file)), issues_(&issues) {}
+  /// Reads nodes of `file`, adding every problem to `issues`, in language `l`.
+  source_reader(std::string file, std::vector<load_issue>& issues, lang l = lang::en)
+      : file_(std::move(file)), issues_(&issues), lang_(l) {}
 
   /// Records a problem at `node`.
   void error(const source_node& node, std::string message) {
@@ -102,22 +107,32 @@ class source_reader {
   [[nodiscard]] auto issue_count() const -> std::size_t { return issues_->size(); }
   /// Where problems go: a reader of another file (a CSV file a case names) adds to the same list.
   [[nodiscard]] auto issues() const -> std::vector<load_issue>& { return *issues_; }
-
-  /// What `n` is, in the words of a message: "a list", "`abc`", "nothing".
-  static auto describe(const source_node& n) -> std::string {
-    switch (n.kind) {
-      case source_node::type::null: return "nothing";
-      case source_node::type::scalar: return n.text.empty() ? "an empty text" : "`" + n.text + "`";
-      case source_node::type::sequence: return "a list";
-      case source_node::type::map: return "a mapping";
-    }
-    return "a value";
+  /// The language messages are written in.
+  [[nodiscard]] auto language() const -> lang { return lang_; }
+  /// `en` or `zh` text, whichever messages are written in: `rd.error(n, rd.pick("…", "…"))`.
+  [[nodiscard]] auto pick(std::string en, std::string zh) const -> std::string {
+    return lang_ == lang::zh ? std::move(zh) : std::move(en);
   }
+
+  /// What `n` is, in the words of a message: "a list", "`abc`", "nothing" (in Chinese 列表, `abc`, 空值).
+  static auto describe(const source_node& n, lang l = lang::en) -> std::string {
+    const bool zh = l == lang::zh;
+    switch (n.kind) {
+      case source_node::type::null: return zh ? "空值" : "nothing";
+      case source_node::type::scalar: return n.text.empty() ? (zh ? "空文本" : "an empty text") : "`" + n.text + "`";
+      case source_node::type::sequence: return zh ? "列表" : "a list";
+      case source_node::type::map: return zh ? "映射" : "a mapping";
+    }
+    return zh ? "值" : "a value";
+  }
+  /// What `n` is, in the reader's language.
+  [[nodiscard]] auto describe_node(const source_node& n) const -> std::string { return describe(n, lang_); }
 
   /// The text of `n`; anything else, or empty text, is an error.
   auto text(const source_node& n, std::string_view what) -> std::optional<std::string> {
     if (n.kind != source_node::type::scalar || n.text.empty()) {
-      error(n, std::string(what) + " must be text, not " + describe(n));
+      const std::string w(what);
+      error(n, pick(w + " must be text, not " + describe_node(n), w + "必须是文本，不能是" + describe_node(n)));
       return std::nullopt;
     }
     return n.text;
@@ -128,17 +143,21 @@ class source_reader {
       if (n.text == "true") return true;
       if (n.text == "false") return false;
     }
+    const std::string w(what);
     if (n.kind == source_node::type::scalar && n.quoted && (n.text == "true" || n.text == "false")) {
-      error(n, std::string(what) + " must be `true` or `false` without quotes: quoted, `" + n.text + "` is text");
+      error(n, pick(w + " must be `true` or `false` without quotes: quoted, `" + n.text + "` is text",
+                    w + "必须是不加引号的`true`或`false`：加了引号的`" + n.text + "`是文本"));
       return std::nullopt;
     }
-    error(n, std::string(what) + " must be `true` or `false`, not " + describe(n));
+    error(n, pick(w + " must be `true` or `false`, not " + describe_node(n),
+                  w + "必须是`true`或`false`，不能是" + describe_node(n)));
     return std::nullopt;
   }
   /// A whole number from `min` to `max`; anything else is an error. A kind that does date
   /// arithmetic with the number gives a `max` (e.g. 3650 days), so the arithmetic cannot overflow.
   auto integer(const source_node& n, std::string_view what, std::int64_t min = 0,
                std::int64_t max = std::numeric_limits<std::int64_t>::max()) -> std::optional<std::int64_t> {
+    const std::string w(what);
     if (n.kind == source_node::type::scalar && !n.quoted && !n.text.empty() && n.text.size() < 16) {
       std::size_t i = n.text[0] == '-' ? 1 : 0;
       bool ok = i < n.text.size();
@@ -150,79 +169,97 @@ class source_reader {
       if (ok) {
         if (n.text[0] == '-') v = -v;
         if (v >= min && v <= max) return v;
-        const auto bound = v < min ? " must be at least " + std::to_string(min)
-                                   : " must be at most " + std::to_string(max);
-        error(n, std::string(what) + bound + ", not `" + n.text + "`");
+        if (v < min) {
+          error(n, pick(w + " must be at least " + std::to_string(min) + ", not `" + n.text + "`",
+                        w + "至少为" + std::to_string(min) + "，不能是`" + n.text + "`"));
+        } else {
+          error(n, pick(w + " must be at most " + std::to_string(max) + ", not `" + n.text + "`",
+                        w + "至多为" + std::to_string(max) + "，不能是`" + n.text + "`"));
+        }
         return std::nullopt;
       }
     }
-    error(n, std::string(what) + " must be a whole number, not " + describe(n));
+    error(n, pick(w + " must be a whole number, not " + describe_node(n), w + "必须是整数，不能是" + describe_node(n)));
     return std::nullopt;
   }
   /// A date like `2026-03-02`; an impossible date, or one outside the years `min_year` to
   /// `max_year`, is an error.
   auto date_value(const source_node& n, std::string_view what) -> std::optional<date> {
+    const std::string w(what);
     if (n.kind == source_node::type::scalar) {
       if (auto d = parse_date(n.text)) return d;
       if (n.text.size() == 10 && n.text[4] == '-' && n.text[7] == '-') {
-        error(n, year_out_of_range(n.text) ? out_of_range("date", n.text, what)
-                                           : "impossible date `" + n.text + "` in " + std::string(what));
+        error(n, year_out_of_range(n.text) ? out_of_range("date", "日期", n.text, w)
+                                           : pick("impossible date `" + n.text + "` in " + w,
+                                                  w + "中的日期`" + n.text + "`不存在"));
         return std::nullopt;
       }
     }
-    error(n, std::string(what) + " must be a date like `2026-03-02`, not " + describe(n));
+    error(n, pick(w + " must be a date like `2026-03-02`, not " + describe_node(n),
+                  w + "必须是形如`2026-03-02`的日期，不能是" + describe_node(n)));
     return std::nullopt;
   }
   /// A time like `2026-03-02T08:00`; an impossible one is an error.
   auto time_value(const source_node& n, std::string_view what) -> std::optional<time_point> {
+    const std::string w(what);
     if (n.kind == source_node::type::scalar) {
       if (auto t = parse_time_point(n.text)) return t;
       if (n.text.size() >= 16 && n.text[4] == '-' && n.text[7] == '-' && n.text[13] == ':') {
         const auto day = n.text.substr(0, 10);
-        error(n, year_out_of_range(day) ? out_of_range("time", n.text, what)
-                 : parse_date(day)      ? "impossible time of day `" + n.text.substr(11) + "` in " + std::string(what)
-                                        : "impossible date `" + day + "` in " + std::string(what));
+        const auto clock = n.text.substr(11);
+        error(n, year_out_of_range(day) ? out_of_range("time", "时间", n.text, w)
+                 : parse_date(day)      ? pick("impossible time of day `" + clock + "` in " + w,
+                                               w + "中的时刻`" + clock + "`不存在")
+                                        : pick("impossible date `" + day + "` in " + w,
+                                               w + "中的日期`" + day + "`不存在"));
         return std::nullopt;
       }
     }
-    error(n, std::string(what) + " must be a time like `2026-03-02T08:00`, not " + describe(n));
+    error(n, pick(w + " must be a time like `2026-03-02T08:00`, not " + describe_node(n),
+                  w + "必须是形如`2026-03-02T08:00`的时间，不能是" + describe_node(n)));
     return std::nullopt;
   }
   /// A month like `2026-03`.
   auto month_value(const source_node& n, std::string_view what) -> std::optional<month> {
+    const std::string w(what);
     if (n.kind == source_node::type::scalar) {
       if (auto m = parse_month(n.text)) return m;
       if (n.text.size() == 7 && n.text[4] == '-' && year_out_of_range(n.text)) {
-        error(n, out_of_range("month", n.text, what));
+        error(n, out_of_range("month", "月份", n.text, w));
         return std::nullopt;
       }
     }
-    error(n, std::string(what) + " must be a month like `2026-03`, not " + describe(n));
+    error(n, pick(w + " must be a month like `2026-03`, not " + describe_node(n),
+                  w + "必须是形如`2026-03`的月份，不能是" + describe_node(n)));
     return std::nullopt;
   }
   /// A duration with its unit, like `24h`, `20min` or `2d`; a bare number is an error.
   auto duration_value(const source_node& n, std::string_view what) -> std::optional<duration> {
+    const std::string w(what);
     if (n.kind == source_node::type::scalar && !n.text.empty()) {
       std::int64_t seconds = 0;
       switch (detail::parse_duration_seconds(n.text, seconds)) {
         case detail::duration_problem::none: return duration(0, 0, static_cast<duration::sec_type>(seconds));
         case detail::duration_problem::too_long:
-          error(n, std::string(what) + " `" + n.text + "` is too long: a duration is at most " +
-                       std::to_string(max_duration_days) + "d");
+          error(n, pick(w + " `" + n.text + "` is too long: a duration is at most " +
+                            std::to_string(max_duration_days) + "d",
+                        w + "`" + n.text + "`太长：时长至多为" + std::to_string(max_duration_days) + "天"));
           return std::nullopt;
         case detail::duration_problem::malformed: break;
       }
       if (n.text[0] == '-') {
-        error(n, std::string(what) + " cannot be negative: `" + n.text + "`");
+        error(n, pick(w + " cannot be negative: `" + n.text + "`", w + "不能为负：`" + n.text + "`"));
         return std::nullopt;
       }
       if (std::all_of(n.text.begin(), n.text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        error(n, std::string(what) + " `" + n.text + "` has no unit: write it like `" + n.text + "min`, `" + n.text +
-                     "h` or `" + n.text + "d`");
+        const auto& t = n.text;
+        error(n, pick(w + " `" + t + "` has no unit: write it like `" + t + "min`, `" + t + "h` or `" + t + "d`",
+                      w + "`" + t + "`没有单位：请写成`" + t + "min`、`" + t + "h`或`" + t + "d`"));
         return std::nullopt;
       }
     }
-    error(n, std::string(what) + " must be a duration like `24h`, `20min` or `2d`, not " + describe(n));
+    error(n, pick(w + " must be a duration like `24h`, `20min` or `2d`, not " + describe_node(n),
+                  w + "必须是形如`24h`、`20min`或`2d`的时长，不能是" + describe_node(n)));
     return std::nullopt;
   }
   /// A time of day like `12:00`, as the time since midnight.
@@ -230,7 +267,9 @@ class source_reader {
     if (n.kind == source_node::type::scalar) {
       if (auto t = parse_time_of_day(n.text)) return t;
     }
-    error(n, std::string(what) + " must be a time of day like `12:00`, not " + describe(n));
+    const std::string w(what);
+    error(n, pick(w + " must be a time of day like `12:00`, not " + describe_node(n),
+                  w + "必须是形如`12:00`的时刻，不能是" + describe_node(n)));
     return std::nullopt;
   }
   /// A scalar or a list of scalars, as a list.
@@ -243,7 +282,9 @@ class source_reader {
         if (auto t = text(item, what)) out.push_back(*t);
       }
     } else {
-      error(n, std::string(what) + " must be a name or a list of names, not " + describe(n));
+      const std::string w(what);
+      error(n, pick(w + " must be a name or a list of names, not " + describe_node(n),
+                    w + "必须是一个名称或名称列表，不能是" + describe_node(n)));
     }
     return out;
   }
@@ -254,13 +295,18 @@ class source_reader {
     int y = 0;
     return detail::digits(text, 0, 4, y) && (y < min_year || y > max_year);
   }
-  static auto out_of_range(std::string_view kind, const std::string& text, std::string_view what) -> std::string {
-    return std::string(kind) + " `" + text + "` in " + std::string(what) + " is out of range: years run from " +
-           std::to_string(min_year) + " to " + std::to_string(max_year);
+  // The message for a date, time or month (`en`, `zh`) whose year is outside the range.
+  [[nodiscard]] auto out_of_range(const char* en, const char* zh, const std::string& text,
+                                  const std::string& what) const -> std::string {
+    return pick(std::string(en) + " `" + text + "` in " + what + " is out of range: years run from " +
+                    std::to_string(min_year) + " to " + std::to_string(max_year),
+                what + "中的" + zh + "`" + text + "`超出范围：年份须在" + std::to_string(min_year) + "到" +
+                    std::to_string(max_year) + "之间");
   }
 
   std::string file_;
   std::vector<load_issue>* issues_;
+  lang lang_;
 };
 
 /// The keys of one mapping, read one by one; `finish()` reports keys nobody asked for.
@@ -271,7 +317,8 @@ class field_reader {
       : reader_(&reader), node_(&node), what_(std::move(what)) {
     if (node.keys.size() > few) used_more_.resize(node.keys.size(), false);
     if (node.kind != source_node::type::map) {
-      reader.error(node, what_ + " must be a mapping of keys to values, not " + source_reader::describe(node));
+      reader.error(node, reader.pick(what_ + " must be a mapping of keys to values, not " + reader.describe_node(node),
+                                     what_ + "必须是键值映射，不能是" + reader.describe_node(node)));
       ok_ = false;
     }
   }
@@ -310,7 +357,8 @@ class field_reader {
   auto required(std::string_view key) -> const source_node* {
     const source_node* n = optional(key);
     if (n == nullptr && ok_) {
-      reader_->error(*node_, "missing key `" + std::string(key) + "` in " + what_);
+      const std::string k(key);
+      reader_->error(*node_, reader_->pick("missing key `" + k + "` in " + what_, what_ + "缺少键`" + k + "`"));
     }
     return n;
   }
@@ -321,8 +369,10 @@ class field_reader {
       if (!used(i)) {
         std::vector<std::string_view> known(known_few_.begin(), known_few_.begin() + known_count_);
         known.insert(known.end(), known_more_.begin(), known_more_.end());
-        reader_->error(node_->keys[i], "unknown key `" + node_->keys[i].text + "` in " + what_ +
-                                           did_you_mean(node_->keys[i].text, known));
+        const auto& k = node_->keys[i].text;
+        const auto hint = did_you_mean(k, known, reader_->language());
+        reader_->error(node_->keys[i], reader_->pick("unknown key `" + k + "` in " + what_ + hint,
+                                                     what_ + "中有未知的键`" + k + "`" + hint));
       }
     }
   }
