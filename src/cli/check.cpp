@@ -90,12 +90,12 @@ auto run_check(const options& o) -> int {
     return exit_bad_input;
   }
   std::vector<load_issue> issues;
-  const auto p = load_policy(o.policies, issues);
+  const auto p = load_policy(o.policies, issues, o.lang);
   if (!issues.empty()) {
-    print_issues(issues);
+    print_issues(issues, o.lang);
     return exit_bad_input;
   }
-  if (!has_rules(p, o.policies)) return exit_bad_input;
+  if (!has_rules(p, o.policies, o.lang)) return exit_bad_input;
   progress_line line(!o.quiet && isatty(STDERR_FILENO) != 0);
   const auto reading = [&](const std::string& file, std::size_t done, std::size_t total) {
     if (total == 0) return line.show("reading " + file + "…", true);
@@ -104,17 +104,17 @@ auto run_check(const options& o) -> int {
   };
   // Lists given as `shifts=roster.csv` replace the case's own, or make the case without a case file.
   const auto c = load_case(o.files.empty() ? std::string() : o.files.front(), o.lists, p, issues,
-                           line.on() ? load_progress(reading) : load_progress());
+                           line.on() ? load_progress(reading) : load_progress(), o.lang);
   line.clear();
   if (!issues.empty()) {
-    print_issues(issues);
+    print_issues(issues, o.lang);
     return exit_bad_input;
   }
   // Days past the policy's calendars would be judged as if they had no holidays: say so, and
   // with --strict, judge nothing. The verdict's format (CONTRACT §3) has no place for it.
   if (auto gap = detail::uncovered_calendar_years(p, c)) {
     if (!o.strict) gap->message = "warning: " + gap->message;
-    print_issues({*gap});
+    print_issues({*gap}, o.lang);
     if (o.strict) return exit_bad_input;
   }
   line.show("judging " + std::to_string(c.shifts.size()) + " shifts of " + std::to_string(c.people.size()) +
@@ -155,14 +155,14 @@ auto run_lint(const options& o) -> int {
     return exit_bad_input;
   }
   std::vector<load_issue> issues;
-  const auto p = load_policy(o.policies, issues);
+  const auto p = load_policy(o.policies, issues, o.lang);
   if (!issues.empty()) {
-    print_issues(issues);
+    print_issues(issues, o.lang);
     return exit_bad_input;
   }
-  const bool zh = o.lang_name == "zh";
-  const auto warnings = lint_policy(p, zh ? lang::zh : lang::en);
-  print_issues(warnings);
+  const bool zh = o.lang == lang::zh;
+  const auto warnings = lint_policy(p, o.lang);
+  print_issues(warnings, o.lang);
   if (zh) {
     std::cout << p.title(lang::zh) << "：" << p.rules().size() << "条规则，" << p.calendar().holiday_count()
               << "天节假日，有效" << (warnings.empty() ? "" : "，但有警告") << "\n";

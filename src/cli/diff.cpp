@@ -634,8 +634,8 @@ auto run_diff(const options& o) -> int {
     std::cerr << "rulebook diff: give --policy OLD.yaml --against NEW.yaml and one or more case files or folders\n";
     return exit_bad_input;
   }
-  const auto old_policy = load_policies(o.policies);
-  const auto new_policy = load_policies(o.against);
+  const auto old_policy = load_policies(o.policies, o.lang);
+  const auto new_policy = load_policies(o.against, o.lang);
   bool folders_ok = true;
   const auto files = case_files(o.files, folders_ok);
   if (!old_policy || !new_policy) return exit_bad_input;
@@ -645,10 +645,10 @@ auto run_diff(const options& o) -> int {
   std::vector<case_diff> cases;
   for (const auto& file : files) {
     std::vector<load_issue> issues;
-    const auto old_case = load_case(file, *old_policy, issues);
-    const auto new_case = issues.empty() ? load_case(file, *new_policy, issues) : case_file{};
+    const auto old_case = load_case(file, *old_policy, issues, o.lang);
+    const auto new_case = issues.empty() ? load_case(file, *new_policy, issues, o.lang) : case_file{};
     if (!issues.empty()) {
-      print_issues(issues);
+      print_issues(issues, o.lang);
       bad = true;
     }
     if (bad) continue;

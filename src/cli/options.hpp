@@ -42,13 +42,14 @@ struct options {
 
 /// Prints every issue as `file:line:column: message` on stderr: the first `max_printed_issues`,
 /// then how many more there are.
-void print_issues(const std::vector<load_issue>& issues);
+void print_issues(const std::vector<load_issue>& issues, lang l = lang::en);
 
-/// Loads the policies of `paths`, printing problems; nothing when they hold errors or no rules.
-auto load_policies(const std::vector<std::string>& paths) -> std::optional<policy>;
+/// Loads the policies of `paths`, printing problems in language `l`; nothing when they hold errors
+/// or no rules.
+auto load_policies(const std::vector<std::string>& paths, lang l = lang::en) -> std::optional<policy>;
 /// Whether `p` (loaded from `paths`) has rules; prints the problem when it has none. `judge`
 /// throws `policy_error` for a policy without rules: an input error, never reached.
-auto has_rules(const policy& p, const std::vector<std::string>& paths) -> bool;
+auto has_rules(const policy& p, const std::vector<std::string>& paths, lang l = lang::en) -> bool;
 
 /// Whether to write a report for people rather than JSON: what `--format` says, else text on a
 /// terminal and JSON anywhere else (CONTRACT §3).
