@@ -74,10 +74,22 @@ RULEBOOK_C_API const char* rulebook_status_string(rulebook_status status);
  * the next call on this thread. */
 RULEBOOK_C_API const char* rulebook_last_error(void);
 
+/* ---- languages ---- */
+
+/* The language of messages: load errors, findings, remedies. */
+typedef enum rulebook_lang {
+  RULEBOOK_LANG_EN = 0,
+  RULEBOOK_LANG_ZH = 1,
+  /* Not languages: as wide as an int, so a wrong value is refused (RULEBOOK_BAD_ARGUMENT), not undefined. */
+  RULEBOOK_LANG_MIN_ = -2147483647 - 1,
+  RULEBOOK_LANG_MAX_ = 2147483647
+} rulebook_lang;
+
 /* ---- located problems ---- */
 
 /* Every problem of a policy, case or request that could not be read: each with the file, line and
- * column it is at (line and column 0 when it is about a whole file) and a message in English. */
+ * column it is at (line and column 0 when it is about a whole file) and a message in the language
+ * the loading function was given. */
 typedef struct rulebook_errors rulebook_errors;
 
 RULEBOOK_C_API size_t rulebook_errors_count(const rulebook_errors* errors);
@@ -99,13 +111,15 @@ RULEBOOK_C_API void rulebook_errors_free(rulebook_errors* errors);
 typedef struct rulebook_policy rulebook_policy;
 
 /* Loads and merges the policy files `paths[0..count)`: paths, or names of shipped policies
- * ("customer-service", "calendars/cn-2026"), found as `rulebook --policy` finds them. */
-RULEBOOK_C_API rulebook_status rulebook_policy_load(const char* const* paths, size_t count, rulebook_policy** out,
-                                                    rulebook_errors** errors);
+ * ("customer-service", "calendars/cn-2026"), found as `rulebook --policy` finds them. Here and
+ * below, problems are written in `lang`. */
+RULEBOOK_C_API rulebook_status rulebook_policy_load(const char* const* paths, size_t count, rulebook_lang lang,
+                                                    rulebook_policy** out, rulebook_errors** errors);
 /* Compiles one policy given as YAML text of `length` bytes; `name` names it in messages (its
  * `calendars:` are read relative to the working directory). */
 RULEBOOK_C_API rulebook_status rulebook_policy_parse(const char* name, const char* text, size_t length,
-                                                     rulebook_policy** out, rulebook_errors** errors);
+                                                     rulebook_lang lang, rulebook_policy** out,
+                                                     rulebook_errors** errors);
 /* The policy's name, version and digest ("sha256:…"); owned by the policy. */
 RULEBOOK_C_API const char* rulebook_policy_name(const rulebook_policy* policy);
 RULEBOOK_C_API const char* rulebook_policy_version(const rulebook_policy* policy);
@@ -119,23 +133,16 @@ RULEBOOK_C_API void rulebook_policy_free(rulebook_policy* policy);
 typedef struct rulebook_case rulebook_case;
 
 /* Loads a case file (YAML, or JSON when it ends in `.json`), checked against the policy's names. */
-RULEBOOK_C_API rulebook_status rulebook_case_load(const rulebook_policy* policy, const char* path, rulebook_case** out,
-                                                  rulebook_errors** errors);
+RULEBOOK_C_API rulebook_status rulebook_case_load(const rulebook_policy* policy, const char* path, rulebook_lang lang,
+                                                  rulebook_case** out, rulebook_errors** errors);
 /* Reads a case given as text of `length` bytes; `name` names it in messages, and JSON is read as
  * JSON when `name` ends in `.json` (YAML reads JSON too, more slowly). */
 RULEBOOK_C_API rulebook_status rulebook_case_parse(const rulebook_policy* policy, const char* name, const char* text,
-                                                   size_t length, rulebook_case** out, rulebook_errors** errors);
+                                                   size_t length, rulebook_lang lang, rulebook_case** out,
+                                                   rulebook_errors** errors);
 RULEBOOK_C_API void rulebook_case_free(rulebook_case* c);
 
 /* ---- judging ---- */
-
-typedef enum rulebook_lang {
-  RULEBOOK_LANG_EN = 0,
-  RULEBOOK_LANG_ZH = 1,
-  /* Not languages: as wide as an int, so a wrong value is refused (RULEBOOK_BAD_ARGUMENT), not undefined. */
-  RULEBOOK_LANG_MIN_ = -2147483647 - 1,
-  RULEBOOK_LANG_MAX_ = 2147483647
-} rulebook_lang;
 
 /* Flags for what a verdict holds beside CONTRACT §3 (`rulebook check --explain`, `--clauses`). */
 enum { RULEBOOK_EXPLAIN = 1u, RULEBOOK_CLAUSES = 2u };

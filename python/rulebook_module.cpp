@@ -143,7 +143,7 @@ struct case_object {
 
 // A case as a Python caller gives it: a Case, a path, YAML or JSON text, or a dict. Read with the
 // GIL released.
-auto case_of(const rb::policy& p, py::handle source) -> std::shared_ptr<const rb::case_file> {
+auto case_of(const rb::policy& p, py::handle source, rb::lang l) -> std::shared_ptr<const rb::case_file> {
   if (py::isinstance<case_object>(source)) return py::cast<const case_object&>(source).c;
   std::optional<std::string> path;
   std::string name;
@@ -169,40 +169,45 @@ auto case_of(const rb::policy& p, py::handle source) -> std::shared_ptr<const rb
   rb::case_file c;
   {
     const py::gil_scoped_release nogil;
-    c = path ? rb::load_case(*path, p, issues) : rb::parse_case(std::move(name), std::move(text), p, issues);
+    c = path ? rb::load_case(*path, p, issues, l) : rb::parse_case(std::move(name), std::move(text), p, issues, l);
   }
   check_issues(issues);
   return std::make_shared<const rb::case_file>(std::move(c));
 }
 
 // A policy that loaded without problems but has no rules would approve everything: an error too.
-auto checked_policy(rb::policy p, std::vector<rb::load_issue>& issues, const std::string& file) -> rb::policy {
-  if (issues.empty() && p.rules().empty()) issues.push_back({{file, 0, 0}, {}, "the policy has no rules"});
+auto checked_policy(rb::policy p, std::vector<rb::load_issue>& issues, const std::string& file, rb::lang l)
+    -> rb::policy {
+  if (issues.empty() && p.rules().empty()) {
+    issues.push_back({{file, 0, 0}, {}, l == rb::lang::zh ? "政策没有规则" : "the policy has no rules"});
+  }
   check_issues(issues);
   return p;
 }
 
-auto load_policy(const py::args& paths) -> rb::policy {
+auto load_policy(const py::args& paths, const std::string& lang) -> rb::policy {
   if (paths.empty()) throw py::type_error("Policy.load() needs at least one policy file or name");
+  const auto l = lang_of(lang);
   std::vector<std::string> files;
   for (auto p : paths) files.push_back(path_of(p));
   std::vector<rb::load_issue> issues;
   rb::policy p;
   {
     const py::gil_scoped_release nogil;
-    p = rb::load_policy(files, issues);
+    p = rb::load_policy(files, issues, l);
   }
-  return checked_policy(std::move(p), issues, files.front());
+  return checked_policy(std::move(p), issues, files.front(), l);
 }
 
-auto parse_policy(std::string text, std::string name) -> rb::policy {
+auto parse_policy(std::string text, std::string name, const std::string& lang) -> rb::policy {
+  const auto l = lang_of(lang);
   std::vector<rb::load_issue> issues;
   rb::policy p;
   {
     const py::gil_scoped_release nogil;
-    p = rb::parse_policy({{name, std::move(text)}}, issues);
+    p = rb::parse_policy({{name, std::move(text)}}, issues, l);
   }
-  return checked_policy(std::move(p), issues, name);
+  return checked_policy(std::move(p), issues, name, l);
 }
 
 auto verdict_json(const rb::policy& p, const rb::case_file& c, const rb::write_options& o) -> std::string {
@@ -260,14 +265,15 @@ struct session_object {
     std::string answer;
     {
       const py::gil_scoped_release nogil;
-      const auto r = rb::parse_request("<request>", std::move(text), *c, p, issues);
+      const auto r = rb::parse_request("<request>", std::move(text), *c, p, issues, o.lang);
       if (r) {
         const auto rv = s->what_if(*r);
         std::ostringstream out;
         rb::write_json(out, rv, *r, p, *c, o);
         answer = std::move(out).str();
       } else if (issues.empty()) {
-        issues.push_back({{"<request>", 0, 0}, {}, "the request could not be read"});
+        issues.push_back(
+            {{"<request>", 0, 0}, {}, o.lang == rb::lang::zh ? "无法读取申请" : "the request could not be read"});
       }
     }
     check_issues(issues);
@@ -393,12 +399,13 @@ class LoadError(ValueError):
   py::class_<rb::policy>(m, "Policy",
                          "A compiled policy: an immutable list of rules with their calendars. Safe to share\n"
                          "between threads. Made by Policy.load() or Policy.parse().")
-      .def_static("load", &load_policy,
+      .def_static("load", &load_policy, py::arg("lang") = "en",
                   "Loads and merges the policy files given (a holiday calendar may be one of them). A path (str or\n"
                   "os.PathLike) that is no file and has no extension is a shipped policy's name, e.g.\n"
                   "'customer-service', looked up in rulebook.policy_dirs().\n"
-                  "Raises LoadError with every problem, located; a policy without rules is one too.")
-      .def_static("parse", &parse_policy, py::arg("text"), py::arg("name") = "<policy>",
+                  "Raises LoadError with every problem, located, in `lang` ('en' or 'zh'); a policy without\n"
+                  "rules is one too.")
+      .def_static("parse", &parse_policy, py::arg("text"), py::arg("name") = "<policy>", py::arg("lang") = "en",
                   "Compiles a policy given as YAML text; `name` names it in messages. Calendars it names are\n"
                   "read relative to the working directory. Raises LoadError as Policy.load().")
       .def_property_readonly("name", &rb::policy::name, "The policy's `name`.")
@@ -415,19 +422,25 @@ class LoadError(ValueError):
           py::arg("clause"), py::arg("lang") = "en",
           "The rulebook's own text of clause `clause` (e.g. 'leave.2'), or '' when the policy has none.")
       .def(
-          "lint", [](const rb::policy& p) { return issue_dicts(rb::lint_policy(p)); },
+          "lint",
+          [](const rb::policy& p, const std::string& lang) { return issue_dicts(rb::lint_policy(p, lang_of(lang))); },
+          py::arg("lang") = "en",
           "Things that are legal but suspicious (a `when:` that never matches, a shadowed rule), as\n"
           "dicts {'file', 'line', 'column', 'message'}.")
       .def(
-          "load_case", [](const rb::policy& p, const py::object& source) { return case_object{case_of(p, source)}; },
-          py::arg("case"),
+          "load_case",
+          [](const rb::policy& p, const py::object& source, const std::string& lang) {
+            return case_object{case_of(p, source, lang_of(lang))};
+          },
+          py::arg("case"), py::arg("lang") = "en",
           "Reads a case once, to judge it many times: a path (str or os.PathLike), YAML or JSON text,\n"
-          "or a dict. Raises LoadError with every problem, located. The GIL is released while it is read.")
+          "or a dict. Raises LoadError with every problem, located, in `lang` ('en' or 'zh'). The GIL is\n"
+          "released while it is read.")
       .def(
           "check",
           [](const rb::policy& p, const py::object& source, const std::string& lang, bool explain, bool clauses) {
             const rb::write_options o{.lang = lang_of(lang), .clauses = clauses, .explain = explain};
-            const auto c = case_of(p, source);
+            const auto c = case_of(p, source, o.lang);
             return py::dict(from_json(verdict_json(p, *c, o)));
           },
           py::arg("case"), py::arg("lang") = "en", py::arg("explain") = false, py::arg("clauses") = false,
@@ -435,14 +448,14 @@ class LoadError(ValueError):
           "`rulebook check --format json` prints.\n\n"
           "`case` is a rulebook.Case, a path (str or os.PathLike) to a YAML or JSON case file, the case\n"
           "as YAML or JSON text (JSON when it starts with '{'), or a dict (dates and datetimes allowed).\n"
-          "`lang` is the language of messages, 'en' or 'zh'; `explain` adds every rule that applied to\n"
+          "`lang` is the language of messages and load errors, 'en' or 'zh'; `explain` adds every rule that applied to\n"
           "each request; `clauses` adds the rulebook's text of each finding's clause.\n"
           "Raises LoadError when the case cannot be read. The GIL is released while it is read and judged.")
       .def(
           "check_json",
           [](const rb::policy& p, const py::object& source, const std::string& lang, bool explain, bool clauses) {
             const rb::write_options o{.lang = lang_of(lang), .clauses = clauses, .explain = explain};
-            const auto c = case_of(p, source);
+            const auto c = case_of(p, source, o.lang);
             return py::str(verdict_json(p, *c, o));
           },
           py::arg("case"), py::arg("lang") = "en", py::arg("explain") = false, py::arg("clauses") = false,
@@ -452,7 +465,7 @@ class LoadError(ValueError):
           "session",
           [](const rb::policy& p, const py::object& source, const std::string& lang, bool explain, bool clauses) {
             const rb::write_options o{.lang = lang_of(lang), .clauses = clauses, .explain = explain};
-            return std::make_unique<session_object>(p, case_of(p, source), o);
+            return std::make_unique<session_object>(p, case_of(p, source, o.lang), o);
           },
           py::arg("case"), py::arg("lang") = "en", py::arg("explain") = false, py::arg("clauses") = false,
           "Judges a case once and keeps it, to ask what-if questions (Session.what_if). `case` is as in\n"

@@ -93,6 +93,10 @@ auto lang_of(rulebook_lang l) -> rulebook::lang {
 
 auto valid_lang(rulebook_lang l) -> bool { return l == RULEBOOK_LANG_EN || l == RULEBOOK_LANG_ZH; }
 
+auto no_rules(rulebook_lang l) -> std::string {
+  return l == RULEBOOK_LANG_ZH ? "政策没有规则" : "the policy has no rules";
+}
+
 // A string the caller frees with rulebook_string_free (std::free).
 auto handed_over(const std::string& s) -> char* {
   auto* out = static_cast<char*>(std::malloc(s.size() + 1));  // NOLINT(cppcoreguidelines-no-malloc)
@@ -183,39 +187,39 @@ const char* rulebook_errors_json(const rulebook_errors* errors) {
 }
 void rulebook_errors_free(rulebook_errors* errors) { delete errors; }
 
-rulebook_status rulebook_policy_load(const char* const* paths, size_t count, rulebook_policy** out,
+rulebook_status rulebook_policy_load(const char* const* paths, size_t count, rulebook_lang lang, rulebook_policy** out,
                                      rulebook_errors** errors) {
   clear(errors);
   if (out == nullptr) return bad_argument("rulebook_policy_load: `out` is NULL");
   *out = nullptr;
   if (paths == nullptr || count == 0) return bad_argument("rulebook_policy_load: no policy files");
+  if (!valid_lang(lang)) return bad_argument("rulebook_policy_load: unknown language");
   for (size_t i = 0; i < count; ++i) {
     if (paths[i] == nullptr) return bad_argument("rulebook_policy_load: a path is NULL");
   }
   return guarded([&] {
     std::vector<std::string> files(paths, paths + count);
     std::vector<rulebook::load_issue> issues;
-    auto p = rulebook::load_policy(files, issues);
-    if (issues.empty() && p.rules().empty()) {
-      issues.push_back({{files.front(), 0, 0}, {}, "the policy has no rules"});
-    }
+    auto p = rulebook::load_policy(files, issues, lang_of(lang));
+    if (issues.empty() && p.rules().empty()) issues.push_back({{files.front(), 0, 0}, {}, no_rules(lang)});
     if (!issues.empty()) return invalid(std::move(issues), errors);
     *out = new rulebook_policy{std::move(p)};
     return RULEBOOK_OK;
   });
 }
 
-rulebook_status rulebook_policy_parse(const char* name, const char* text, size_t length, rulebook_policy** out,
-                                      rulebook_errors** errors) {
+rulebook_status rulebook_policy_parse(const char* name, const char* text, size_t length, rulebook_lang lang,
+                                      rulebook_policy** out, rulebook_errors** errors) {
   clear(errors);
   if (out == nullptr) return bad_argument("rulebook_policy_parse: `out` is NULL");
   *out = nullptr;
   if (text == nullptr) return bad_argument("rulebook_policy_parse: `text` is NULL");
+  if (!valid_lang(lang)) return bad_argument("rulebook_policy_parse: unknown language");
   return guarded([&] {
     std::vector<rulebook::load_issue> issues;
     const std::string file = name != nullptr ? name : "<policy>";
-    auto p = rulebook::parse_policy({{file, std::string(text, length)}}, issues);
-    if (issues.empty() && p.rules().empty()) issues.push_back({{file, 0, 0}, {}, "the policy has no rules"});
+    auto p = rulebook::parse_policy({{file, std::string(text, length)}}, issues, lang_of(lang));
+    if (issues.empty() && p.rules().empty()) issues.push_back({{file, 0, 0}, {}, no_rules(lang)});
     if (!issues.empty()) return invalid(std::move(issues), errors);
     *out = new rulebook_policy{std::move(p)};
     return RULEBOOK_OK;
@@ -236,15 +240,16 @@ size_t rulebook_policy_rule_count(const rulebook_policy* policy) {
 }
 void rulebook_policy_free(rulebook_policy* policy) { delete policy; }
 
-rulebook_status rulebook_case_load(const rulebook_policy* policy, const char* path, rulebook_case** out,
-                                   rulebook_errors** errors) {
+rulebook_status rulebook_case_load(const rulebook_policy* policy, const char* path, rulebook_lang lang,
+                                   rulebook_case** out, rulebook_errors** errors) {
   clear(errors);
   if (out == nullptr) return bad_argument("rulebook_case_load: `out` is NULL");
   *out = nullptr;
   if (policy == nullptr || path == nullptr) return bad_argument("rulebook_case_load: `policy` or `path` is NULL");
+  if (!valid_lang(lang)) return bad_argument("rulebook_case_load: unknown language");
   return guarded([&] {
     std::vector<rulebook::load_issue> issues;
-    auto c = rulebook::load_case(path, policy->p, issues);
+    auto c = rulebook::load_case(path, policy->p, issues, lang_of(lang));
     if (!issues.empty()) return invalid(std::move(issues), errors);
     *out = new rulebook_case{std::make_shared<const rulebook::case_file>(std::move(c))};
     return RULEBOOK_OK;
@@ -252,14 +257,16 @@ rulebook_status rulebook_case_load(const rulebook_policy* policy, const char* pa
 }
 
 rulebook_status rulebook_case_parse(const rulebook_policy* policy, const char* name, const char* text, size_t length,
-                                    rulebook_case** out, rulebook_errors** errors) {
+                                    rulebook_lang lang, rulebook_case** out, rulebook_errors** errors) {
   clear(errors);
   if (out == nullptr) return bad_argument("rulebook_case_parse: `out` is NULL");
   *out = nullptr;
   if (policy == nullptr || text == nullptr) return bad_argument("rulebook_case_parse: `policy` or `text` is NULL");
+  if (!valid_lang(lang)) return bad_argument("rulebook_case_parse: unknown language");
   return guarded([&] {
     std::vector<rulebook::load_issue> issues;
-    auto c = rulebook::parse_case(name != nullptr ? name : "<case>", std::string(text, length), policy->p, issues);
+    auto c = rulebook::parse_case(name != nullptr ? name : "<case>", std::string(text, length), policy->p, issues,
+                                  lang_of(lang));
     if (!issues.empty()) return invalid(std::move(issues), errors);
     *out = new rulebook_case{std::make_shared<const rulebook::case_file>(std::move(c))};
     return RULEBOOK_OK;
@@ -323,7 +330,7 @@ rulebook_status rulebook_session_what_if(const rulebook_session* session, const 
       [&] {
         std::vector<rulebook::load_issue> issues;
         const auto r = rulebook::parse_request("<request>", std::string(request, length), *session->c, session->p,
-                                               issues);
+                                               issues, lang_of(lang));
         if (!r) return invalid(std::move(issues), errors);
         const auto rv = session->s->what_if(*r);
         std::ostringstream out;

@@ -137,59 +137,75 @@ auto issue_at(const std::string& file, const source_node& n, std::string message
   return issue;
 }
 
-const std::string no_files =
-    "the decision service reads no files (lists in a file of their own are for `rulebook check`)";
+// Why a list kept in a file is refused, in language `l`.
+auto no_files(const std::string& name, lang l) -> std::string {
+  return l == lang::zh
+             ? "`" + name +
+                   "`必须是写在请求体中的列表：决策服务不读取文件（单独存放在文件中的列表供`rulebook check`使用）"
+             : "`" + name + "` must be a list written in the body: the decision service reads no files (lists " +
+                   "in a file of their own are for `rulebook check`)";
+}
 
 // Issues for the lists of case `root` given as mappings: a mapping names a file that holds the
 // list (`shifts: {file: roster.csv}`), which the service must not read; any other mapping is no
 // list either.
-void refuse_list_files(const std::string& file, const source_node& root, std::vector<load_issue>& issues) {
+void refuse_list_files(const std::string& file, const source_node& root, std::vector<load_issue>& issues, lang l) {
   if (root.kind != source_node::type::map) return;
   for (std::size_t i = 0; i < root.keys.size(); ++i) {
     const auto& name = root.keys[i].text;
     if (root.items[i].kind != source_node::type::map) continue;
     if (std::find(case_lists.begin(), case_lists.end(), name) == case_lists.end()) continue;
-    issues.push_back(issue_at(file, root.items[i], "`" + name + "` must be a list written in the body: " + no_files));
+    issues.push_back(issue_at(file, root.items[i], no_files(name, l)));
   }
 }
 
 }  // namespace
 
-auto split_what_if(const std::string& file, std::string_view text, std::vector<load_issue>& issues)
+auto split_what_if(const std::string& file, std::string_view text, std::vector<load_issue>& issues, lang l)
     -> std::optional<std::pair<std::string, std::string>> {
+  const bool zh = l == lang::zh;
   // A byte-order mark is no part of either part (and yaml-cpp's places do not count it).
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   const auto first = issues.size();
-  const auto doc = parse_source(file, std::string(text), issues, lang::en);
+  const auto doc = parse_source(file, std::string(text), issues, l);
   if (issues.size() != first) return std::nullopt;
   const auto& root = doc.root;
   if (root.kind != source_node::type::map) {
     issues.push_back(issue_at(file, root,
-                              "a what-if body is a mapping of `case` (a case, as a case file holds it) and `request` "
-                              "(one request, as an item of a case's `requests:`), not " +
-                                  source_reader::describe(root)));
+                              zh ? "假设请求体是由`case`（案例，写法同案例文件）和`request`（一个申请，写法同案例"
+                                   "`requests:`中的一项）组成的映射，不能是" +
+                                       source_reader::describe(root, l)
+                                 : "a what-if body is a mapping of `case` (a case, as a case file holds it) and "
+                                   "`request` (one request, as an item of a case's `requests:`), not " +
+                                       source_reader::describe(root, l)));
     return std::nullopt;
   }
   const char* names[2] = {"case", "request"};
   const char* what[2] = {"a case, as a case file holds it", "one request, as an item of a case's `requests:`"};
+  const char* what_zh[2] = {"案例，写法同案例文件", "一个申请，写法同案例`requests:`中的一项"};
   const source_node* parts[2] = {root.find(names[0]), root.find(names[1])};
   for (const auto& key : root.keys) {
     if (key.text != names[0] && key.text != names[1]) {
-      issues.push_back(issue_at(file, key, "unknown key `" + key.text + "`: a what-if body has `case` and `request`"));
+      issues.push_back(issue_at(file, key,
+                                zh ? "未知的键`" + key.text + "`：假设请求体只有`case`和`request`"
+                                   : "unknown key `" + key.text + "`: a what-if body has `case` and `request`"));
     }
   }
   for (int i = 0; i < 2; ++i) {
     if (parts[i] == nullptr) {
       issues.push_back(issue_at(file, root,
-                                std::string("no `") + names[i] + "` (" + what[i] + ") in the what-if body"));
+                                zh ? std::string("假设请求体缺少`") + names[i] + "`（" + what_zh[i] + "）"
+                                   : std::string("no `") + names[i] + "` (" + what[i] + ") in the what-if body"));
     } else if (parts[i]->kind != source_node::type::map) {
       issues.push_back(issue_at(file, *parts[i],
-                                std::string("`") + names[i] + "` must be a mapping, " + what[i] + ", not " +
-                                    source_reader::describe(*parts[i])));
+                                zh ? std::string("`") + names[i] + "`必须是映射（" + what_zh[i] + "），不能是" +
+                                         source_reader::describe(*parts[i], l)
+                                   : std::string("`") + names[i] + "` must be a mapping, " + what[i] + ", not " +
+                                         source_reader::describe(*parts[i], l)));
     }
   }
   if (issues.size() != first) return std::nullopt;
-  refuse_list_files(file, *parts[0], issues);
+  refuse_list_files(file, *parts[0], issues, l);
   if (issues.size() != first) return std::nullopt;
 
   // Each part is handed on as the text it is written in, so that what its readers find is located
@@ -214,9 +230,10 @@ auto split_what_if(const std::string& file, std::string_view text, std::vector<l
       // An alias (`case: *base`) or a merge key copies a part from elsewhere: it has no text of its own.
       issues.push_back(
           issue_at(file, n,
-                   std::string("`") + names[i] +
-                       "` must be written out where it is: anchors, aliases and merge keys are not followed "
-                       "in a what-if body"));
+                   zh ? std::string("`") + names[i] + "`必须就地写出：假设请求体中不展开锚点、别名和合并键"
+                      : std::string("`") + names[i] +
+                            "` must be written out where it is: anchors, aliases and merge keys are not followed "
+                            "in a what-if body"));
       continue;
     }
     out[i] = blank_outside(text, begin, end);
@@ -225,12 +242,12 @@ auto split_what_if(const std::string& file, std::string_view text, std::vector<l
   return std::pair{std::move(out[0]), std::move(out[1])};
 }
 
-auto case_reads_no_files(const std::string& file, std::string_view text, bool json, std::vector<load_issue>& issues)
-    -> bool {
+auto case_reads_no_files(const std::string& file, std::string_view text, bool json, std::vector<load_issue>& issues,
+                         lang l) -> bool {
   const auto first = issues.size();
   if (!json) {
     std::vector<load_issue> ignored;  // syntax errors are parse_case's to report
-    refuse_list_files(file, parse_source(file, std::string(text), ignored, lang::en).root, issues);
+    refuse_list_files(file, parse_source(file, std::string(text), ignored, l).root, issues, l);
     return issues.size() == first;
   }
   // A JSON case may be large and is streamed by its reader: only its top level is scanned here,
@@ -274,10 +291,7 @@ auto case_reads_no_files(const std::string& file, std::string_view text, bool js
         source_node at;
         at.line = static_cast<int>(line);
         at.column = static_cast<int>(i - line_start) + 1;
-        std::string message = "`";
-        message += key;
-        message += "` must be a list written in the body: " + no_files;
-        issues.push_back(issue_at(file, at, std::move(message)));
+        issues.push_back(issue_at(file, at, no_files(std::string(key), l)));
       }
       ++depth;
     } else if (c == '}' || c == ']') {
@@ -288,11 +302,11 @@ auto case_reads_no_files(const std::string& file, std::string_view text, bool js
   return issues.size() == first;
 }
 
-auto policy_reads_no_foreign_files(const std::string& file, std::string_view text, std::vector<load_issue>& issues)
-    -> bool {
+auto policy_reads_no_foreign_files(const std::string& file, std::string_view text, std::vector<load_issue>& issues,
+                                   lang l) -> bool {
   const auto first = issues.size();
   std::vector<load_issue> ignored;  // syntax errors are parse_policy's to report
-  const auto doc = parse_source(file, std::string(text), ignored, lang::en);
+  const auto doc = parse_source(file, std::string(text), ignored, l);
   const auto* cals = doc.root.kind == source_node::type::map ? doc.root.find("calendars") : nullptr;
   if (cals == nullptr || cals->kind != source_node::type::sequence) return true;
   for (const auto& c : cals->items) {
@@ -318,11 +332,15 @@ auto policy_reads_no_foreign_files(const std::string& file, std::string_view tex
     };
     if (p.empty() || p.front() == '/' || p.front() == '~' || up || !(ends_with(".yaml") || ends_with(".yml")) ||
         outside()) {
-      issues.push_back(
-          issue_at(file, c,
-                   "calendar file `" + c.text +
-                       "`: the decision service reads only calendar files below its working directory, named "
-                       "by a relative path without `..` that ends in `.yaml` or `.yml`"));
+      issues.push_back(issue_at(
+          file, c,
+          l == lang::zh
+              ? "日历文件`" + c.text +
+                    "`：决策服务只读取其工作目录下的日历文件，须用不含`..`、以`.yaml`或`.yml`结尾的相对路径指明"
+              : "calendar file `" + c.text +
+                    "`: the decision service reads only calendar files below its working "
+                    "directory, named by a relative path without `..` that ends in `.yaml` or "
+                    "`.yml`"));
     }
   }
   return issues.size() == first;

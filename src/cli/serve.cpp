@@ -260,29 +260,31 @@ auto write_options_of(const httplib::Request& req, write_options& how) -> std::o
 // The checks before a case is read keep it from naming another file of the host. Should one have
 // been read all the same (a body the checks read otherwise than the loader does), nothing of it
 // goes out: not its problems, not a verdict with its records.
-auto read_another_file(const case_file& c, const std::vector<load_issue>& issues, const std::string& file)
+auto read_another_file(const case_file& c, const std::vector<load_issue>& issues, const std::string& file, lang l)
     -> std::optional<reply> {
   bool other = !c.list_files.empty();
   for (const auto& issue : issues) other = other || (!issue.where.file.empty() && issue.where.file != file);
   if (!other) return std::nullopt;
   return errors_reply(400,
-                      {make_issue("the case names another file: the decision service reads no files", file, 1, 1)});
+                      {make_issue(l == lang::zh ? "案例指向了另一个文件：决策服务不读取文件"
+                                                : "the case names another file: the decision service reads no files",
+                                  file, 1, 1)});
 }
 
-auto empty_body(std::string_view body, const char* file) -> std::optional<reply> {
+auto empty_body(std::string_view body, const char* file, lang l) -> std::optional<reply> {
   if (body.find_first_not_of(" \t\r\n") != std::string_view::npos) return std::nullopt;
-  return errors_reply(400, {make_issue("the body is empty", file, 1, 1)});
+  return errors_reply(400, {make_issue(l == lang::zh ? "请求体是空的" : "the body is empty", file, 1, 1)});
 }
 
 // POST /v1/check: a case in, the verdict of `rulebook check --format json` out, byte for byte.
 auto check(const policy& p, const std::string& body, bool json, const write_options& how, httplib::Response& res)
     -> reply {
   const std::string file = json ? json_body : yaml_body;
-  if (auto r = empty_body(body, file.c_str())) return *r;
+  if (auto r = empty_body(body, file.c_str(), how.lang)) return *r;
   std::vector<load_issue> issues;
-  if (!detail::case_reads_no_files(file, body, json, issues)) return errors_reply(400, issues);
-  const auto c = parse_case(file, body, p, issues);
-  if (auto r = read_another_file(c, issues, file)) return *r;
+  if (!detail::case_reads_no_files(file, body, json, issues, how.lang)) return errors_reply(400, issues);
+  const auto c = parse_case(file, body, p, issues, how.lang);
+  if (auto r = read_another_file(c, issues, file, how.lang)) return *r;
   if (!issues.empty()) return errors_reply(400, issues);
   // Days past the policy's calendars are judged as if they had no holidays: the verdict has no
   // place to say so (CONTRACT §3), the answer's header does, as `check` says it on stderr.
@@ -304,15 +306,15 @@ auto check(const policy& p, const std::string& body, bool json, const write_opti
 // the case, as an item of a verdict's `requests`.
 auto what_if(const policy& p, const std::string& body, bool json, const write_options& how) -> reply {
   const std::string file = json ? json_body : yaml_body;
-  if (auto r = empty_body(body, file.c_str())) return *r;
+  if (auto r = empty_body(body, file.c_str(), how.lang)) return *r;
   std::vector<load_issue> issues;
-  auto parts = detail::split_what_if(file, body, issues);
+  auto parts = detail::split_what_if(file, body, issues, how.lang);
   if (!parts) return errors_reply(400, issues);
-  const auto c = parse_case(file, std::move(parts->first), p, issues);
-  if (auto r = read_another_file(c, issues, file)) return *r;
+  const auto c = parse_case(file, std::move(parts->first), p, issues, how.lang);
+  if (auto r = read_another_file(c, issues, file, how.lang)) return *r;
   if (!issues.empty()) return errors_reply(400, issues);
   // The question is read before the case is judged: a bad one costs no judgement.
-  const auto r = parse_request(file, std::move(parts->second), c, p, issues);
+  const auto r = parse_request(file, std::move(parts->second), c, p, issues, how.lang);
   if (!r || !issues.empty()) return errors_reply(400, issues);
   const session s(p, c, {.threads = 1});
   const auto rv = s.what_if(*r);
@@ -323,13 +325,15 @@ auto what_if(const policy& p, const std::string& body, bool json, const write_op
 
 // POST /v1/lint: a policy in; whether it loads, its errors, and the warnings of `rulebook lint`.
 // An invalid policy is an answer (200), not a bad request.
-auto lint(const std::string& body) -> reply {
-  if (auto r = empty_body(body, yaml_body)) return *r;
+auto lint(const std::string& body, lang l) -> reply {
+  if (auto r = empty_body(body, yaml_body, l)) return *r;
   std::vector<load_issue> issues;
   policy p;
-  if (detail::policy_reads_no_foreign_files(yaml_body, body, issues)) p = parse_policy({{yaml_body, body}}, issues);
+  if (detail::policy_reads_no_foreign_files(yaml_body, body, issues, l)) {
+    p = parse_policy({{yaml_body, body}}, issues, l);
+  }
   const bool valid = issues.empty();
-  const auto warnings = valid ? lint_policy(p) : std::vector<load_issue>{};
+  const auto warnings = valid ? lint_policy(p, l) : std::vector<load_issue>{};
   std::string out = std::string("{\"valid\": ") + (valid ? "true" : "false") + ", \"errors\": ";
   issues_json(out, issues);
   out += ", \"warnings\": ";
@@ -591,8 +595,8 @@ auto run_serve(const serve_options& given) -> int {
                        httplib::Response& res) { return check(p, body, json, how, res); });
   post("/v1/what-if", [](const policy& p, const std::string& body, bool json, const write_options& how,
                          httplib::Response&) { return what_if(p, body, json, how); });
-  post("/v1/lint", [](const policy&, const std::string& body, bool, const write_options&, httplib::Response&) {
-    return lint(body);
+  post("/v1/lint", [](const policy&, const std::string& body, bool, const write_options& how, httplib::Response&) {
+    return lint(body, how.lang);
   });
   server.Get("/v1/policy", [&holder](const httplib::Request& req, httplib::Response& res) {
     write_options how;

@@ -9,12 +9,12 @@
 
 static int failures = 0;
 
-#define CHECK(cond)                                                     \
-  do {                                                                  \
-    if (!(cond)) {                                                      \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (!(cond)) {                                                             \
       fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                       \
-    }                                                                   \
+      ++failures;                                                              \
+    }                                                                          \
   } while (0)
 
 static char path_buf[4096];
@@ -58,7 +58,7 @@ static void policy_errors(const char* src) {
   rulebook_errors* e = NULL;
   const char* bad =
       "policy: {name: x, version: '1'}\nrules:\n  - id: r\n    clause: c\n    effect: reject\n    kind: notice_perod\n";
-  CHECK(rulebook_policy_parse("bad.yaml", bad, strlen(bad), &p, &e) == RULEBOOK_INVALID_INPUT);
+  CHECK(rulebook_policy_parse("bad.yaml", bad, strlen(bad), RULEBOOK_LANG_EN, &p, &e) == RULEBOOK_INVALID_INPUT);
   CHECK(p == NULL);
   CHECK(e != NULL);
   CHECK(rulebook_errors_count(e) >= 1);
@@ -81,25 +81,25 @@ static void policy_errors(const char* src) {
 
   /* A missing file, and a name no shipped policy has; errors not wanted */
   const char* missing[] = {in_source(src, "policies/no-such.yaml")};
-  CHECK(rulebook_policy_load(missing, 1, &p, NULL) == RULEBOOK_INVALID_INPUT);
+  CHECK(rulebook_policy_load(missing, 1, RULEBOOK_LANG_EN, &p, NULL) == RULEBOOK_INVALID_INPUT);
   CHECK(p == NULL);
   const char* unknown[] = {"customer-servise"};
-  CHECK(rulebook_policy_load(unknown, 1, &p, &e) == RULEBOOK_INVALID_INPUT);
+  CHECK(rulebook_policy_load(unknown, 1, RULEBOOK_LANG_EN, &p, &e) == RULEBOOK_INVALID_INPUT);
   CHECK(e && strstr(rulebook_errors_message(e, 0), "customer-service") != NULL); /* did you mean */
   rulebook_errors_free(e);
   /* a policy with no rules is refused */
   const char* empty = "policy: {name: empty, version: '1'}\n";
-  CHECK(rulebook_policy_parse("empty.yaml", empty, strlen(empty), &p, &e) == RULEBOOK_INVALID_INPUT);
+  CHECK(rulebook_policy_parse("empty.yaml", empty, strlen(empty), RULEBOOK_LANG_EN, &p, &e) == RULEBOOK_INVALID_INPUT);
   CHECK(e && strstr(rulebook_errors_message(e, 0), "no rules") != NULL);
   rulebook_errors_free(e);
   /* bad arguments */
-  CHECK(rulebook_policy_load(NULL, 1, &p, NULL) == RULEBOOK_BAD_ARGUMENT);
-  CHECK(rulebook_policy_load(missing, 0, &p, NULL) == RULEBOOK_BAD_ARGUMENT);
-  CHECK(rulebook_policy_load(missing, 1, NULL, NULL) == RULEBOOK_BAD_ARGUMENT);
+  CHECK(rulebook_policy_load(NULL, 1, RULEBOOK_LANG_EN, &p, NULL) == RULEBOOK_BAD_ARGUMENT);
+  CHECK(rulebook_policy_load(missing, 0, RULEBOOK_LANG_EN, &p, NULL) == RULEBOOK_BAD_ARGUMENT);
+  CHECK(rulebook_policy_load(missing, 1, RULEBOOK_LANG_EN, NULL, NULL) == RULEBOOK_BAD_ARGUMENT);
   const char* with_null[] = {NULL};
-  CHECK(rulebook_policy_load(with_null, 1, &p, NULL) == RULEBOOK_BAD_ARGUMENT);
-  CHECK(rulebook_policy_parse("x", NULL, 0, &p, NULL) == RULEBOOK_BAD_ARGUMENT);
-  CHECK(rulebook_policy_parse("x", "", 0, NULL, NULL) == RULEBOOK_BAD_ARGUMENT);
+  CHECK(rulebook_policy_load(with_null, 1, RULEBOOK_LANG_EN, &p, NULL) == RULEBOOK_BAD_ARGUMENT);
+  CHECK(rulebook_policy_parse("x", NULL, 0, RULEBOOK_LANG_EN, &p, NULL) == RULEBOOK_BAD_ARGUMENT);
+  CHECK(rulebook_policy_parse("x", "", 0, RULEBOOK_LANG_EN, NULL, NULL) == RULEBOOK_BAD_ARGUMENT);
   CHECK(strlen(rulebook_last_error()) > 0);
   CHECK(rulebook_policy_name(NULL) == NULL);
   CHECK(rulebook_policy_version(NULL) == NULL);
@@ -116,7 +116,7 @@ static void judging(const char* src) {
   rulebook_policy* p = NULL;
   rulebook_errors* e = NULL;
   const char* files[] = {in_source(src, "policies/customer-service.yaml")};
-  CHECK(rulebook_policy_load(files, 1, &p, &e) == RULEBOOK_OK);
+  CHECK(rulebook_policy_load(files, 1, RULEBOOK_LANG_EN, &p, &e) == RULEBOOK_OK);
   CHECK(e == NULL);
   if (!p) return;
   CHECK(strcmp(rulebook_policy_name(p), "customer-service") == 0);
@@ -130,13 +130,13 @@ static void judging(const char* src) {
   CHECK(text != NULL);
   /* its calendars are relative to the policy's folder, and parse reads them from the working directory */
   rulebook_policy* parsed = NULL;
-  CHECK(rulebook_policy_parse("customer-service.yaml", text, length, &parsed, NULL) == RULEBOOK_OK);
+  CHECK(rulebook_policy_parse("customer-service.yaml", text, length, RULEBOOK_LANG_EN, &parsed, NULL) == RULEBOOK_OK);
   if (parsed) CHECK(strcmp(rulebook_policy_digest(parsed), rulebook_policy_digest(p)) == 0);
   rulebook_policy_free(parsed);
   free(text);
 
   rulebook_case* c = NULL;
-  CHECK(rulebook_case_load(p, in_source(src, "examples/march-2026.yaml"), &c, &e) == RULEBOOK_OK);
+  CHECK(rulebook_case_load(p, in_source(src, "examples/march-2026.yaml"), RULEBOOK_LANG_EN, &c, &e) == RULEBOOK_OK);
   CHECK(c != NULL);
   char* verdict = NULL;
   int breach = -1;
@@ -165,19 +165,20 @@ static void judging(const char* src) {
   CHECK(rulebook_judge(p, c, RULEBOOK_LANG_EN, 0, NULL, NULL) == RULEBOOK_BAD_ARGUMENT);
 
   /* a case from text, YAML and JSON */
-  const char* yaml_case =
-      "people:\n  - {id: A1, role: agent, leader: L1}\n  - {id: L1, role: shift_leader}\n"
-      "shifts:\n  - {id: S1, employee: A1, start: 2026-03-02T08:00, end: 2026-03-02T17:00}\n"
-      "punches:\n  - {shift: S1, in: 2026-03-02T08:25}\n";
+  const char* yaml_case = "people:\n  - {id: A1, role: agent, leader: L1}\n  - {id: L1, role: shift_leader}\n"
+                          "shifts:\n  - {id: S1, employee: A1, start: 2026-03-02T08:00, end: 2026-03-02T17:00}\n"
+                          "punches:\n  - {shift: S1, in: 2026-03-02T08:25}\n";
   rulebook_case* small = NULL;
-  CHECK(rulebook_case_parse(p, "small.yaml", yaml_case, strlen(yaml_case), &small, NULL) == RULEBOOK_OK);
+  CHECK(rulebook_case_parse(p, "small.yaml", yaml_case, strlen(yaml_case), RULEBOOK_LANG_EN, &small, NULL) ==
+        RULEBOOK_OK);
   CHECK(rulebook_judge(p, small, RULEBOOK_LANG_EN, 0, &verdict, &breach) == RULEBOOK_OK);
   CHECK(breach == 1);
   CHECK(verdict && strstr(verdict, "\"effect\": \"violation\"") != NULL);
   rulebook_string_free(verdict);
   rulebook_case_free(small);
   const char* json_case = "{\"people\": [{\"id\": \"A1\", \"role\": \"agent\"}]}";
-  CHECK(rulebook_case_parse(p, "small.json", json_case, strlen(json_case), &small, NULL) == RULEBOOK_OK);
+  CHECK(rulebook_case_parse(p, "small.json", json_case, strlen(json_case), RULEBOOK_LANG_EN, &small, NULL) ==
+        RULEBOOK_OK);
   CHECK(rulebook_judge(p, small, RULEBOOK_LANG_EN, 0, &verdict, &breach) == RULEBOOK_OK);
   CHECK(breach == 0);
   rulebook_string_free(verdict);
@@ -185,27 +186,39 @@ static void judging(const char* src) {
 
   /* case errors, located */
   const char* bad_case = "people:\n  - {id: A1, role: agnet}\n";
-  CHECK(rulebook_case_parse(p, "bad.yaml", bad_case, strlen(bad_case), &small, &e) == RULEBOOK_INVALID_INPUT);
+  CHECK(rulebook_case_parse(p, "bad.yaml", bad_case, strlen(bad_case), RULEBOOK_LANG_EN, &small, &e) ==
+        RULEBOOK_INVALID_INPUT);
   CHECK(small == NULL);
   CHECK(e && rulebook_errors_line(e, 0) == 2 && strstr(rulebook_errors_message(e, 0), "agnet") != NULL);
   rulebook_errors_free(e);
+  /* the same, in the language asked for */
+  CHECK(rulebook_case_parse(p, "bad.yaml", bad_case, strlen(bad_case), RULEBOOK_LANG_ZH, &small, &e) ==
+        RULEBOOK_INVALID_INPUT);
+  CHECK(e && rulebook_errors_line(e, 0) == 2 && strstr(rulebook_errors_message(e, 0), "agnet") != NULL &&
+        strstr(rulebook_errors_message(e, 0), "unknown") == NULL && strstr(rulebook_errors_message(e, 0), "角色"));
+  rulebook_errors_free(e);
+  CHECK(rulebook_case_parse(p, "bad.yaml", bad_case, strlen(bad_case), (rulebook_lang)7, &small, &e) ==
+        RULEBOOK_BAD_ARGUMENT);
+  CHECK(rulebook_policy_load(files, 1, (rulebook_lang)-1, &parsed, NULL) == RULEBOOK_BAD_ARGUMENT && parsed == NULL);
   const char* broken = "{\"people\": [";
-  CHECK(rulebook_case_parse(p, "broken.json", broken, strlen(broken), &small, &e) == RULEBOOK_INVALID_INPUT);
+  CHECK(rulebook_case_parse(p, "broken.json", broken, strlen(broken), RULEBOOK_LANG_EN, &small, &e) ==
+        RULEBOOK_INVALID_INPUT);
   CHECK(e && rulebook_errors_count(e) == 1);
   rulebook_errors_free(e);
-  CHECK(rulebook_case_load(p, in_source(src, "examples/no-such-case.yaml"), &small, &e) == RULEBOOK_INVALID_INPUT);
+  CHECK(rulebook_case_load(p, in_source(src, "examples/no-such-case.yaml"), RULEBOOK_LANG_EN, &small, &e) ==
+        RULEBOOK_INVALID_INPUT);
   rulebook_errors_free(e);
-  CHECK(rulebook_case_load(NULL, "x.yaml", &small, NULL) == RULEBOOK_BAD_ARGUMENT);
-  CHECK(rulebook_case_load(p, NULL, &small, NULL) == RULEBOOK_BAD_ARGUMENT);
-  CHECK(rulebook_case_load(p, "x.yaml", NULL, NULL) == RULEBOOK_BAD_ARGUMENT);
-  CHECK(rulebook_case_parse(NULL, "x", "", 0, &small, NULL) == RULEBOOK_BAD_ARGUMENT);
-  CHECK(rulebook_case_parse(p, "x", NULL, 0, &small, NULL) == RULEBOOK_BAD_ARGUMENT);
-  CHECK(rulebook_case_parse(p, "x", "", 0, NULL, NULL) == RULEBOOK_BAD_ARGUMENT);
+  CHECK(rulebook_case_load(NULL, "x.yaml", RULEBOOK_LANG_EN, &small, NULL) == RULEBOOK_BAD_ARGUMENT);
+  CHECK(rulebook_case_load(p, NULL, RULEBOOK_LANG_EN, &small, NULL) == RULEBOOK_BAD_ARGUMENT);
+  CHECK(rulebook_case_load(p, "x.yaml", RULEBOOK_LANG_EN, NULL, NULL) == RULEBOOK_BAD_ARGUMENT);
+  CHECK(rulebook_case_parse(NULL, "x", "", 0, RULEBOOK_LANG_EN, &small, NULL) == RULEBOOK_BAD_ARGUMENT);
+  CHECK(rulebook_case_parse(p, "x", NULL, 0, RULEBOOK_LANG_EN, &small, NULL) == RULEBOOK_BAD_ARGUMENT);
+  CHECK(rulebook_case_parse(p, "x", "", 0, RULEBOOK_LANG_EN, NULL, NULL) == RULEBOOK_BAD_ARGUMENT);
 
   /* a case loaded against one policy and judged by another that does not know its names */
   rulebook_policy* vip = NULL;
   const char* vip_files[] = {in_source(src, "policies/vip-account-managers.yaml")};
-  CHECK(rulebook_policy_load(vip_files, 1, &vip, NULL) == RULEBOOK_OK);
+  CHECK(rulebook_policy_load(vip_files, 1, RULEBOOK_LANG_EN, &vip, NULL) == RULEBOOK_OK);
   CHECK(rulebook_judge(vip, c, RULEBOOK_LANG_EN, 0, &verdict, NULL) == RULEBOOK_INVALID_INPUT);
   CHECK(verdict == NULL);
   CHECK(strstr(rulebook_last_error(), "unknown") != NULL);
@@ -224,30 +237,35 @@ static void judging(const char* src) {
   CHECK(verdict && strstr(verdict, "\"R1\"") != NULL);
   rulebook_string_free(verdict);
   /* E001 asks for personal leave of S102 with two days' notice: the leader and the director must approve */
-  const char* ask =
-      "{\"id\": \"Q1\", \"type\": \"leave\", \"kind\": \"personal\", \"employee\": \"E001\", "
-      "\"submitted_by\": \"E001\", \"submitted_at\": \"2026-03-01T08:00\", \"shifts\": [\"S102\"]}";
+  const char* ask = "{\"id\": \"Q1\", \"type\": \"leave\", \"kind\": \"personal\", \"employee\": \"E001\", "
+                    "\"submitted_by\": \"E001\", \"submitted_at\": \"2026-03-01T08:00\", \"shifts\": [\"S102\"]}";
   char* answer = NULL;
   CHECK(rulebook_session_what_if(s, ask, strlen(ask), RULEBOOK_LANG_EN, &answer, &e) == RULEBOOK_OK);
   CHECK(e == NULL);
-  CHECK(answer && strncmp(answer, "{\"id\": \"Q1\", \"type\": \"leave\", \"employee\": \"E001\", \"decision\": ", 62) == 0);
+  CHECK(answer &&
+        strncmp(answer, "{\"id\": \"Q1\", \"type\": \"leave\", \"employee\": \"E001\", \"decision\": ", 62) == 0);
   rulebook_string_free(answer);
   /* the same in YAML, in Chinese */
-  const char* ask_yaml = "{id: Q2, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-03-03T07:00, shifts: [S102]}";
+  const char* ask_yaml =
+      "{id: Q2, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-03-03T07:00, shifts: [S102]}";
   CHECK(rulebook_session_what_if(s, ask_yaml, strlen(ask_yaml), RULEBOOK_LANG_ZH, &answer, NULL) == RULEBOOK_OK);
   CHECK(answer && strstr(answer, "\"decision\": \"pending\"") != NULL);
   rulebook_string_free(answer);
   /* a request naming someone the case does not have; an id the case has */
-  const char* dangling = "{id: Q3, type: leave, kind: personal, employee: E999, submitted_by: E001, submitted_at: 2026-03-01T08:00, shifts: [S103]}";
-  CHECK(rulebook_session_what_if(s, dangling, strlen(dangling), RULEBOOK_LANG_EN, &answer, &e) == RULEBOOK_INVALID_INPUT);
+  const char* dangling =
+      "{id: Q3, type: leave, kind: personal, employee: E999, submitted_by: E001, submitted_at: 2026-03-01T08:00, shifts: [S103]}";
+  CHECK(rulebook_session_what_if(s, dangling, strlen(dangling), RULEBOOK_LANG_EN, &answer, &e) ==
+        RULEBOOK_INVALID_INPUT);
   CHECK(answer == NULL);
   CHECK(e && strstr(rulebook_errors_message(e, 0), "E999") != NULL && rulebook_errors_line(e, 0) == 1);
   rulebook_errors_free(e);
-  const char* again = "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-03-01T08:00, shifts: [S103]}";
+  const char* again =
+      "{id: R1, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-03-01T08:00, shifts: [S103]}";
   CHECK(rulebook_session_what_if(s, again, strlen(again), RULEBOOK_LANG_EN, &answer, &e) == RULEBOOK_INVALID_INPUT);
   CHECK(e && strstr(rulebook_errors_message(e, 0), "already") != NULL);
   rulebook_errors_free(e);
-  const char* not_theirs = "{id: Q4, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-03-01T08:00, shifts: [S201]}";
+  const char* not_theirs =
+      "{id: Q4, type: leave, kind: personal, employee: E001, submitted_by: E001, submitted_at: 2026-03-01T08:00, shifts: [S201]}";
   CHECK(rulebook_session_what_if(s, not_theirs, strlen(not_theirs), RULEBOOK_LANG_EN, &answer, &e) ==
         RULEBOOK_INVALID_INPUT);
   rulebook_errors_free(e);
@@ -272,7 +290,7 @@ static void judging(const char* src) {
 static void by_name(void) {
   rulebook_policy* p = NULL;
   const char* names[] = {"vip-account-managers"};
-  CHECK(rulebook_policy_load(names, 1, &p, NULL) == RULEBOOK_OK);
+  CHECK(rulebook_policy_load(names, 1, RULEBOOK_LANG_EN, &p, NULL) == RULEBOOK_OK);
   if (p) CHECK(strcmp(rulebook_policy_name(p), "vip-account-managers") == 0);
   rulebook_policy_free(p);
 }

@@ -249,6 +249,26 @@ def test_case_errors(policy):
         policy.check(42)
 
 
+def test_load_errors_in_chinese(policy, tmp_path):
+    # The same problems, written in the language asked for, at the same places.
+    bad = "people:\n  - {id: E001, role: astronaut}\n"
+    for lang, word in (("en", "unknown"), ("zh", "角色")):
+        with pytest.raises(rulebook.LoadError) as caught:
+            policy.check(bad, lang=lang)
+        issue = caught.value.issues[0]
+        assert issue["line"] == 2 and "astronaut" in issue["message"] and word in issue["message"]
+    with pytest.raises(rulebook.LoadError) as caught:
+        policy.load_case(bad, lang="zh")
+    assert "unknown" not in caught.value.issues[0]["message"]
+    with pytest.raises(rulebook.LoadError, match="没有规则"):
+        rulebook.Policy.parse("policy: {name: empty, version: '1'}\n", name="empty.yaml", lang="zh")
+    with pytest.raises(rulebook.LoadError) as caught:
+        rulebook.Policy.load("no-such-policy-anywhere", lang="zh")
+    assert not any(c.isascii() and c.isalpha() for c in caught.value.issues[0]["message"].split("`")[0])
+    with pytest.raises(ValueError):
+        rulebook.Policy.load("customer-service", lang="fr")
+
+
 def test_load_error_is_a_plain_exception():
     error = rulebook.LoadError("a.yaml:1:2: wrong", [{"file": "a.yaml", "line": 1, "column": 2, "message": "wrong"}])
     again = pickle.loads(pickle.dumps(error))
