@@ -53,11 +53,17 @@ void unescape_into(std::string_view raw, std::string& out) {
 
 enum class encoding { utf8, gb18030, gbk };
 
+// An encoding as Chinese messages name it (as its standard does).
+auto upper_name(encoding e) -> std::string {
+  return e == encoding::gb18030 ? "GB18030" : e == encoding::gbk ? "GBK" : "UTF-8";
+}
+
 // Turns the bytes of cells into UTF-8 text.
 class decoder {
  public:
-  // `hint` says how to give the encoding, for a message on bytes that are not UTF-8.
-  decoder(encoding e, std::string hint) : encoding_(e), hint_(std::move(hint)) {}
+  // `hint` says how to give the encoding, for a message on bytes that are not UTF-8; messages are
+  // in language `l`.
+  decoder(encoding e, std::string hint, lang l) : encoding_(e), hint_(std::move(hint)), lang_(l) {}
   decoder(const decoder&) = delete;
   auto operator=(const decoder&) -> decoder& = delete;
   ~decoder() {
@@ -68,7 +74,10 @@ class decoder {
   auto open() -> std::optional<std::string> {
     if (encoding_ == encoding::utf8) return std::nullopt;
     cd_ = ::iconv_open("UTF-8", encoding_ == encoding::gb18030 ? "GB18030" : "GBK");
-    if (cd_ == no_converter()) return std::string(std::strerror(errno));
+    if (cd_ == no_converter()) {
+      if (lang_ == lang::zh && errno == EINVAL) return std::string("系统不支持这种编码的转换");
+      return std::string(std::strerror(errno));
+    }
     return std::nullopt;
   }
 
@@ -123,24 +132,31 @@ class decoder {
 
   // What is wrong with the bytes at `bad` of `raw`, in the words of a message.
   [[nodiscard]] auto problem(std::string_view raw, std::size_t bad) const -> std::string {
-    if (raw[bad] == '\0') return "a NUL byte: a CSV file is text";
+    const bool zh = lang_ == lang::zh;
+    if (raw[bad] == '\0') return zh ? "含有NUL字节：CSV文件必须是文本" : "a NUL byte: a CSV file is text";
     const auto hex = [](char c) {
       char buf[8];
       std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
       return std::string(buf);
     };
     if (encoding_ == encoding::utf8) {
-      return "not valid UTF-8 (byte " + hex(raw[bad]) + "): " + hint_;
+      return zh ? "不是有效的UTF-8（字节" + hex(raw[bad]) + "）：" + hint_
+                : "not valid UTF-8 (byte " + hex(raw[bad]) + "): " + hint_;
     }
-    const std::string name = encoding_ == encoding::gb18030 ? "gb18030" : "gbk";
+    // In Chinese, as the standards are named: GB18030, GBK.
+    const std::string name = encoding_ == encoding::gb18030 ? (zh ? "GB18030" : "gb18030") : (zh ? "GBK" : "gbk");
     const auto lead = static_cast<unsigned char>(raw[bad]);
     if (cut_off_) {
-      return "not valid " + name + " (a character cut off at the end of the cell, from byte " + hex(raw[bad]) + ")";
+      return zh ? "不是有效的" + name + "（从字节" + hex(raw[bad]) + "起的字符在单元格末尾被截断）"
+                : "not valid " + name + " (a character cut off at the end of the cell, from byte " + hex(raw[bad]) +
+                      ")";
     }
     if (lead >= 0x81 && lead <= 0xFE && bad + 1 < raw.size()) {
-      return "not valid " + name + " (byte " + hex(raw[bad]) + " followed by " + hex(raw[bad + 1]) + ")";
+      return zh ? "不是有效的" + name + "（字节" + hex(raw[bad]) + "后面是" + hex(raw[bad + 1]) + "）"
+                : "not valid " + name + " (byte " + hex(raw[bad]) + " followed by " + hex(raw[bad + 1]) + ")";
     }
-    return "not valid " + name + " (byte " + hex(raw[bad]) + ")";
+    return zh ? "不是有效的" + name + "（字节" + hex(raw[bad]) + "）"
+              : "not valid " + name + " (byte " + hex(raw[bad]) + ")";
   }
 
  private:
@@ -151,6 +167,7 @@ class decoder {
 
   encoding encoding_;
   std::string hint_;
+  lang lang_;
   bool cut_off_ = false;  // of the last bytes found not valid
   iconv_t cd_ = no_converter();
   std::string scratch_;
@@ -340,14 +357,17 @@ class csv_list {
     record r;
     switch (scan_.next(cells_, max_columns, r)) {
       case scanner::stop::end:
-        rd_->error(node_at({1, 1}), "the file is empty: a CSV file starts with a header row naming the fields");
+        rd_->error(node_at({1, 1}),
+                   rd_->pick("the file is empty: a CSV file starts with a header row naming the fields",
+                             "文件是空的：CSV文件的第一行应是列出字段名的表头"));
         return false;
       case scanner::stop::unterminated: unterminated(r); return false;
       case scanner::stop::record: break;
     }
     if (r.count > max_columns) {
-      rd_->error(node_at(r.extra), "the header has " + std::to_string(r.count) + " columns: a CSV file has at most " +
-                                       std::to_string(max_columns));
+      const auto count = std::to_string(r.count), most = std::to_string(max_columns);
+      rd_->error(node_at(r.extra), rd_->pick("the header has " + count + " columns: a CSV file has at most " + most,
+                                             "表头有" + count + "列：CSV文件最多只能有" + most + "列"));
       return false;
     }
     if (r.stray.line != 0) {
@@ -361,8 +381,10 @@ class csv_list {
       col.at = c.at;
       if (!text_of(c, col.field)) continue;
       if (!col.field.empty() && !by_name.emplace(col.field, columns_.size()).second) {
-        rd_->error(node_at(c.at), "column `" + col.field + "` is in the header twice (first in column " +
-                                      std::to_string(by_name[col.field] + 1) + ")");
+        const auto first = std::to_string(by_name[col.field] + 1);
+        rd_->error(node_at(c.at),
+                   rd_->pick("column `" + col.field + "` is in the header twice (first in column " + first + ")",
+                             "列`" + col.field + "`在表头中出现了两次（第一次在第" + first + "列）"));
       }
       columns_.push_back(std::move(col));
     }
@@ -370,8 +392,10 @@ class csv_list {
     for (const auto& [from, to, node] : renames) {
       const auto it = by_name.find(from);
       if (it == by_name.end()) {
-        spec_rd.error(*node, "column `" + from + "` of `columns` is not in the header of `" + path + "`" +
-                                 did_you_mean(from, names()));
+        const auto hint = did_you_mean(from, names(), spec_rd.language());
+        spec_rd.error(*node,
+                      spec_rd.pick("column `" + from + "` of `columns` is not in the header of `" + path + "`" + hint,
+                                   "`columns`中的列`" + from + "`不在`" + path + "`的表头中" + hint));
         continue;
       }
       columns_[it->second].field = to;
@@ -385,8 +409,9 @@ class csv_list {
       const auto& col = columns_[i];
       if (col.field.empty() || col.ignored) continue;
       if (const auto [it, fresh] = by_field.emplace(col.field, i); !fresh) {
-        rd_->error(node_at(col.at), "columns " + std::to_string(it->second + 1) + " and " + std::to_string(i + 1) +
-                                        " both give the field `" + col.field + "`");
+        const auto a = std::to_string(it->second + 1), b = std::to_string(i + 1);
+        rd_->error(node_at(col.at), rd_->pick("columns " + a + " and " + b + " both give the field `" + col.field + "`",
+                                              "第" + a + "列和第" + b + "列都对应字段`" + col.field + "`"));
       }
     }
     for (const auto& col : columns_) header_places_.insert(key_of(col.at));
@@ -401,8 +426,10 @@ class csv_list {
     record r;
     for (;;) {
       if (rd_->issue_count() - first >= max_problems) {
-        rd_->error(node_at(r.at), "too many problems in this file (" + std::to_string(max_problems) +
-                                      "): reading stopped after line " + std::to_string(r.at.line));
+        const auto most = std::to_string(max_problems), line = std::to_string(r.at.line);
+        rd_->error(node_at(r.at),
+                   rd_->pick("too many problems in this file (" + most + "): reading stopped after line " + line,
+                             "这个文件的问题太多（" + most + "个）：读到第" + line + "行就停止了"));
         return;
       }
       file_->passed(r.end);  // the records before this one are done with
@@ -413,9 +440,11 @@ class csv_list {
         return;
       }
       if (r.count > columns_.size()) {
-        rd_->error(node_at(r.extra), "a row of " + std::to_string(r.count) + " cells under a header of " +
-                                         std::to_string(columns_.size()) +
-                                         ": a cell holding a comma is written in quotes (`\"a, b\"`)");
+        const auto cells = std::to_string(r.count), header = std::to_string(columns_.size());
+        rd_->error(node_at(r.extra), rd_->pick("a row of " + cells + " cells under a header of " + header +
+                                                   ": a cell holding a comma is written in quotes (`\"a, b\"`)",
+                                               "这一行有" + cells + "个单元格，而表头只有" + header +
+                                                   "列：含有逗号的单元格要加引号（`\"a, b\"`）"));
         continue;
       }
       if (r.stray.line != 0) {
@@ -461,8 +490,10 @@ class csv_list {
       const auto& col = columns_[i];
       if (c.end == c.begin || col.ignored) continue;  // an empty cell: the field is absent
       if (col.field.empty()) {
-        rd_->error(node_at(c.at), "a value in column " + std::to_string(i + 1) +
-                                      ", which has no header: name the column, or leave the cell empty");
+        const auto number = std::to_string(i + 1);
+        rd_->error(node_at(c.at), rd_->pick("a value in column " + number +
+                                                ", which has no header: name the column, or leave the cell empty",
+                                            "第" + number + "列没有表头，却有值：请给这一列起名，或让这个单元格留空"));
         ok = false;
         continue;
       }
@@ -505,13 +536,16 @@ class csv_list {
 
   void unterminated(const record& r) {
     rd_->error(node_at(r.stray),
-               "a quoted cell that is never closed: it runs from here to the end of the file (a quote inside a "
-               "cell is written `\"\"`)");
+               rd_->pick("a quoted cell that is never closed: it runs from here to the end of the file (a quote inside "
+                         "a cell is written `\"\"`)",
+                         "带引号的单元格没有闭合：从这里一直延续到文件末尾（单元格中的引号要写成`\"\"`）"));
   }
   void stray(const record& r) {
-    rd_->error(node_at(r.stray), "`" + std::string(1, r.stray_char) +
-                                     "` after the closing quote of a cell: a quoted cell ends at its closing "
-                                     "quote (a quote inside it is written `\"\"`)");
+    const auto c = "`" + std::string(1, r.stray_char) + "`";
+    rd_->error(node_at(r.stray),
+               rd_->pick(c + " after the closing quote of a cell: a quoted cell ends at its closing "
+                             "quote (a quote inside it is written `\"\"`)",
+                         "单元格的右引号后面还有" + c + "：带引号的单元格到右引号就结束了（其中的引号要写成`\"\"`）"));
   }
 
   std::string_view bytes_;
@@ -535,14 +569,17 @@ auto external_list(const std::string& case_path, const source_node& spec, std::s
   const bool placed = spec.line > 0;
   const auto* given = spec.find("file");
   source_reader spec_rd = placed ? rd : source_reader(given ? given->text : std::string(), rd.issues(), rd.language());
+  const bool zh = rd.language() == lang::zh;
+  // "`key` of `section`", in the words of a message.
+  const auto key_of_section = [&](const char* key) { return zh ? what + "的" + key : key + (" of " + what); };
   const auto before = spec_rd.issue_count();
   field_reader f(spec_rd, spec, what);
   const auto* file_node = f.required("file");
-  const auto file = file_node ? spec_rd.text(*file_node, "`file` of " + what) : std::nullopt;
+  const auto file = file_node ? spec_rd.text(*file_node, key_of_section("`file`")) : std::nullopt;
   encoding enc = encoding::utf8;
   const auto* enc_node = f.optional("encoding");
   if (enc_node != nullptr) {
-    if (const auto name = spec_rd.text(*enc_node, "`encoding` of " + what)) {
+    if (const auto name = spec_rd.text(*enc_node, key_of_section("`encoding`"))) {
       const auto n = lower(*name);
       if (n == "utf-8" || n == "utf8") {
         enc = encoding::utf8;
@@ -551,9 +588,11 @@ auto external_list(const std::string& case_path, const source_node& spec, std::s
       } else if (n == "gbk") {
         enc = encoding::gbk;
       } else {
-        const auto hint = did_you_mean(n, std::vector<std::string>{"utf-8", "gb18030", "gbk"});
-        spec_rd.error(*enc_node, "unknown encoding `" + *name + "` of " + what +
-                                     (hint.empty() ? ": it is `utf-8`, `gb18030` or `gbk`" : hint));
+        const auto hint = did_you_mean(n, std::vector<std::string>{"utf-8", "gb18030", "gbk"}, spec_rd.language());
+        spec_rd.error(*enc_node, zh ? what + "的编码`" + *name + "`无法识别" +
+                                          (hint.empty() ? "：编码只能是`utf-8`、`gb18030`或`gbk`" : hint)
+                                    : "unknown encoding `" + *name + "` of " + what +
+                                          (hint.empty() ? ": it is `utf-8`, `gb18030` or `gbk`" : hint));
       }
     }
   }
@@ -561,14 +600,17 @@ auto external_list(const std::string& case_path, const source_node& spec, std::s
   std::vector<std::tuple<std::string, std::string, const source_node*>> renames;
   if (const auto* cols = f.optional("columns")) {
     if (cols->kind != source_node::type::map) {
-      spec_rd.error(*cols, "`columns` of " + what + " must be a mapping of the file's headers to field names, not " +
-                               source_reader::describe(*cols));
+      spec_rd.error(*cols,
+                    zh ? what + "的`columns`必须是从文件表头到字段名的映射，不能是" + spec_rd.describe_node(*cols)
+                       : "`columns` of " + what + " must be a mapping of the file's headers to field names, not " +
+                             spec_rd.describe_node(*cols));
     } else {
       for (std::size_t i = 0; i < cols->keys.size(); ++i) {
         const auto& to = cols->items[i];
         if (to.kind == source_node::type::null) {
           renames.emplace_back(cols->keys[i].text, std::string(), &cols->keys[i]);
-        } else if (auto name = spec_rd.text(to, "the field of column `" + cols->keys[i].text + "`")) {
+        } else if (auto name = spec_rd.text(to, zh ? "列`" + cols->keys[i].text + "`对应的字段"
+                                                   : "the field of column `" + cols->keys[i].text + "`")) {
           renames.emplace_back(cols->keys[i].text, *name, &cols->keys[i]);
         }
       }
@@ -577,28 +619,43 @@ auto external_list(const std::string& case_path, const source_node& spec, std::s
   f.finish();
   if (spec_rd.issue_count() != before || !file) return {};
   if (ends_with(lower(*file), ".yaml") || ends_with(lower(*file), ".yml") || ends_with(lower(*file), ".json")) {
-    spec_rd.error(*file_node, "`file` of " + what + " names `" + *file +
-                                  "`: a list's own file is CSV (a header row naming the fields, then a row per "
-                                  "record), not YAML or JSON");
+    spec_rd.error(*file_node, zh ? what + "的`file`是`" + *file +
+                                       "`：列表单独存放的文件必须是CSV（第一行是列出字段名的表头，之后每条记录一行），"
+                                       "不能是YAML或JSON"
+                                 : "`file` of " + what + " names `" + *file +
+                                       "`: a list's own file is CSV (a header row naming the fields, then a row per "
+                                       "record), not YAML or JSON");
     return {};
   }
   std::string path = placed && fs::path(*file).is_relative() ? (fs::path(case_path).parent_path() / *file).string()
                                                              : *file;
 
   file_bytes bytes;
-  const auto cannot = [&](const std::string& why) {
-    spec_rd.error(*file_node,
-                  placed ? "cannot read `" + path + "`, the file of " + what + ": " + why : "cannot read file: " + why);
-  };
-  if (auto why = bytes.open(path, /*regular_only=*/true)) {
-    cannot(*why);
+  if (auto why = bytes.open(path, /*regular_only=*/true, rd.language())) {
+    std::string message;
+    if (placed) {
+      message = zh ? "无法读取" + what + "的文件`" + path + "`：" + *why
+                   : "cannot read `" + path + "`, the file of " + what + ": " + *why;
+    } else {
+      message = (zh ? "无法读取文件：" : "cannot read file: ") + *why;
+    }
+    spec_rd.error(*file_node, std::move(message));
     return {};
   }
-  decoder dec(enc, placed ? "a CSV file is UTF-8 unless its `encoding` says otherwise (`gb18030` for Excel in Chinese)"
-                          : "a CSV file is UTF-8 unless `--encoding` says otherwise (`gb18030` for Excel in Chinese)");
+  // How the encoding is given, for a message on bytes that are not UTF-8.
+  const char* hint = nullptr;
+  if (zh) {
+    hint = placed ? "CSV文件按UTF-8读取，除非它的`encoding`另有说明（中文版Excel保存的CSV文件一般用`gb18030`）"
+                  : "CSV文件按UTF-8读取，除非用`--encoding`另行指定（中文版Excel保存的CSV文件一般用`gb18030`）";
+  } else {
+    hint = placed ? "a CSV file is UTF-8 unless its `encoding` says otherwise (`gb18030` for Excel in Chinese)"
+                  : "a CSV file is UTF-8 unless `--encoding` says otherwise (`gb18030` for Excel in Chinese)";
+  }
+  decoder dec(enc, hint, rd.language());
   if (auto why = dec.open()) {
     spec_rd.error(enc_node != nullptr ? *enc_node : *file_node,
-                  "cannot convert from " + lower(enc_node ? enc_node->text : "") + ": " + *why);
+                  zh ? "无法从" + upper_name(enc) + "编码转换：" + *why
+                     : "cannot convert from " + lower(enc_node ? enc_node->text : "") + ": " + *why);
     return {};
   }
   // From here on the case's reader names the CSV file: what the records' loader reports is located
@@ -609,15 +666,18 @@ auto external_list(const std::string& case_path, const source_node& spec, std::s
   std::size_t start = 0;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") {  // a UTF-8 byte-order mark, as Excel's "CSV UTF-8" writes
     if (enc != encoding::utf8) {
-      rd.error(node_at({1, 1}), "the file starts with a UTF-8 byte-order mark: it is UTF-8, not " +
-                                    lower(enc_node->text) + " (leave out its `encoding`)");
+      rd.error(node_at({1, 1}), zh ? "文件以UTF-8的字节顺序标记（BOM）开头：它是UTF-8编码，不是" + upper_name(enc) +
+                                         "编码（请去掉它的`encoding`）"
+                                   : "the file starts with a UTF-8 byte-order mark: it is UTF-8, not " +
+                                         lower(enc_node->text) + " (leave out its `encoding`)");
       return path;
     }
     start = 3;
   } else if (enc == encoding::gb18030 && text.substr(0, 4) == "\x84\x31\x95\x33") {
     start = 4;  // GB18030's own byte-order mark
   } else if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") {
-    rd.error(node_at({1, 1}), "the file is UTF-16 (Excel's \"Unicode Text\"): save it as \"CSV UTF-8\"");
+    rd.error(node_at({1, 1}), rd.pick("the file is UTF-16 (Excel's \"Unicode Text\"): save it as \"CSV UTF-8\"",
+                                      "文件是UTF-16编码（Excel的“Unicode文本”）：请另存为“CSV UTF-8（逗号分隔）”"));
     return path;
   }
   if (enc != encoding::utf8) {
@@ -631,8 +691,10 @@ auto external_list(const std::string& case_path, const source_node& spec, std::s
       const auto line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
       const place where{static_cast<int>(std::count(text.begin(), wide, '\n')) + 1,
                         static_cast<int>(at - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1};
-      rd.error(node_at(where), "the file is UTF-8 (every byte of it is), not " + lower(enc_node->text) +
-                                   (placed ? ": leave out its `encoding`" : ": leave out `--encoding`"));
+      rd.error(node_at(where), zh ? "文件是UTF-8编码（每个字节都符合UTF-8），不是" + upper_name(enc) + "编码" +
+                                        (placed ? "：请去掉它的`encoding`" : "：请去掉`--encoding`")
+                                  : "the file is UTF-8 (every byte of it is), not " + lower(enc_node->text) +
+                                        (placed ? ": leave out its `encoding`" : ": leave out `--encoding`"));
       return path;
     }
   }

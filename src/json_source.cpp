@@ -164,6 +164,13 @@ class scanner {
   std::size_t i_ = 0;
 };
 
+// The message for lists and mappings nested deeper than `max_nesting_depth`.
+auto too_deep(lang l) -> std::string {
+  const auto depth = std::to_string(max_nesting_depth);
+  return l == lang::zh ? "嵌套太深：列表和映射最多只能嵌套" + depth + "层"
+                       : "nested too deep: lists and mappings nest at most " + depth + " levels deep";
+}
+
 // Parses one JSON value of the file at a time with simdjson, into a node that is reused.
 class value_reader {
  public:
@@ -173,7 +180,8 @@ class value_reader {
   // false when that failed (and was reported).
   auto read(std::size_t begin, std::size_t end, std::size_t depth, source_node& out) -> bool {
     if (begin > end || end > bytes_.size()) {  // the first pass found more than is there now
-      report(std::min(begin, bytes_.size()), "the file changed while it was read");
+      report(std::min(begin, bytes_.size()),
+             rd_->pick("the file changed while it was read", "文件在读取过程中被改动了"));
       return false;
     }
     const std::size_t len = end - begin;
@@ -202,7 +210,8 @@ class value_reader {
       } else if (iterated && !doc.current_location().get(where) && where != nullptr) {
         at = std::min(offset(where), begin + len);
       }
-      report(at, error == simdjson::UTF8_ERROR && bad < len ? not_utf8(text[bad]) : message(error));
+      report(at, error == simdjson::UTF8_ERROR && bad < len ? not_utf8(text[bad], rd_->language())
+                                                            : message(error, rd_->language()));
     }
     return false;
   }
@@ -214,10 +223,11 @@ class value_reader {
   }
 
  private:
-  static auto message(simdjson::error_code e) -> std::string {
+  static auto message(simdjson::error_code e, lang l) -> std::string {
+    if (l == lang::zh) return message_zh(e);
     switch (e) {
       case simdjson::UTF8_ERROR: return "not valid UTF-8: a file must be UTF-8 text";
-      case simdjson::DEPTH_ERROR: return too_deep();
+      case simdjson::DEPTH_ERROR: return too_deep(l);
       case simdjson::UNESCAPED_CHARS: return "broken JSON: a control character in a string must be escaped";
       case simdjson::STRING_ERROR: return "broken JSON: a bad escape in a string";
       case simdjson::NUMBER_ERROR: return "broken JSON: not a number JSON allows";
@@ -227,10 +237,49 @@ class value_reader {
       default: return std::string("broken JSON: ") + simdjson::error_message(e);
     }
   }
-  static auto not_utf8(char c) -> std::string {
+  // The same in Chinese; simdjson's own words for the codes that are not said above, too.
+  static auto message_zh(simdjson::error_code e) -> std::string {
+    const char* what = nullptr;
+    switch (e) {
+      case simdjson::UTF8_ERROR: return "不是有效的UTF-8：文件必须是UTF-8文本";
+      case simdjson::DEPTH_ERROR: return too_deep(lang::zh);
+      case simdjson::UNESCAPED_CHARS: what = "字符串中的控制字符必须转义"; break;
+      case simdjson::STRING_ERROR: what = "字符串中有错误的转义"; break;
+      case simdjson::NUMBER_ERROR: what = "不是JSON允许的数字"; break;
+      case simdjson::T_ATOM_ERROR:
+      case simdjson::F_ATOM_ERROR:
+      case simdjson::N_ATOM_ERROR: what = "JSON不认识这个词（不是`true`、`false`或`null`）"; break;
+      case simdjson::CAPACITY: what = "文件太大，解析器处理不了"; break;
+      case simdjson::MEMALLOC: what = "内存不足"; break;
+      case simdjson::TAPE_ERROR: what = "逗号或括号多了或少了，或者缺少键"; break;
+      case simdjson::UNINITIALIZED: what = "未初始化"; break;
+      case simdjson::EMPTY: what = "没有找到JSON内容"; break;
+      case simdjson::UNCLOSED_STRING: what = "字符串的引号没有闭合"; break;
+      case simdjson::UNSUPPORTED_ARCHITECTURE: what = "simdjson不支持这种CPU架构"; break;
+      case simdjson::INCORRECT_TYPE: what = "JSON元素的类型不对"; break;
+      case simdjson::NUMBER_OUT_OF_RANGE: what = "数字太大或太小，超出了可表示的范围"; break;
+      case simdjson::INDEX_OUT_OF_BOUNDS: what = "JSON数组的下标超出了长度"; break;
+      case simdjson::NO_SUCH_FIELD: what = "对象中没有所引用的字段"; break;
+      case simdjson::IO_ERROR: what = "读取文件出错"; break;
+      case simdjson::INVALID_JSON_POINTER: what = "JSON指针的语法无效"; break;
+      case simdjson::INVALID_URI_FRAGMENT: what = "URI片段的语法无效"; break;
+      case simdjson::UNEXPECTED_ERROR: what = "意外错误（可能是simdjson的缺陷）"; break;
+      case simdjson::PARSER_IN_USE: what = "上一个文档还在使用，不能解析新文档"; break;
+      case simdjson::OUT_OF_ORDER_ITERATION: what = "对象和数组只能在第一次遇到时遍历"; break;
+      case simdjson::INSUFFICIENT_PADDING: what = "输入缺少simdjson要求的填充字节"; break;
+      case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: what = "对象或数组还没结束，文档就结束了"; break;
+      case simdjson::SCALAR_DOCUMENT_AS_VALUE: what = "只有一个标量的文档被当作值读取"; break;
+      case simdjson::OUT_OF_BOUNDS: what = "访问的位置超出了文档范围"; break;
+      case simdjson::TRAILING_CONTENT: what = "JSON后面还有多余的内容"; break;
+      default: what = simdjson::error_message(e); break;
+    }
+    return std::string("JSON格式错误：") + what;
+  }
+  static auto not_utf8(char c, lang l) -> std::string {
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
-    return std::string("not valid UTF-8 (byte ") + hex + "): a file must be UTF-8 text";
+    return l == lang::zh ? std::string("不是有效的UTF-8（字节") + hex + "）：文件必须是UTF-8文本"
+                         : std::string("not valid UTF-8 (byte ") + hex + "): a file must be UTF-8 text";
   }
   // Where in `s` a string goes wrong: its first control character, or the `\` of its first escape
   // JSON does not know (a lone surrogate included); s.size() when none does. simdjson says whether.
@@ -433,7 +482,7 @@ class value_reader {
     return simdjson::SUCCESS;
   }
   auto duplicate(const source_node& key) -> simdjson::error_code {
-    stop(key, "duplicate key `" + key.text + "`");
+    stop(key, rd_->pick("duplicate key `" + key.text + "`", "键`" + key.text + "`重复"));
     return simdjson::TAPE_ERROR;  // reported already; the caller only stops
   }
   void stop(const source_node& n, std::string message) {
@@ -455,10 +504,6 @@ class value_reader {
   }
 
  private:
-  static auto too_deep() -> std::string {
-    return "nested too deep: lists and mappings nest at most " + std::to_string(max_nesting_depth) + " levels deep";
-  }
-
   std::string_view bytes_;
   locator* loc_;
   source_reader* rd_;
@@ -652,7 +697,7 @@ class json_source final : public case_source {
     for (;;) {
       sc.whitespace();
       const auto b = sc.at();
-      if (auto p = sc.value(2); p != scanner::problem::none) return fail(sc, p, "an item of a list");
+      if (auto p = sc.value(2); p != scanner::problem::none) return fail(sc, p, false);
       if (!each(b, sc.at())) return;
       in_->passed(b);
       if (loading_) tell_progress(sc.at() - b);
@@ -660,9 +705,12 @@ class json_source final : public case_source {
       const char c = sc.peek();
       sc.skip_byte();
       if (c == ']') return;
-      if (c != ',')
-        return fail_at(sc.at() - 1, sc.done() ? "broken JSON: the file ends inside a list"
-                                              : "broken JSON: expected `,` or `]` after an item of a list");
+      if (c != ',') {
+        return fail_at(sc.at() - 1, sc.done() ? pick("broken JSON: the file ends inside a list",
+                                                     "JSON格式错误：列表还没结束，文件就结束了")
+                                              : pick("broken JSON: expected `,` or `]` after an item of a list",
+                                                     "JSON格式错误：列表项后面应为`,`或`]`"));
+      }
     }
   }
 
@@ -676,12 +724,16 @@ class json_source final : public case_source {
     if (sc.peek() != '{') {
       const auto start = sc.at();
       if (sc.peek() == '[') {
-        return fail_at(start, "the case file must be a mapping of keys to values, not a list");
+        return fail_at(start, pick("the case file must be a mapping of keys to values, not a list",
+                                   "案例文件必须是键值映射，不能是列表"));
       }
-      if (sc.value(0) != scanner::problem::none) return fail_at(start, "broken JSON: the file is not a JSON value");
+      if (sc.value(0) != scanner::problem::none) {
+        return fail_at(start, pick("broken JSON: the file is not a JSON value", "JSON格式错误：文件不是JSON值"));
+      }
       source_node n;
       if (values_.read(start, sc.at(), 0, n)) {
-        fail_at(start, "the case file must be a mapping of keys to values, not " + source_reader::describe(n));
+        fail_at(start, pick("the case file must be a mapping of keys to values, not " + rd_.describe_node(n),
+                            "案例文件必须是键值映射，不能是" + rd_.describe_node(n)));
       }
       return;
     }
@@ -697,16 +749,24 @@ class json_source final : public case_source {
     for (;;) {
       sc.whitespace();
       if (sc.peek() != '"') {
-        return fail_at(sc.at(), sc.done() ? "broken JSON: the file ends inside the top-level mapping"
-                                          : "broken JSON: expected a key in quotes");
+        return fail_at(sc.at(),
+                       sc.done() ? ends_inside_top()
+                                 : pick("broken JSON: expected a key in quotes", "JSON格式错误：此处应为带引号的键"));
       }
       const auto key_begin = sc.at();
-      if (sc.string() != scanner::problem::none) return fail_at(key_begin, "broken JSON: a key's quotes never close");
+      if (sc.string() != scanner::problem::none) {
+        return fail_at(key_begin, pick("broken JSON: a key's quotes never close", "JSON格式错误：键的引号没有闭合"));
+      }
       source_node key;
       if (!values_.read(key_begin, sc.at(), 1, key)) return;
-      if (!seen.insert(key.text).second) return fail_at(key_begin, "duplicate key `" + key.text + "`");
+      if (!seen.insert(key.text).second) {
+        return fail_at(key_begin, pick("duplicate key `" + key.text + "`", "键`" + key.text + "`重复"));
+      }
       sc.whitespace();
-      if (sc.peek() != ':') return fail_at(sc.at(), "broken JSON: expected `:` after the key `" + key.text + "`");
+      if (sc.peek() != ':') {
+        return fail_at(sc.at(), pick("broken JSON: expected `:` after the key `" + key.text + "`",
+                                     "JSON格式错误：键`" + key.text + "`后面应为`:`"));
+      }
       sc.skip_byte();
       sc.whitespace();
       const auto value_begin = sc.at();
@@ -730,7 +790,7 @@ class json_source final : public case_source {
         list_bytes_ += sc.at() - value_begin;
         if (values_.failed_) return;
       } else {
-        if (auto p = sc.value(1); p != scanner::problem::none) return fail(sc, p, "a value");
+        if (auto p = sc.value(1); p != scanner::problem::none) return fail(sc, p, true);
         if (!values_.read(value_begin, sc.at(), 1, value)) return;
       }
       sc.whitespace();
@@ -738,8 +798,9 @@ class json_source final : public case_source {
       sc.skip_byte();
       if (c == '}') return after_document(sc);
       if (c != ',') {
-        return fail_at(sc.at() - 1, sc.done() ? "broken JSON: the file ends inside the top-level mapping"
-                                              : "broken JSON: expected `,` or `}` after a value");
+        return fail_at(sc.at() - 1, sc.done() ? ends_inside_top()
+                                              : pick("broken JSON: expected `,` or `}` after a value",
+                                                     "JSON格式错误：值后面应为`,`或`}`"));
       }
     }
   }
@@ -747,27 +808,41 @@ class json_source final : public case_source {
   void after_document(scanner& sc) {
     sc.whitespace();
     if (!sc.done()) {
-      fail_at(sc.at(),
-              shown(sc.peek()) + " after the end of the document: a file holds exactly one YAML or JSON document");
+      const auto what = shown(sc.peek());
+      fail_at(sc.at(), pick(what + " after the end of the document: a file holds exactly one YAML or JSON document",
+                            "文档结束后还有" + what + "：一个文件只能有一个YAML或JSON文档"));
     }
   }
-  void fail(scanner& sc, scanner::problem p, const char* what) {
+  // A problem `p` of the scanner in a value: of the top-level mapping (`top`) or an item of a list.
+  void fail(scanner& sc, scanner::problem p, bool top) {
     switch (p) {
-      case scanner::problem::too_deep:
-        return fail_at(sc.at(), "nested too deep: lists and mappings nest at most " +
-                                    std::to_string(max_nesting_depth) + " levels deep");
+      case scanner::problem::too_deep: return fail_at(sc.at(), too_deep(rd_.language()));
       case scanner::problem::end:
       case scanner::problem::unterminated:
-        return fail_at(sc.at(), std::string("broken JSON: the file ends inside ") + what);
-      default: return fail_at(sc.at(), "broken JSON: unexpected " + shown(sc.peek()));
+        return fail_at(sc.at(),
+                       top ? pick("broken JSON: the file ends inside a value", "JSON格式错误：值还没结束，文件就结束了")
+                           : pick("broken JSON: the file ends inside an item of a list",
+                                  "JSON格式错误：列表项还没结束，文件就结束了"));
+      default: {
+        const auto what = shown(sc.peek());
+        return fail_at(sc.at(), pick("broken JSON: unexpected " + what, "JSON格式错误：此处不应出现" + what));
+      }
     }
   }
+  [[nodiscard]] auto ends_inside_top() const -> std::string {
+    return pick("broken JSON: the file ends inside the top-level mapping",
+                "JSON格式错误：顶层映射还没结束，文件就结束了");
+  }
+  // `en` or `zh`, in the language of messages.
+  [[nodiscard]] auto pick(std::string en, std::string zh) const -> std::string {
+    return rd_.pick(std::move(en), std::move(zh));
+  }
   // A byte for a message: itself when printable ASCII, else its code.
-  static auto shown(char c) -> std::string {
+  [[nodiscard]] auto shown(char c) const -> std::string {
     if (c > ' ' && c <= '~' && c != '`') return std::string("`") + c + "`";
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
-    return std::string("byte ") + hex;
+    return (rd_.language() == lang::zh ? std::string("字节") : std::string("byte ")) + hex;
   }
   void fail_at(std::size_t at, std::string message) {
     values_.report(std::min(at, in_->bytes().size()), std::move(message));
@@ -809,8 +884,8 @@ auto json_case_source(std::string file, std::string bytes, std::vector<load_issu
 auto json_case_file(const std::string& path, std::vector<load_issue>& issues, lang l, read_progress progress)
     -> std::unique_ptr<case_source> {
   auto in = std::make_unique<input>();
-  if (auto why = in->open(path, /*regular_only=*/false)) {
-    issues.push_back({{path, 0, 0}, {}, "cannot read file: " + *why});
+  if (auto why = in->open(path, /*regular_only=*/false, l)) {
+    issues.push_back({{path, 0, 0}, {}, (l == lang::zh ? "无法读取文件：" : "cannot read file: ") + *why});
     in = std::make_unique<input>(std::string());
   }
   return std::make_unique<json_source>(path, std::move(in), issues, l, std::move(progress));

@@ -3,6 +3,8 @@
 // use it.
 #pragma once
 
+#include <rulebook/lang.hpp>
+
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <fcntl.h>
@@ -15,6 +17,29 @@
 #include <string_view>
 
 namespace rulebook::detail {
+
+/// Why a file cannot be read, from the `errno` of the call that failed, in language `l`: the
+/// system's own words (in English) or, in Chinese, ours for the common reasons.
+inline auto why_unreadable(int err, lang l) -> std::string {
+  if (l == lang::zh) {
+    switch (err) {
+      case ENOENT: return "没有这个文件";
+      case EACCES: return "没有读取权限";
+      case EPERM: return "没有权限";
+      case EISDIR: return "这是目录，不是文件";
+      case ENOTDIR: return "路径中有一部分不是目录";
+      case ELOOP: return "符号链接层数过多";
+      case ENAMETOOLONG: return "文件名太长";
+      case EIO: return "读写出错（I/O错误）";
+      default: break;
+    }
+  }
+  return std::strerror(err);
+}
+/// "it is a directory, not a file", in language `l`.
+inline auto directory_not_file(lang l) -> std::string {
+  return l == lang::zh ? "这是目录，不是文件" : "it is a directory, not a file";
+}
 
 class mapped_file {
  public:
@@ -29,18 +54,20 @@ class mapped_file {
 
   /// Opens `path`: a regular file is mapped; anything else but a directory is read whole, unless
   /// `regular_only` (a device or a pipe named inside a file could be read for ever). Why it cannot
-  /// be read, when it cannot.
-  auto open(const std::string& path, bool regular_only) -> std::optional<std::string> {
+  /// be read, when it cannot, in language `l`.
+  auto open(const std::string& path, bool regular_only, lang l) -> std::optional<std::string> {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return std::string(std::strerror(errno));
+    if (fd < 0) return why_unreadable(errno, l);
     struct closer {
       int fd;
       ~closer() { ::close(fd); }
     } guard{fd};
     struct stat st {};
-    if (::fstat(fd, &st) != 0) return std::string(std::strerror(errno));
-    if (S_ISDIR(st.st_mode)) return std::string("it is a directory, not a file");
-    if (regular_only && !S_ISREG(st.st_mode)) return std::string("it is not a regular file");
+    if (::fstat(fd, &st) != 0) return why_unreadable(errno, l);
+    if (S_ISDIR(st.st_mode)) return directory_not_file(l);
+    if (regular_only && !S_ISREG(st.st_mode)) {
+      return std::string(l == lang::zh ? "这不是普通文件" : "it is not a regular file");
+    }
     if (S_ISREG(st.st_mode) && st.st_size > 0) {
       const auto size = static_cast<std::size_t>(st.st_size);
       void* m = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
@@ -56,7 +83,7 @@ class mapped_file {
       const auto got = ::read(fd, chunk, sizeof chunk);
       if (got < 0) {
         if (errno == EINTR) continue;
-        return std::string(std::strerror(errno));
+        return why_unreadable(errno, l);
       }
       if (got == 0) break;
       text_.append(chunk, static_cast<std::size_t>(got));

@@ -19,50 +19,61 @@ namespace rulebook::detail {
 /// holidays: `{date, name}` or `{from, to, name}`; workdays: a date or `{date, name}`.
 inline void read_calendar_entries(field_reader& cal, calendar& out) {
   auto& rd = cal.reader();
+  const bool zh = rd.language() == lang::zh;
+  // How entries are named in messages.
+  const char* const holiday = zh ? "节假日" : "a holiday";
+  const char* const workday = zh ? "调休上班日" : "an adjusted working day";
   if (const auto* list = cal.optional("holidays")) {
     if (list->kind != source_node::type::sequence) {
-      rd.error(*list, "`holidays` must be a list of `{date, name}` or `{from, to, name}`");
+      rd.error(*list, rd.pick("`holidays` must be a list of `{date, name}` or `{from, to, name}`",
+                              "`holidays`必须是由`{date, name}`或`{from, to, name}`组成的列表"));
     } else {
       for (const auto& item : list->items) {
-        field_reader h(rd, item, "a holiday");
+        field_reader h(rd, item, holiday);
         const auto* one = h.optional("date");
         const auto* from = h.optional("from");
         const auto* to = h.optional("to");
         std::string name;
-        if (const auto* n = h.optional("name")) name = rd.text(*n, "`name` of a holiday").value_or("");
+        if (const auto* n = h.optional("name")) {
+          name = rd.text(*n, zh ? "节假日的`name`" : "`name` of a holiday").value_or("");
+        }
         h.finish();
         if (!h.ok()) continue;
         if (one != nullptr && from == nullptr && to == nullptr) {
-          if (auto d = rd.date_value(*one, "a holiday")) out.add_holiday(*d, name);
+          if (auto d = rd.date_value(*one, holiday)) out.add_holiday(*d, name);
         } else if (one == nullptr && from != nullptr && to != nullptr) {
-          auto f = rd.date_value(*from, "`from` of a holiday");
-          auto t = rd.date_value(*to, "`to` of a holiday");
+          auto f = rd.date_value(*from, zh ? "节假日的`from`" : "`from` of a holiday");
+          auto t = rd.date_value(*to, zh ? "节假日的`to`" : "`to` of a holiday");
           if (f && t && *t < *f) {
-            rd.error(*to, "holiday `" + name + "` ends before it starts");
+            rd.error(*to, rd.pick("holiday `" + name + "` ends before it starts",
+                                  "节假日`" + name + "`的结束日期早于开始日期"));
           } else if (f && t) {
             out.add_holiday(*f, *t, name);
           }
         } else {
-          rd.error(item, "a holiday has either `date` or both `from` and `to`");
+          rd.error(item, rd.pick("a holiday has either `date` or both `from` and `to`",
+                                 "节假日要么写`date`，要么同时写`from`和`to`"));
         }
       }
     }
   }
   if (const auto* list = cal.optional("workdays")) {
     if (list->kind != source_node::type::sequence) {
-      rd.error(*list, "`workdays` must be a list of dates");
+      rd.error(*list, rd.pick("`workdays` must be a list of dates", "`workdays`必须是日期列表"));
     } else {
       for (const auto& item : list->items) {
         if (item.kind == source_node::type::map) {
-          field_reader w(rd, item, "an adjusted working day");
+          field_reader w(rd, item, workday);
           const auto* d = w.required("date");
           std::string name;
-          if (const auto* n = w.optional("name")) name = rd.text(*n, "`name` of a working day").value_or("");
+          if (const auto* n = w.optional("name")) {
+            name = rd.text(*n, zh ? "调休上班日的`name`" : "`name` of a working day").value_or("");
+          }
           w.finish();
           if (d != nullptr) {
-            if (auto day = rd.date_value(*d, "an adjusted working day")) out.add_workday(*day, name);
+            if (auto day = rd.date_value(*d, workday)) out.add_workday(*day, name);
           }
-        } else if (auto day = rd.date_value(item, "an adjusted working day")) {
+        } else if (auto day = rd.date_value(item, workday)) {
           out.add_workday(*day);
         }
       }
@@ -86,7 +97,9 @@ inline auto covers_year(const calendar& cal, int year) -> bool {
 /// not known, so the case would be judged as if there were none. Nothing when the policy has no
 /// calendar at all (it judges no holidays) or every year is covered. The message has no
 /// "warning: " of its own: the command says whether it is a warning or (with `--strict`) an error.
-inline auto uncovered_calendar_years(const policy& p, const case_file& c) -> std::optional<load_issue> {
+/// The message is in language `language`.
+inline auto uncovered_calendar_years(const policy& p, const case_file& c, lang language = lang::en)
+    -> std::optional<load_issue> {
   const auto& cal = p.calendar();
   if (cal.holiday_count() == 0 && cal.workday_count() == 0) return std::nullopt;
   std::map<int, bool> covered;  // by year
@@ -128,14 +141,20 @@ inline auto uncovered_calendar_years(const policy& p, const case_file& c) -> std
   for (const auto& [year, ok] : covered) {
     if (!ok) years.push_back(year);
   }
+  const bool zh = language == lang::zh;
   std::string list;
   for (std::size_t i = 0; i < years.size(); ++i) {
-    list += (i == 0 ? "" : i + 1 == years.size() ? " and " : ", ") + std::to_string(years[i]);
+    list += (i == 0                  ? ""
+             : i + 1 == years.size() ? (zh ? "和" : " and ")
+                                     : (zh ? "、" : ", ")) +
+            std::to_string(years[i]) + (zh ? "年" : "");
   }
   load_issue issue;
   issue.where = *first;
-  issue.message = "the case runs into " + list +
-                  ", which the policy's calendars do not cover: holidays there are not known";
+  issue.message = zh ? "案例涉及" + list + "，政策的日历没有覆盖" + (years.size() == 1 ? "这一年" : "这些年份") +
+                           "：其间的节假日无从得知"
+                     : "the case runs into " + list +
+                           ", which the policy's calendars do not cover: holidays there are not known";
   return issue;
 }
 

@@ -3,6 +3,7 @@
 // costs far less than YAML::Node for large rosters.
 #include <rulebook/source.hpp>
 
+#include "mapped_file.hpp"
 #include "source_io.hpp"
 #include "utf8.hpp"
 
@@ -23,7 +24,9 @@
 #include <map>
 #include <optional>
 #include <streambuf>
+#include <string_view>
 #include <unordered_set>
+#include <utility>
 
 namespace rulebook {
 namespace {
@@ -74,6 +77,65 @@ auto position_of(std::string_view bytes, std::size_t pos) -> source_node {
   return n;
 }
 
+// A syntax error of yaml-cpp (its English words, YAML::ErrorMsg) in Chinese; one it does not
+// know, as it is.
+auto yaml_error_zh(const std::string& msg) -> std::string {
+  namespace m = YAML::ErrorMsg;
+  static const std::pair<const char*, const char*> words[] = {
+      {m::YAML_DIRECTIVE_ARGS, "`%YAML`指令必须恰好有一个参数"},
+      {m::YAML_MAJOR_VERSION, "YAML主版本号太大"},
+      {m::REPEATED_YAML_DIRECTIVE, "`%YAML`指令重复"},
+      {m::TAG_DIRECTIVE_ARGS, "`%TAG`指令必须恰好有两个参数"},
+      {m::REPEATED_TAG_DIRECTIVE, "`%TAG`指令重复"},
+      {m::CHAR_IN_TAG_HANDLE, "标签句柄中有非法字符"},
+      {m::TAG_WITH_NO_SUFFIX, "标签句柄后面缺少后缀"},
+      {m::END_OF_VERBATIM_TAG, "找不到逐字标签的结尾`>`"},
+      {m::END_OF_MAP, "找不到映射的结尾"},
+      {m::END_OF_MAP_FLOW, "找不到流式映射的结尾`}`"},
+      {m::END_OF_SEQ, "找不到列表的结尾"},
+      {m::END_OF_SEQ_FLOW, "找不到流式列表的结尾`]`"},
+      {m::MULTIPLE_TAGS, "同一个节点不能有多个标签"},
+      {m::MULTIPLE_ANCHORS, "同一个节点不能有多个锚点"},
+      {m::MULTIPLE_ALIASES, "同一个节点不能有多个别名"},
+      {m::ALIAS_CONTENT, "别名不能带任何内容，标签也不行"},
+      {m::INVALID_HEX, "十六进制数中有非法字符"},
+      {m::UNKNOWN_TOKEN, "无法识别的记号"},
+      {m::DOC_IN_SCALAR, "标量中不能出现文档标记"},
+      {m::EOF_IN_SCALAR, "标量还没结束，文件就结束了"},
+      {m::CHAR_IN_SCALAR, "标量中有非法字符"},
+      {m::TAB_IN_INDENTATION, "缩进中不能使用制表符"},
+      {m::FLOW_END, "此处不能出现`]`或`}`"},
+      {m::BLOCK_ENTRY, "此处不能出现列表项`-`"},
+      {m::MAP_KEY, "此处不能出现映射的键"},
+      {m::MAP_VALUE, "此处不能出现映射的值"},
+      {m::ALIAS_NOT_FOUND, "`*`后面缺少别名"},
+      {m::ANCHOR_NOT_FOUND, "`&`后面缺少锚点名"},
+      {m::CHAR_IN_ALIAS, "别名中有非法字符"},
+      {m::CHAR_IN_ANCHOR, "锚点名中有非法字符"},
+      {m::ZERO_INDENT_IN_BLOCK, "块标量的缩进不能设为0"},
+      {m::CHAR_IN_BLOCK, "块标量中有意外的字符"},
+      {m::AMBIGUOUS_ANCHOR, "同一个别名不能用于多个节点"},
+      {m::UNKNOWN_ANCHOR, "引用的锚点没有定义"},
+      {m::BAD_FILE, "文件有误"},
+  };
+  for (const auto& [en, zh] : words) {
+    if (msg == en) return zh;
+  }
+  // Those that go on with what was found.
+  static const std::pair<const char*, const char*> leads[] = {
+      {m::YAML_VERSION, "YAML版本号有误："},
+      {m::INVALID_UNICODE, "无效的码位："},
+      {m::INVALID_ESCAPE, "未知的转义字符："},
+  };
+  for (const auto& [en, zh] : leads) {
+    const std::string_view lead(en);
+    if (msg.size() > lead.size() && std::string_view(msg).substr(0, lead.size()) == lead) {
+      return zh + msg.substr(lead.size());
+    }
+  }
+  return msg;
+}
+
 class tree_builder final : public YAML::EventHandler {
  public:
   tree_builder(source_reader& reader, std::string_view bytes) : reader_(&reader), bytes_(bytes) {}
@@ -96,8 +158,7 @@ class tree_builder final : public YAML::EventHandler {
     const auto& [node, size, depth] = it->second;
     // Every alias is a copy of its anchor's nodes: counted, so that a few nested aliases cannot
     // grow a small file into gigabytes ("billion laughs").
-    const auto name = shown_at(bytes_, static_cast<std::size_t>(std::max(mark.pos, 0)));
-    charge(size, mark, name.size() > 1 && name[0] == '*' ? "alias `" + name + "`" : "an alias");
+    charge(size, mark, '*');
     if (stack_.size() + depth > detail::max_nesting_depth) too_deep(mark);
     source_node n = node;
     place(n, mark);
@@ -154,17 +215,30 @@ class tree_builder final : public YAML::EventHandler {
   auto alias_budget() const -> std::size_t {
     return std::min(detail::max_alias_nodes, std::max<std::size_t>(100'000, 10 * written_));
   }
-  // Counts `nodes` more copies against the budget; past it, reports `what` at `mark` and stops.
-  void charge(std::size_t nodes, const YAML::Mark& mark, const std::string& what) {
+  // Counts `nodes` more copies against the budget; past it, reports the alias (`sigil` `*`) or
+  // anchor (`&`) at `mark` and stops.
+  void charge(std::size_t nodes, const YAML::Mark& mark, char sigil) {
     copied_ += nodes;
     if (copied_ <= alias_budget()) return;
-    reader_->error(at(mark), what + " makes the file too big: its anchors and aliases may copy at most " +
-                                 std::to_string(alias_budget()) + " nodes");
+    const auto name = shown_at(bytes_, static_cast<std::size_t>(std::max(mark.pos, 0)));
+    const bool named = name.size() > 1 && name[0] == sigil;
+    const bool alias = sigil == '*';
+    const auto budget = std::to_string(alias_budget());
+    std::string message;
+    if (reader_->language() == lang::zh) {
+      message = std::string(alias ? "别名" : "锚点") + (named ? "`" + name + "`" : "") +
+                "使文件过大：锚点和别名最多只能复制" + budget + "个节点";
+    } else {
+      message = named ? (alias ? "alias `" : "anchor `") + name + "`" : alias ? "an alias" : "an anchor";
+      message += " makes the file too big: its anchors and aliases may copy at most " + budget + " nodes";
+    }
+    reader_->error(at(mark), std::move(message));
     throw stop_reading{};
   }
   [[noreturn]] void too_deep(const YAML::Mark& mark) {
-    reader_->error(at(mark), "nested too deep: lists and mappings nest at most " +
-                                 std::to_string(detail::max_nesting_depth) + " levels deep");
+    const auto depth = std::to_string(detail::max_nesting_depth);
+    reader_->error(at(mark), reader_->pick("nested too deep: lists and mappings nest at most " + depth + " levels deep",
+                                           "嵌套太深：列表和映射最多只能嵌套" + depth + "层"));
     throw stop_reading{};
   }
 
@@ -204,7 +278,8 @@ class tree_builder final : public YAML::EventHandler {
       }
       if (sources.empty() || std::any_of(sources.begin(), sources.end(),
                                          [](const source_node& n) { return n.kind != source_node::type::map; })) {
-        reader_->error(where, "a merge key `<<` takes a mapping or a list of mappings");
+        reader_->error(where, reader_->pick("a merge key `<<` takes a mapping or a list of mappings",
+                                            "合并键`<<`的值必须是映射或映射列表"));
       }
       for (auto& src : sources) {
         for (std::size_t k = 0; k < src.keys.size(); ++k) {
@@ -222,8 +297,7 @@ class tree_builder final : public YAML::EventHandler {
       // otherwise copy a big value once per level).
       anchored a;
       measure(n, a.size, a.depth);
-      const auto name = shown_at(bytes_, static_cast<std::size_t>(std::max(mark.pos, 0)));
-      charge(a.size, mark, name.size() > 1 && name[0] == '&' ? "anchor `" + name + "`" : "an anchor");
+      charge(a.size, mark, '&');
       a.node = n;
       anchors_[anchor] = std::move(a);
     }
@@ -236,9 +310,10 @@ class tree_builder final : public YAML::EventHandler {
       top.node.items.push_back(std::move(n));
     } else if (top.expecting_key) {
       if (n.kind != source_node::type::scalar) {
-        reader_->error(n, "a key must be a plain name, not " + source_reader::describe(n));
+        reader_->error(n, reader_->pick("a key must be a plain name, not " + reader_->describe_node(n),
+                                        "键必须是简单的名称，不能是" + reader_->describe_node(n)));
       } else if (top.has_key(n.text)) {
-        reader_->error(n, "duplicate key `" + n.text + "`");
+        reader_->error(n, reader_->pick("duplicate key `" + n.text + "`", "键`" + n.text + "`重复"));
       }
       top.add_key(std::move(n));
       top.expecting_key = false;
@@ -294,8 +369,13 @@ auto read_document(std::string_view bytes, source_reader& reader, std::vector<lo
   if (const auto bad = detail::invalid_utf8_at(bytes); bad != std::string_view::npos) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(bytes[bad])));
-    const std::string what = bytes[bad] == '\0' ? "a NUL byte" : std::string("not valid UTF-8 (byte ") + hex + ")";
-    reader.error(position_of(bytes, bad), what + ": a file must be UTF-8 text");
+    const bool nul = bytes[bad] == '\0';
+    reader.error(position_of(bytes, bad),
+                 reader.language() == lang::zh
+                     ? (nul ? std::string("含有NUL字节") : std::string("不是有效的UTF-8（字节") + hex + "）") +
+                           "：文件必须是UTF-8文本"
+                     : (nul ? std::string("a NUL byte") : std::string("not valid UTF-8 (byte ") + hex + ")") +
+                           ": a file must be UTF-8 text");
     return false;
   }
   // yaml-cpp reads from a stream; this one reads `bytes` where they are, without a copy.
@@ -323,9 +403,12 @@ auto read_document(std::string_view bytes, source_reader& reader, std::vector<lo
     }
     if (next.start) {
       const auto what = shown_at(bytes, static_cast<std::size_t>(std::max(next.start->pos, 0)));
-      reader.error(at(*next.start), (what.empty() ? std::string("more") : "`" + what + "`") +
-                                        " after the end of the document: a file holds exactly one YAML or JSON "
-                                        "document");
+      reader.error(at(*next.start),
+                   reader.language() == lang::zh
+                       ? "文档结束后还有" + (what.empty() ? std::string("内容") : "`" + what + "`") +
+                             "：一个文件只能有一个YAML或JSON文档"
+                       : (what.empty() ? std::string("more") : "`" + what + "`") +
+                             " after the end of the document: a file holds exactly one YAML or JSON document");
       return false;
     }
     root = std::move(builder.root);
@@ -333,7 +416,8 @@ auto read_document(std::string_view bytes, source_reader& reader, std::vector<lo
     // What the tree builder found before the syntax error may be its echo (a truncated JSON
     // mapping looks like one with a mapping as a key): only the syntax error is reported.
     issues.erase(issues.begin() + static_cast<std::ptrdiff_t>(first), issues.end());
-    reader.error(at(e.mark), "not valid YAML: " + e.msg);
+    reader.error(at(e.mark),
+                 reader.language() == lang::zh ? "YAML格式错误：" + yaml_error_zh(e.msg) : "not valid YAML: " + e.msg);
     return false;
   }
   return true;
@@ -351,24 +435,24 @@ auto detail::parse_source(std::string file, std::string bytes, std::vector<load_
   return doc;
 }
 
-auto detail::read_text_file(const std::string& path, std::vector<load_issue>& issues, [[maybe_unused]] lang l)
+auto detail::read_text_file(const std::string& path, std::vector<load_issue>& issues, lang l)
     -> std::optional<std::string> {
-  const auto fail = [&](const char* why) -> std::optional<std::string> {
+  const auto fail = [&](const std::string& why) -> std::optional<std::string> {
     load_issue issue;
     issue.where.file = path;
-    issue.message = std::string("cannot read file: ") + why;
+    issue.message = (l == lang::zh ? "无法读取文件：" : "cannot read file: ") + why;
     issues.push_back(std::move(issue));
     return std::nullopt;
   };
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return fail(std::strerror(errno));
+  if (fd < 0) return fail(why_unreadable(errno, l));
   struct closer {
     int fd;
     ~closer() { ::close(fd); }
   } guard{fd};
   struct stat st {};
-  if (::fstat(fd, &st) != 0) return fail(std::strerror(errno));
-  if (S_ISDIR(st.st_mode)) return fail("it is a directory, not a file");
+  if (::fstat(fd, &st) != 0) return fail(why_unreadable(errno, l));
+  if (S_ISDIR(st.st_mode)) return fail(directory_not_file(l));
   std::string content;
   if (S_ISREG(st.st_mode) && st.st_size > 0) content.reserve(static_cast<std::size_t>(st.st_size));
   char chunk[1 << 16];
@@ -376,7 +460,7 @@ auto detail::read_text_file(const std::string& path, std::vector<load_issue>& is
     const auto got = ::read(fd, chunk, sizeof chunk);
     if (got < 0) {
       if (errno == EINTR) continue;
-      return fail(std::strerror(errno));
+      return fail(why_unreadable(errno, l));
     }
     if (got == 0) break;
     content.append(chunk, static_cast<std::size_t>(got));

@@ -112,8 +112,8 @@ auto run_check(const options& o) -> int {
   }
   // Days past the policy's calendars would be judged as if they had no holidays: say so, and
   // with --strict, judge nothing. The verdict's format (CONTRACT §3) has no place for it.
-  if (auto gap = detail::uncovered_calendar_years(p, c)) {
-    if (!o.strict) gap->message = "warning: " + gap->message;
+  if (auto gap = detail::uncovered_calendar_years(p, c, o.lang)) {
+    if (!o.strict) gap->message = (o.lang == lang::zh ? "警告：" : "warning: ") + gap->message;
     print_issues({*gap}, o.lang);
     if (o.strict) return exit_bad_input;
   }

@@ -288,7 +288,8 @@ auto check(const policy& p, const std::string& body, bool json, const write_opti
   if (!issues.empty()) return errors_reply(400, issues);
   // Days past the policy's calendars are judged as if they had no holidays: the verdict has no
   // place to say so (CONTRACT §3), the answer's header does, as `check` says it on stderr.
-  if (const auto gap = detail::uncovered_calendar_years(p, c)) {
+  // In English whatever `lang` says: a header carries ASCII only.
+  if (const auto gap = detail::uncovered_calendar_years(p, c, lang::en)) {
     std::string warning = gap->message;
     for (auto& ch : warning) {
       if (static_cast<unsigned char>(ch) < 0x20 || static_cast<unsigned char>(ch) > 0x7e) ch = '?';
