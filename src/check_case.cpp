@@ -16,19 +16,26 @@ namespace detail {
 struct case_check {
   const case_file& c;
   std::vector<load_issue>& out;
+  lang language;         // of the messages
   bool in_range = true;  // every index points into its list
 
   void bad(std::string_view list, const source_ref& where, std::string message) {
     out.push_back({{c.file_of(list), where.line, where.column}, {}, std::move(message)});
   }
-  // `tickets[3] (`T1`)`: the list and position a program put it at, and its id when it has one.
-  static auto name(std::string_view list, std::size_t i, const std::string& id = {}) -> std::string {
-    auto out = std::string(list) + '[' + std::to_string(i) + ']';
-    if (!id.empty()) out += " (`" + id + "`)";
-    return out;
+  // `en` or `zh`, whichever messages are written in.
+  [[nodiscard]] auto pick(std::string en, std::string zh) const -> std::string {
+    return language == lang::zh ? std::move(zh) : std::move(en);
   }
-  static auto count(std::size_t n, const char* one, const char* many) -> std::string {
-    return std::to_string(n) + ' ' + (n == 1 ? one : many);
+  // `tickets[3] (`T1`)` (in Chinese `tickets[3]`（`T1`）): the list and position a program put it
+  // at, and its id when it has one.
+  static auto name(std::string_view list, std::size_t i, lang l, const std::string& id = {}) -> std::string {
+    const auto at = std::string(list) + '[' + std::to_string(i) + ']';
+    if (l == lang::zh) return "`" + at + "`" + (id.empty() ? "" : "（`" + id + "`）");
+    return id.empty() ? at : at + " (`" + id + "`)";
+  }
+  // `3 people` (3名人员): `one` and `many` in English, `unit` after the number in Chinese.
+  [[nodiscard]] auto count(std::size_t n, const char* one, const char* many, const char* unit) const -> std::string {
+    return language == lang::zh ? std::to_string(n) + unit : std::to_string(n) + ' ' + (n == 1 ? one : many);
   }
 
   // `field` of the entity `who()` (at `where` in list `list`) is person `p`. The names are
@@ -37,12 +44,19 @@ struct case_check {
   void person(std::string_view list, const source_ref& where, const Who& who, const Field& field, person_index p,
               bool required) {
     if (p == no_index) {
-      if (required) bad(list, where, who() + " has no `" + std::string(field()) + "`: no person index is set");
+      if (required) {
+        bad(list, where,
+            who() + pick(" has no `" + std::string(field()) + "`: no person index is set",
+                         "没有`" + std::string(field()) + "`：未设置人员索引"));
+      }
     } else if (!c.people.has(p)) {
       in_range = false;
+      const auto has = count(c.people.size(), "person", "people", "名人员");
       bad(list, where,
-          who() + "'s `" + std::string(field()) + "` is person index " + std::to_string(p.value) +
-              ", but the case has " + count(c.people.size(), "person", "people"));
+          who() +
+              pick("'s `" + std::string(field()) + "` is person index " + std::to_string(p.value) +
+                       ", but the case has " + has,
+                   "的`" + std::string(field()) + "`是人员索引" + std::to_string(p.value) + "，但案例中只有" + has));
     }
   }
   // `field` of the entity `who()` is shift `s`.
@@ -50,12 +64,19 @@ struct case_check {
   void shift(std::string_view list, const source_ref& where, const Who& who, const Field& field, shift_index s,
              bool required) {
     if (s == no_index) {
-      if (required) bad(list, where, who() + " has no `" + std::string(field()) + "`: no shift index is set");
+      if (required) {
+        bad(list, where,
+            who() + pick(" has no `" + std::string(field()) + "`: no shift index is set",
+                         "没有`" + std::string(field()) + "`：未设置班次索引"));
+      }
     } else if (!c.shifts.has(s)) {
       in_range = false;
+      const auto has = count(c.shifts.size(), "shift", "shifts", "个班次");
       bad(list, where,
-          who() + "'s `" + std::string(field()) + "` is shift index " + std::to_string(s.value) +
-              ", but the case has " + count(c.shifts.size(), "shift", "shifts"));
+          who() +
+              pick("'s `" + std::string(field()) + "` is shift index " + std::to_string(s.value) +
+                       ", but the case has " + has,
+                   "的`" + std::string(field()) + "`是班次索引" + std::to_string(s.value) + "，但案例中只有" + has));
     }
   }
   // A field's name, as a callable.
@@ -67,8 +88,8 @@ struct case_check {
     return [=] { return std::string(name) + '[' + std::to_string(k) + ']' + sub; };
   }
   // An entity's name, as a callable.
-  static auto entity(const char* list, std::size_t i, const std::string* id = nullptr) {
-    return [=] { return name(list, i, id != nullptr ? *id : std::string()); };
+  [[nodiscard]] auto entity(const char* list, std::size_t i, const std::string* id = nullptr) const {
+    return [=, l = language] { return name(list, i, l, id != nullptr ? *id : std::string()); };
   }
 
   // Every index in range, and set where a record needs one. People's superiors may be unset and
@@ -134,7 +155,9 @@ struct case_check {
         shift("requests", r.where, who, field("shifts", k), l->shifts[k], true);
       }
       if (l->shifts.empty() && !(l->from && l->to)) {
-        bad("requests", r.where, who() + " is a leave that names neither `shifts` nor both `from` and `to`");
+        bad("requests", r.where,
+            who() + pick(" is a leave that names neither `shifts` nor both `from` and `to`",
+                         "是请假申请，但既没有列出`shifts`，也没有同时给出`from`和`to`"));
       }
     } else if (const auto* sw = r.swap()) {
       person("requests", r.where, who, field("counterpart"), sw->counterpart, true);
@@ -144,8 +167,8 @@ struct case_check {
   }
 };
 
-auto check_indexes(const case_file& c, std::vector<load_issue>& issues) -> bool {
-  case_check check{c, issues};
+auto check_indexes(const case_file& c, std::vector<load_issue>& issues, lang l) -> bool {
+  case_check check{c, issues, l};
   check.indexes();
   return check.in_range;
 }

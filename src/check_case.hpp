@@ -11,9 +11,9 @@
 namespace rulebook::detail {
 
 /// Appends to `issues` every index of `c` that is out of range (a ticket's receiver, a request's
-/// approver, …) or missing where one is needed. Linear in the size of the case.
+/// approver, …) or missing where one is needed, its message in language `l`. Linear in the size of the case.
 /// @returns false when some index is out of range: nothing may then read through the case's indexes.
-auto check_indexes(const case_file& c, std::vector<load_issue>& issues) -> bool;
+auto check_indexes(const case_file& c, std::vector<load_issue>& issues, lang l) -> bool;
 
 /// What `judge` and `session` check before judging.
 /// @throws policy_error when `p` has no rules.

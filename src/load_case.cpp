@@ -7,7 +7,9 @@
 #include "id_table.hpp"
 #include "read_calendar.hpp"
 #include "source_io.hpp"
+#include "words.hpp"
 
+#include <array>
 #include <set>
 #include <tuple>
 #include <unordered_set>
@@ -18,6 +20,18 @@ namespace {
 
 auto ref(const source_node& n) -> source_ref { return {n.line, n.column}; }
 
+// What belongs where a value is missing, in English and in Chinese ("a date", 日期).
+struct say {
+  const char* en;
+  const char* zh;
+};
+
+// A day of the week in Chinese: 周一 …; `d.day_of_week().as_number()` counts from Sunday.
+auto weekday_zh(const date& d) -> const char* {
+  static constexpr std::array<const char*, 7> names{"周日", "周一", "周二", "周三", "周四", "周五", "周六"};
+  return names.at(d.day_of_week().as_number());
+}
+
 class case_loader {
  public:
   case_loader(source_reader& rd, case_file& c) : rd_(&rd), c_(&c) {}
@@ -27,7 +41,7 @@ class case_loader {
     const auto& root = source.top();
     if (rd_->issue_count() != before) return;          // the file's syntax is broken: nothing is read
     if (root.kind == source_node::type::null) return;  // an empty case is a valid case
-    field_reader top(*rd_, root, "the case file");
+    field_reader top(*rd_, root, zh() ? "案例文件" : "the case file");
     if (!top.ok()) return;
     for (const auto& k : root.keys) c_->sections.push_back(k.text);
     if (const auto* n = top.optional("period")) read_period(*n);
@@ -52,7 +66,9 @@ class case_loader {
         return;
       }
       if (n->kind != source_node::type::sequence) {
-        rd_->error(*n, "`" + std::string(name) + "` must be a list, or a mapping naming the `file` that holds it");
+        rd_->error(*n,
+                   rd_->pick("`" + std::string(name) + "` must be a list, or a mapping naming the `file` that holds it",
+                             "`" + std::string(name) + "`必须是列表，或是用`file`指明其所在文件的映射"));
         return;
       }
       const auto key = static_cast<std::size_t>(n - root.items.data());
@@ -77,6 +93,13 @@ class case_loader {
   }
 
  private:
+  // Whether messages are written in Chinese.
+  [[nodiscard]] auto zh() const -> bool { return rd_->language() == lang::zh; }
+  // `key` of `what`, in the reader's language only: "`end` of shift `S1`", 班次`S1`的`end`.
+  [[nodiscard]] auto of(std::string_view key, const std::string& what) const -> std::string {
+    return zh() ? what + "的`" + std::string(key) + "`" : "`" + std::string(key) + "` of " + what;
+  }
+
   // Room for `count` items of list `name`, so that a big list is not copied as it grows.
   void reserve(std::string_view name, std::size_t count) {
     detail::case_builder::reserve(*c_, name, count);  // people, shifts, punches, requests
@@ -89,7 +112,8 @@ class case_loader {
   void each(const source_node* list, const char* name, F&& read) {
     if (list == nullptr) return;
     if (list->kind != source_node::type::sequence) {
-      rd_->error(*list, "`" + std::string(name) + "` must be a list");
+      rd_->error(*list,
+                 rd_->pick("`" + std::string(name) + "` must be a list", "`" + std::string(name) + "`必须是列表"));
       return;
     }
     for (const auto& item : list->items) read(item);
@@ -97,15 +121,17 @@ class case_loader {
 
   // The value of `key` of an entity. An explicit null (`in: null`, `in:`) is an error, never taken
   // as absent: whoever wrote it meant a value. `give` says what belongs there.
-  auto value(field_reader& f, std::string_view key, bool required, std::string_view give) -> const source_node* {
+  auto value(field_reader& f, std::string_view key, bool required, say give) -> const source_node* {
     const auto* n = f.given(key);
     if (n != nullptr && n->kind == source_node::type::null) {
-      rd_->error(*n, "`" + std::string(key) + "` of " + f.what() + " is null: give " + std::string(give) +
-                         (required ? "" : " or leave the key out"));
+      rd_->error(*n, zh()
+                         ? of(key, f.what()) + "为空：请给出" + give.zh + (required ? "" : "，或删去这个键")
+                         : of(key, f.what()) + " is null: give " + give.en + (required ? "" : " or leave the key out"));
       return nullptr;
     }
     if (n == nullptr && required && f.ok()) {
-      rd_->error(f.node(), "missing key `" + std::string(key) + "` in " + f.what());
+      rd_->error(f.node(), rd_->pick("missing key `" + std::string(key) + "` in " + f.what(),
+                                     f.what() + "缺少键`" + std::string(key) + "`"));
     }
     return n;
   }
@@ -131,12 +157,12 @@ class case_loader {
 
   // A reference to a person; a dangling one is an error at its place.
   auto person_field(field_reader& f, std::string_view key, bool required = true) -> person_index {
-    const auto* n = value(f, key, required, "the id of a person");
+    const auto* n = value(f, key, required, {"the id of a person", "人员编号"});
     if (n == nullptr) return no_index;
     if (plain(n)) {
       if (const auto p = c_->find_person(n->text); p != no_index) return p;
     }
-    auto id = rd_->text(*n, "`" + std::string(key) + "` of " + f.what());
+    auto id = rd_->text(*n, of(key, f.what()));
     if (!id) return no_index;
     const auto p = c_->find_person(*id);
     if (p == no_index) {
@@ -144,8 +170,10 @@ class case_loader {
       if (c_->people.size() < 5000) {
         for (const auto& q : c_->people) ids.push_back(q.id);
       }
-      rd_->error(*n, "`" + std::string(key) + "` of " + f.what() + " refers to `" + *id +
-                         "`, who is not among `people`" + did_you_mean(*id, ids));
+      rd_->error(*n, of(key, f.what()) +
+                         rd_->pick(" refers to `" + *id + "`, who is not among `people`",
+                                   "为`" + *id + "`，此人不在`people`中") +
+                         did_you_mean(*id, ids, rd_->language()));
     }
     return p;
   }
@@ -165,15 +193,18 @@ class case_loader {
     auto id = rd_->text(n, what());
     if (!id) return no_index;
     const auto s = c_->find_shift(*id);
-    if (s == no_index) rd_->error(n, what() + " refers to shift `" + *id + "`, which is not among `shifts`");
+    if (s == no_index) {
+      rd_->error(n, what() + rd_->pick(" refers to shift `" + *id + "`, which is not among `shifts`",
+                                       "为`" + *id + "`，该班次不在`shifts`中"));
+    }
     return s;
   }
   auto shift_field(field_reader& f, std::string_view key, bool required = true) -> shift_index {
-    const auto* n = value(f, key, required, "the id of a shift");
-    return n ? shift_ref_of(*n, [&] { return "`" + std::string(key) + "` of " + f.what(); }) : no_index;
+    const auto* n = value(f, key, required, {"the id of a shift", "班次编号"});
+    return n ? shift_ref_of(*n, [&] { return of(key, f.what()); }) : no_index;
   }
   auto time(field_reader& f, std::string_view key, bool required = true) -> std::optional<time_point> {
-    const auto* n = value(f, key, required, "a time like `2026-03-02T08:00`");
+    const auto* n = value(f, key, required, {"a time like `2026-03-02T08:00`", "形如`2026-03-02T08:00`的时间"});
     if (n == nullptr) return std::nullopt;
     if (n->kind == source_node::type::scalar) {
       // A roster's times fall on few days: the last day read is kept with its text.
@@ -187,59 +218,64 @@ class case_loader {
         return t;
       }
     }
-    return rd_->time_value(*n, "`" + std::string(key) + "` of " + f.what());
+    return rd_->time_value(*n, of(key, f.what()));
   }
   auto text(field_reader& f, std::string_view key, bool required = false) -> std::string {
-    const auto* n = value(f, key, required, "a name");
+    const auto* n = value(f, key, required, {"a name", "名称"});
     if (n == nullptr) return {};
     if (plain(n)) return n->text;
-    return rd_->text(*n, "`" + std::string(key) + "` of " + f.what()).value_or("");
+    return rd_->text(*n, of(key, f.what())).value_or("");
   }
-  static auto named(const char* kind, const source_node& n) -> std::string {
+  // A record named by its kind and id: "shift `S1`" (班次`S1`), or by its kind alone without an id.
+  [[nodiscard]] auto named(const char* en, const char* zh_kind, const source_node& n) const -> std::string {
     const auto* id = n.find("id");
-    return id && id->kind == source_node::type::scalar ? std::string(kind) + " `" + id->text + "`" : kind;
+    const bool has_id = id && id->kind == source_node::type::scalar;
+    if (zh()) return has_id ? std::string(zh_kind) + "`" + id->text + "`" : zh_kind;
+    return has_id ? std::string(en) + " `" + id->text + "`" : en;
   }
 
   void read_period(const source_node& n) {
     field_reader f(*rd_, n, "`period`");
-    const auto* from = value(f, "from", true, "a date");
-    const auto* to = value(f, "to", true, "a date");
+    const auto* from = value(f, "from", true, {"a date", "日期"});
+    const auto* to = value(f, "to", true, {"a date", "日期"});
     f.finish();
-    auto a = from ? rd_->date_value(*from, "`from` of `period`") : std::nullopt;
-    auto b = to ? rd_->date_value(*to, "`to` of `period`") : std::nullopt;
+    auto a = from ? rd_->date_value(*from, zh() ? "`period`的`from`" : "`from` of `period`") : std::nullopt;
+    auto b = to ? rd_->date_value(*to, zh() ? "`period`的`to`" : "`to` of `period`") : std::nullopt;
     if (!a || !b) return;
     if (*b < *a) {
-      rd_->error(*to, "`period` ends before it starts");
+      rd_->error(*to, rd_->pick("`period` ends before it starts", "`period`结束早于开始"));
       return;
     }
     c_->period = rulebook::period{*a, *b};
   }
 
   void read_person(const source_node& n) {
-    field_reader f(*rd_, n, named("person", n));
+    field_reader f(*rd_, n, named("person", "人员", n));
     person p;
     p.id = text(f, "id", true);
     p.name = text(f, "name");
     p.role = text(f, "role", true);
     p.grade = text(f, "grade");
     p.seat = text(f, "seat");
-    if (const auto* since = value(f, "grade_since", false, "a date")) {
-      p.grade_since = rd_->date_value(*since, "`grade_since` of person `" + p.id + "`");
+    if (const auto* since = value(f, "grade_since", false, {"a date", "日期"})) {
+      p.grade_since = rd_->date_value(*since, zh() ? "人员`" + p.id + "`的`grade_since`"
+                                                   : "`grade_since` of person `" + p.id + "`");
     }
-    if (const auto* hired = value(f, "hired", false, "a date")) {
-      p.hired = rd_->date_value(*hired, "`hired` of person `" + p.id + "`");
+    if (const auto* hired = value(f, "hired", false, {"a date", "日期"})) {
+      p.hired = rd_->date_value(*hired, zh() ? "人员`" + p.id + "`的`hired`" : "`hired` of person `" + p.id + "`");
     }
-    const auto* leader = value(f, "leader", false, "the id of a person");
-    const auto* reports_to = value(f, "reports_to", false, "the id of a person");
+    const auto* leader = value(f, "leader", false, {"the id of a person", "人员编号"});
+    const auto* reports_to = value(f, "reports_to", false, {"the id of a person", "人员编号"});
     f.finish();
     p.where = ref(n);
     if (p.id.empty()) return;
     if (c_->problem_adding(p) == add_problem::duplicate_id) {
-      rd_->error(*n.find("id"), "duplicate person id `" + p.id + "`");
+      rd_->error(*n.find("id"), rd_->pick("duplicate person id `" + p.id + "`", "人员编号`" + p.id + "`重复"));
       return;
     }
     if (leader != nullptr && reports_to != nullptr) {
-      rd_->error(*reports_to, "person `" + p.id + "` has both `leader` and `reports_to`: give one");
+      rd_->error(*reports_to, rd_->pick("person `" + p.id + "` has both `leader` and `reports_to`: give one",
+                                        "人员`" + p.id + "`同时有`leader`和`reports_to`：只能给出其一"));
     }
     const auto* up = leader != nullptr ? leader : reports_to;
     superiors_.push_back({c_->add_person(std::move(p)), up ? std::optional<source_node>(*up) : std::nullopt,
@@ -251,14 +287,16 @@ class case_loader {
       if (!node) continue;
       const auto& p = c_->people[self];
       const auto key = is_leader ? "leader" : "reports_to";
-      auto id = rd_->text(*node, std::string("`") + key + "` of person `" + p.id + "`");
+      const auto what = zh() ? "人员`" + p.id + "`的`" + key + "`"
+                             : std::string("`") + key + "` of person `" + p.id + "`";
+      auto id = rd_->text(*node, what);
       if (!id) continue;
       const auto up = c_->find_person(*id);
       if (up == no_index) {
-        rd_->error(*node, std::string("`") + key + "` of person `" + p.id + "` refers to `" + *id +
-                              "`, who is not among `people`");
+        rd_->error(*node, what + rd_->pick(" refers to `" + *id + "`, who is not among `people`",
+                                           "为`" + *id + "`，此人不在`people`中"));
       } else if (up == self) {
-        rd_->error(*node, "person `" + p.id + "` reports to themself");
+        rd_->error(*node, rd_->pick("person `" + p.id + "` reports to themself", "人员`" + p.id + "`的上级是其本人"));
       } else {
         c_->set_superior(self, is_leader ? superior_link::leader : superior_link::reports_to, up);
       }
@@ -266,7 +304,7 @@ class case_loader {
   }
 
   void read_shift(const source_node& n) {
-    field_reader f(*rd_, n, named("shift", n));
+    field_reader f(*rd_, n, named("shift", "班次", n));
     shift s;
     s.id = text(f, "id", true);
     s.employee = person_field(f, "employee");
@@ -281,16 +319,20 @@ class case_loader {
     s.end = *end;
     switch (c_->problem_adding(s)) {
       case add_problem::ends_before_start:
-        rd_->error(*n.find("end"), "shift `" + s.id + "` ends at " + format_time_point(*end) +
-                                       ", not after it starts at " + format_time_point(*start));
+        rd_->error(*n.find("end"), rd_->pick("shift `" + s.id + "` ends at " + format_time_point(*end) +
+                                                 ", not after it starts at " + format_time_point(*start),
+                                             "班次`" + s.id + "`的结束时间（" + words::time(*end, lang::zh) +
+                                                 "）不晚于开始时间（" + words::time(*start, lang::zh) + "）"));
         return;
-      case add_problem::duplicate_id: rd_->error(*n.find("id"), "duplicate shift id `" + s.id + "`"); return;
+      case add_problem::duplicate_id:
+        rd_->error(*n.find("id"), rd_->pick("duplicate shift id `" + s.id + "`", "班次编号`" + s.id + "`重复"));
+        return;
       default: c_->add_shift(std::move(s));
     }
   }
 
   void read_punch(const source_node& n) {
-    field_reader f(*rd_, n, "a punch");
+    field_reader f(*rd_, n, zh() ? "打卡记录" : "a punch");
     punch p;
     p.shift = shift_field(f, "shift");
     p.in = time(f, "in", false);
@@ -299,22 +341,24 @@ class case_loader {
     p.where = ref(n);
     if (p.shift == no_index) return;
     if (!n.find("in") && !n.find("out")) {
-      rd_->error(n, "a punch needs `in`, `out` or both");
+      rd_->error(n, rd_->pick("a punch needs `in`, `out` or both", "打卡记录须有`in`或`out`，或两者都有"));
       return;
     }
     switch (c_->problem_adding(p)) {
       case add_problem::punched_twice:
-        rd_->error(n, "shift `" + c_->shifts[p.shift].id + "` has punches recorded twice");
+        rd_->error(n, rd_->pick("shift `" + c_->shifts[p.shift].id + "` has punches recorded twice",
+                                "班次`" + c_->shifts[p.shift].id + "`的打卡记录重复"));
         break;
       case add_problem::out_before_in:
-        rd_->error(*n.find("out"), "punch-out before punch-in for shift `" + c_->shifts[p.shift].id + "`");
+        rd_->error(*n.find("out"), rd_->pick("punch-out before punch-in for shift `" + c_->shifts[p.shift].id + "`",
+                                             "班次`" + c_->shifts[p.shift].id + "`的下班打卡早于上班打卡"));
         break;
       default: c_->add_punch(p);
     }
   }
 
   void read_away(const source_node& n) {
-    field_reader f(*rd_, n, "an away period");
+    field_reader f(*rd_, n, zh() ? "离岗时段" : "an away period");
     away_period a;
     a.employee = person_field(f, "employee");
     auto from = time(f, "from");
@@ -323,7 +367,7 @@ class case_loader {
     a.where = ref(n);
     if (a.employee == no_index || !from || !to) return;
     if (*to <= *from) {
-      rd_->error(*n.find("to"), "away period ends before it starts");
+      rd_->error(*n.find("to"), rd_->pick("away period ends before it starts", "离岗时段结束早于开始"));
       return;
     }
     a.from = *from;
@@ -333,9 +377,9 @@ class case_loader {
 
   auto approvals(field_reader& f) -> std::vector<approval> {
     std::vector<approval> out;
-    const auto* list = value(f, "approvals", false, "a list");
+    const auto* list = value(f, "approvals", false, {"a list", "列表"});
     each(list, "approvals", [&](const source_node& n) {
-      field_reader a(*rd_, n, "an approval of " + f.what());
+      field_reader a(*rd_, n, zh() ? f.what() + "的审批" : "an approval of " + f.what());
       approval ap;
       ap.by = person_field(a, "by");
       auto at = time(a, "at");
@@ -353,7 +397,7 @@ class case_loader {
     auto r = request_of(n);
     if (!r) return;
     if (c_->problem_adding(*r) == add_problem::duplicate_id) {
-      rd_->error(*n.find("id"), "duplicate request id `" + r->id + "`");
+      rd_->error(*n.find("id"), rd_->pick("duplicate request id `" + r->id + "`", "申请编号`" + r->id + "`重复"));
       return;
     }
     c_->add_request(std::move(*r));
@@ -363,7 +407,7 @@ class case_loader {
   // One request read, not added: what a what-if question asks about (`parse_request`). Reads the
   // case only through its look-ups.
   auto request_of(const source_node& n) -> std::optional<request> {
-    field_reader f(*rd_, n, named("request", n));
+    field_reader f(*rd_, n, named("request", "申请", n));
     const auto before = rd_->issue_count();
     request r;
     r.id = text(f, "id", true);
@@ -376,33 +420,35 @@ class case_loader {
       leave_details l;
       l.kind = text(f, "kind", true);
       l.submitted_by = person_field(f, "submitted_by");
-      if (const auto* list = value(f, "shifts", false, "a list of shifts")) {
+      if (const auto* list = value(f, "shifts", false, {"a list of shifts", "班次列表"})) {
+        const auto what = [&] { return zh() ? f.what() + "所列的班次" : "a shift of " + f.what(); };
         each(list, "shifts", [&](const source_node& s) {
-          if (auto i = shift_ref_of(s, [&] { return "a shift of " + f.what(); }); i != no_index) l.shifts.push_back(i);
+          if (auto i = shift_ref_of(s, what); i != no_index) l.shifts.push_back(i);
         });
       }
       l.from = time(f, "from", false);
       l.to = time(f, "to", false);
       const bool by_shifts = n.find("shifts") != nullptr, by_range = n.find("from") || n.find("to");
       if (by_shifts == by_range) {
-        rd_->error(n, f.what() + " names either `shifts` or a `from`/`to` time range");
+        rd_->error(n, f.what() + rd_->pick(" names either `shifts` or a `from`/`to` time range",
+                                           "须列出`shifts`或给出`from`/`to`时间范围，二者只能选其一"));
       } else if (by_range && (!n.find("from") || !n.find("to"))) {
-        rd_->error(n, f.what() + " needs both `from` and `to`");
+        rd_->error(n, f.what() + rd_->pick(" needs both `from` and `to`", "须同时给出`from`和`to`"));
       } else if (l.from && l.to && *l.to <= *l.from) {
-        rd_->error(*n.find("to"), f.what() + " ends before it starts");
+        rd_->error(*n.find("to"), f.what() + rd_->pick(" ends before it starts", "结束早于开始"));
       }
-      each(value(f, "certificates", false, "a list"), "certificates", [&](const source_node& cn) {
-        field_reader cf(*rd_, cn, "a certificate of " + f.what());
+      each(value(f, "certificates", false, {"a list", "列表"}), "certificates", [&](const source_node& cn) {
+        field_reader cf(*rd_, cn, zh() ? f.what() + "的证明" : "a certificate of " + f.what());
         certificate c;
-        const auto* a = value(cf, "from", true, "a date");
-        const auto* b = value(cf, "to", true, "a date");
-        auto from = a ? rd_->date_value(*a, "`from` of a certificate") : std::nullopt;
-        auto to = b ? rd_->date_value(*b, "`to` of a certificate") : std::nullopt;
+        const auto* a = value(cf, "from", true, {"a date", "日期"});
+        const auto* b = value(cf, "to", true, {"a date", "日期"});
+        auto from = a ? rd_->date_value(*a, zh() ? "证明的`from`" : "`from` of a certificate") : std::nullopt;
+        auto to = b ? rd_->date_value(*b, zh() ? "证明的`to`" : "`to` of a certificate") : std::nullopt;
         c.handed_in = time(cf, "handed_in", false);
         cf.finish();
         c.where = ref(cn);
         if (from && to && *to < *from) {
-          rd_->error(*b, "certificate ends before it starts");
+          rd_->error(*b, rd_->pick("certificate ends before it starts", "证明结束早于开始"));
         } else if (from && to) {
           c.from = *from;
           c.to = *to;
@@ -421,21 +467,24 @@ class case_loader {
         if (reason->kind == source_node::type::scalar) {
           s.reason = reason->text;
         } else {
-          rd_->error(*reason, "`reason` of " + f.what() + " must be text, not " + source_reader::describe(*reason));
+          rd_->error(*reason, of("reason", f.what()) + rd_->pick(" must be text, not ", "必须是文本，不能是") +
+                                  rd_->describe_node(*reason));
         }
       }
-      if (const auto* b = value(f, "form_filed", false, "`true` or `false`")) {
-        s.form_filed = rd_->boolean(*b, "`form_filed`").value_or(false);
+      if (const auto* b = value(f, "form_filed", false, {"`true` or `false`", "`true`或`false`"})) {
+        s.form_filed = rd_->boolean(*b, zh() ? "换班申请的`form_filed`" : "`form_filed`").value_or(false);
       }
       if (s.counterpart != no_index && s.counterpart == r.employee) {
-        rd_->error(*n.find("counterpart"), f.what() + " swaps with the employee themself");
+        rd_->error(*n.find("counterpart"),
+                   f.what() + rd_->pick(" swaps with the employee themself", "的换班对象是员工本人"));
       }
       r.details = s;
     } else if (type == "promotion") {
       r.details = promotion_details{text(f, "to_grade", true)};
     } else if (!type.empty()) {
-      rd_->error(*n.find("type"), "unknown request type `" + type + "`" +
-                                      did_you_mean(type, std::vector<std::string>{"leave", "swap", "promotion"}));
+      rd_->error(*n.find("type"),
+                 rd_->pick("unknown request type `" + type + "`", "申请类型`" + type + "`未知") +
+                     did_you_mean(type, std::vector<std::string>{"leave", "swap", "promotion"}, rd_->language()));
     }
     f.finish();
     if (rd_->issue_count() != before || !at) return std::nullopt;
@@ -445,15 +494,15 @@ class case_loader {
 
  private:
   void read_assessment(const source_node& n) {
-    field_reader f(*rd_, n, "an assessment");
+    field_reader f(*rd_, n, zh() ? "考核记录" : "an assessment");
     assessment a;
     a.employee = person_field(f, "employee");
-    const auto* m = value(f, "month", true, "a month");
-    auto mon = m ? rd_->month_value(*m, "`month` of an assessment") : std::nullopt;
-    const auto* t = value(f, "typing_cpm", true, "a whole number");
-    auto cpm = t ? rd_->integer(*t, "`typing_cpm`") : std::nullopt;
-    const auto* e = value(f, "exam_passed", true, "`true` or `false`");
-    auto passed = e ? rd_->boolean(*e, "`exam_passed`") : std::nullopt;
+    const auto* m = value(f, "month", true, {"a month", "月份"});
+    auto mon = m ? rd_->month_value(*m, zh() ? "考核记录的`month`" : "`month` of an assessment") : std::nullopt;
+    const auto* t = value(f, "typing_cpm", true, {"a whole number", "整数"});
+    auto cpm = t ? rd_->integer(*t, zh() ? "考核记录的`typing_cpm`" : "`typing_cpm`") : std::nullopt;
+    const auto* e = value(f, "exam_passed", true, {"`true` or `false`", "`true`或`false`"});
+    auto passed = e ? rd_->boolean(*e, zh() ? "考核记录的`exam_passed`" : "`exam_passed`") : std::nullopt;
     f.finish();
     if (a.employee == no_index || !mon || !cpm || !passed) return;
     a.month = *mon;
@@ -461,14 +510,17 @@ class case_loader {
     a.exam_passed = *passed;
     a.where = ref(n);
     if (!assessed_.insert({a.employee, format_month(a.month)}).second) {
-      rd_->error(*m, "a second assessment of `" + c_->people[a.employee].id + "` for " + format_month(a.month));
+      rd_->error(*m,
+                 rd_->pick("a second assessment of `" + c_->people[a.employee].id + "` for " + format_month(a.month),
+                           "员工`" + c_->people[a.employee].id + "`在" + words::month(a.month, lang::zh) +
+                               "的考核记录重复"));
       return;
     }
     c_->assessments.push_back(a);
   }
 
   void read_ticket(const source_node& n) {
-    field_reader f(*rd_, n, named("ticket", n));
+    field_reader f(*rd_, n, named("ticket", "工单", n));
     ticket t;
     t.id = text(f, "id", true);
     t.receiver = person_field(f, "receiver");
@@ -479,9 +531,10 @@ class case_loader {
     if (t.id.empty() || t.receiver == no_index || !received) return;
     t.received_at = *received;
     if (t.dispatched_at && *t.dispatched_at < t.received_at) {
-      rd_->error(*n.find("dispatched_at"), "ticket `" + t.id + "` is dispatched before it was received");
+      rd_->error(*n.find("dispatched_at"), rd_->pick("ticket `" + t.id + "` is dispatched before it was received",
+                                                     "工单`" + t.id + "`的派发时间早于受理时间"));
     } else if (ticket_ids_.find(t.id, ticket_id_) != detail::id_table::none) {
-      rd_->error(*n.find("id"), "duplicate ticket id `" + t.id + "`");
+      rd_->error(*n.find("id"), rd_->pick("duplicate ticket id `" + t.id + "`", "工单编号`" + t.id + "`重复"));
     } else {
       ticket_ids_.add(t.id, static_cast<std::uint32_t>(c_->tickets.size()), ticket_id_);
       c_->tickets.push_back(std::move(t));
@@ -489,29 +542,33 @@ class case_loader {
   }
 
   void read_callback(const source_node& n) {
-    field_reader f(*rd_, n, "callback case");
+    field_reader f(*rd_, n, zh() ? "回访单" : "callback case");
     callback_case cb;
     cb.id = text(f, "case", true);
     cb.agent = person_field(f, "agent");
     auto resolved = time(f, "resolved_at");
-    each(value(f, "attempts", false, "a list"), "attempts", [&](const source_node& an) {
-      field_reader a(*rd_, an, "a callback attempt");
+    each(value(f, "attempts", false, {"a list", "列表"}), "attempts", [&](const source_node& an) {
+      field_reader a(*rd_, an, zh() ? "回访记录" : "a callback attempt");
       auto at = time(a, "at");
-      const auto* r = value(a, "reached", true, "`true` or `false`");
-      auto reached = r ? rd_->boolean(*r, "`reached`") : std::nullopt;
+      const auto* r = value(a, "reached", true, {"`true` or `false`", "`true`或`false`"});
+      auto reached = r ? rd_->boolean(*r, zh() ? "回访记录的`reached`" : "`reached`") : std::nullopt;
       a.finish();
       if (at && resolved && *at < *resolved) {
-        rd_->error(*an.find("at"), "callback attempt at " + format_time_point(*at) + " is before case `" + cb.id +
-                                       "` was resolved at " + format_time_point(*resolved));
+        rd_->error(*an.find("at"), rd_->pick("callback attempt at " + format_time_point(*at) + " is before case `" +
+                                                 cb.id + "` was resolved at " + format_time_point(*resolved),
+                                             "回访时间（" + words::time(*at, lang::zh) + "）早于回访单`" + cb.id +
+                                                 "`的解决时间（" + words::time(*resolved, lang::zh) + "）"));
       } else if (at && reached) {
         cb.attempts.push_back({*at, *reached});
       }
     });
     if (const auto* c = f.optional("closed")) {
-      cb.closed = rd_->text(*c, "`closed`").value_or("");
+      cb.closed = rd_->text(*c, zh() ? "回访单的`closed`" : "`closed`").value_or("");
       if (cb.closed != "wrong_contact" && cb.closed != "unreachable") {
-        rd_->error(*c, "`closed` is `wrong_contact`, `unreachable` or null, not `" + c->text + "`" +
-                           did_you_mean(c->text, {"wrong_contact", "unreachable"}));
+        rd_->error(*c, rd_->pick("`closed` is `wrong_contact`, `unreachable` or null, not `" + c->text + "`",
+                                 "回访单的`closed`只能是`wrong_contact`、`unreachable`或空值，不能是" +
+                                     rd_->describe_node(*c)) +
+                           did_you_mean(c->text, {"wrong_contact", "unreachable"}, rd_->language()));
       }
     }
     f.finish();
@@ -519,7 +576,7 @@ class case_loader {
     if (cb.id.empty() || cb.agent == no_index || !resolved) return;
     cb.resolved_at = *resolved;
     if (callback_ids_.find(cb.id, callback_id_) != detail::id_table::none) {
-      rd_->error(*n.find("case"), "duplicate callback case `" + cb.id + "`");
+      rd_->error(*n.find("case"), rd_->pick("duplicate callback case `" + cb.id + "`", "回访单`" + cb.id + "`重复"));
       return;
     }
     callback_ids_.add(cb.id, static_cast<std::uint32_t>(c_->callbacks.size()), callback_id_);
@@ -527,7 +584,7 @@ class case_loader {
   }
 
   void read_monitoring(const source_node& n) {
-    field_reader f(*rd_, n, "a monitoring session");
+    field_reader f(*rd_, n, zh() ? "监听记录" : "a monitoring session");
     monitoring_session m;
     m.agent = person_field(f, "agent");
     m.inspector = person_field(f, "inspector");
@@ -540,12 +597,12 @@ class case_loader {
   }
 
   void read_account(const source_node& n) {
-    field_reader f(*rd_, n, "an account book");
+    field_reader f(*rd_, n, zh() ? "账户册" : "an account book");
     account_book a;
     a.manager = person_field(f, "manager");
     a.tier = text(f, "tier", true);
-    const auto* cn = value(f, "customers", true, "a whole number");
-    auto customers = cn ? rd_->integer(*cn, "`customers`") : std::nullopt;
+    const auto* cn = value(f, "customers", true, {"a whole number", "整数"});
+    auto customers = cn ? rd_->integer(*cn, zh() ? "账户册的`customers`" : "`customers`") : std::nullopt;
     f.finish();
     a.where = ref(n);
     if (a.manager == no_index || a.tier.empty() || !customers) return;
@@ -554,7 +611,7 @@ class case_loader {
   }
 
   void read_meeting(const source_node& n) {
-    field_reader f(*rd_, n, named("meeting", n));
+    field_reader f(*rd_, n, named("meeting", "会议", n));
     meeting m;
     m.id = text(f, "id", true);
     m.type = text(f, "type", true);
@@ -562,7 +619,7 @@ class case_loader {
     auto end = time(f, "end");
     m.chair = person_field(f, "chair");
     bool ok = true;
-    if (const auto* a = value(f, "attendees", false, "a list of people's ids")) {
+    if (const auto* a = value(f, "attendees", false, {"a list of people's ids", "人员编号列表"})) {
       // A list, or (as a CSV cell holds it) one text of ids apart by spaces, line breaks, commas or
       // semicolons (also the full-width ，、；). Each id of a plain text is placed at its own column.
       std::vector<const source_node*> items;
@@ -600,29 +657,32 @@ class case_loader {
           from = i;
         }
         if (split.empty()) {
-          rd_->error(*a, "`attendees` of " + f.what() + " names nobody: give people's ids, or leave the key out");
+          rd_->error(*a, of("attendees", f.what()) + rd_->pick(" names nobody: give people's ids, or leave the key out",
+                                                               "没有列出任何人：请给出人员编号，或删去这个键"));
           ok = false;
         }
         for (const auto& s : split) items.push_back(&s);
       } else if (a->kind == source_node::type::sequence) {
         for (const auto& item : a->items) items.push_back(&item);
       } else {
-        rd_->error(*a, "`attendees` of " + f.what() + " must be a list of people's ids");
+        rd_->error(*a, of("attendees", f.what()) + rd_->pick(" must be a list of people's ids", "必须是人员编号列表"));
         ok = false;
       }
       std::unordered_set<std::uint32_t> seen;  // who is listed so far: a long list stays linear
       for (const auto* item : items) {
-        auto id = rd_->text(*item, "an attendee of " + f.what());
+        auto id = rd_->text(*item, zh() ? f.what() + "的参会人" : "an attendee of " + f.what());
         if (!id) {
           ok = false;
           continue;
         }
         const auto p = c_->find_person(*id);
         if (p == no_index) {
-          rd_->error(*item, "attendee `" + *id + "` of " + f.what() + " is not among `people`");
+          rd_->error(*item, rd_->pick("attendee `" + *id + "` of " + f.what() + " is not among `people`",
+                                      f.what() + "的参会人`" + *id + "`不在`people`中"));
           ok = false;
         } else if (!seen.insert(p.value).second) {
-          rd_->error(*item, "attendee `" + *id + "` of " + f.what() + " is listed twice");
+          rd_->error(*item, rd_->pick("attendee `" + *id + "` of " + f.what() + " is listed twice",
+                                      f.what() + "的参会人`" + *id + "`重复列出"));
           ok = false;
         } else {
           m.attendees.push_back(p);
@@ -635,9 +695,9 @@ class case_loader {
     m.start = *start;
     m.end = *end;
     if (m.end <= m.start) {
-      rd_->error(*n.find("end"), f.what() + " does not end after it starts");
+      rd_->error(*n.find("end"), f.what() + rd_->pick(" does not end after it starts", "的结束时间不晚于开始时间"));
     } else if (meeting_ids_.find(m.id, meeting_id_) != detail::id_table::none) {
-      rd_->error(*n.find("id"), "duplicate meeting id `" + m.id + "`");
+      rd_->error(*n.find("id"), rd_->pick("duplicate meeting id `" + m.id + "`", "会议编号`" + m.id + "`重复"));
     } else {
       meeting_ids_.add(m.id, static_cast<std::uint32_t>(c_->meetings.size()), meeting_id_);
       c_->meetings.push_back(std::move(m));
@@ -645,7 +705,7 @@ class case_loader {
   }
 
   void read_report(const source_node& n) {
-    field_reader f(*rd_, n, named("report", n));
+    field_reader f(*rd_, n, named("report", "报告", n));
     report r;
     r.id = text(f, "id", true);
     r.type = text(f, "type", true);
@@ -654,16 +714,18 @@ class case_loader {
     const source_node* covers = nullptr;
     std::string covers_key;  // the key it was named by
     const auto cover = [&](const char* key, period_unit unit) {
-      const auto* c = value(f, key, false, unit == period_unit::month ? "a month" : "a date");
+      const auto* c = value(f, key, false, unit == period_unit::month ? say{"a month", "月份"} : say{"a date", "日期"});
       if (c == nullptr) return;
       if (covers != nullptr) {
-        rd_->error(*c, f.what() + " names both `" + covers_key + "` and `" + key + "`: give the one period it covers");
+        rd_->error(*c, rd_->pick(f.what() + " names both `" + covers_key + "` and `" + key +
+                                     "`: give the one period it covers",
+                                 f.what() + "同时给出了`" + covers_key + "`和`" + key + "`：只能给出它涵盖的一个期间"));
         ok = false;
         return;
       }
       covers = c;
       covers_key = key;
-      const auto what = "`" + std::string(key) + "` of " + f.what();
+      const auto what = of(key, f.what());
       if (unit == period_unit::month) {
         if (auto m = rd_->month_value(*c, what)) {
           r.covers = {{unit, date(static_cast<unsigned short>(m->year), static_cast<unsigned short>(m->number), 1)}};
@@ -672,8 +734,10 @@ class case_loader {
         }
       } else if (auto d = rd_->date_value(*c, what)) {
         if (unit == period_unit::week && d->day_of_week() != boost::date_time::Monday) {
-          rd_->error(*c, what + " is " + format_date(*d) + ", a " + d->day_of_week().as_long_string() +
-                             ": a week is named by its Monday");
+          rd_->error(*c, rd_->pick(what + " is " + format_date(*d) + ", a " + d->day_of_week().as_long_string() +
+                                       ": a week is named by its Monday",
+                                   what + "为" + words::day(*d, lang::zh) + "，是" + weekday_zh(*d) +
+                                       "：一周应以其周一的日期表示"));
           ok = false;
         } else {
           r.covers = {{unit, *d}};
@@ -691,7 +755,7 @@ class case_loader {
     if (r.id.empty() || r.type.empty() || r.by == no_index || !submitted || !ok) return;
     r.submitted_at = *submitted;
     if (report_ids_.find(r.id, report_id_) != detail::id_table::none) {
-      rd_->error(*n.find("id"), "duplicate report id `" + r.id + "`");
+      rd_->error(*n.find("id"), rd_->pick("duplicate report id `" + r.id + "`", "报告编号`" + r.id + "`重复"));
       return;
     }
     report_ids_.add(r.id, static_cast<std::uint32_t>(c_->reports.size()), report_id_);
@@ -699,13 +763,13 @@ class case_loader {
   }
 
   void read_training(const source_node& n) {
-    field_reader f(*rd_, n, "a training record");
+    field_reader f(*rd_, n, zh() ? "培训记录" : "a training record");
     training t;
     t.employee = person_field(f, "employee");
     t.type = text(f, "type", true);
     auto completed = time(f, "completed_at");
-    const auto* p = value(f, "passed", true, "`true` or `false`");
-    auto passed = p ? rd_->boolean(*p, "`passed` of a training record") : std::nullopt;
+    const auto* p = value(f, "passed", true, {"`true` or `false`", "`true`或`false`"});
+    auto passed = p ? rd_->boolean(*p, zh() ? "培训记录的`passed`" : "`passed` of a training record") : std::nullopt;
     f.finish();
     t.where = ref(n);
     if (t.employee == no_index || t.type.empty() || !completed || !passed) return;
@@ -749,48 +813,60 @@ auto at(const case_file& c, std::string_view list, const source_ref& r) -> sourc
 
 }  // namespace
 
-auto validate_case(const case_file& c, const policy& p, [[maybe_unused]] lang language) -> std::vector<load_issue> {
+auto validate_case(const case_file& c, const policy& p, lang language) -> std::vector<load_issue> {
   std::vector<load_issue> issues;
   // A case built in code may point past its lists, or hold entities `add_*` never saw: said
   // first, and with an index out of range nothing below may read through the case's indexes.
-  if (!detail::check_indexes(c, issues)) return issues;
+  if (!detail::check_indexes(c, issues, language)) return issues;
   const auto& v = p.vocabulary();
+  const bool zh = language == lang::zh;
   // `whose()` names the entity; it is called only for a name the policy does not know, so a
-  // quarter of a million shifts cost no string each.
-  auto check = [&](const std::string& name, const std::vector<std::string>& known, const char* what,
-                   std::string_view in_list, const source_ref& where, const auto& whose) {
+  // quarter of a million shifts cost no string each. `what` is the kind of name, in English and Chinese.
+  auto check = [&](const std::string& name, const std::vector<std::string>& known, say what, std::string_view in_list,
+                   const source_ref& where, const auto& whose) {
     if (name.empty() || known.empty() || vocabulary::has(known, name)) return;
+    std::vector<std::string> names;
+    names.reserve(known.size());
+    for (const auto& k : known) names.push_back("`" + k + "`");
     issues.push_back({at(c, in_list, where),
                       {},
-                      "unknown " + std::string(what) + " `" + name + "` of " + whose() + ": the policy `" + p.name() +
-                          "` knows " +
-                          [&] {
-                            std::string list;
-                            for (const auto& k : known) list += (list.empty() ? "`" : ", `") + k + "`";
-                            return list;
-                          }() +
-                          did_you_mean(name, known)});
+                      zh ? whose() + "的" + what.zh + "`" + name + "`未知，政策`" + p.name() + "`中只有" +
+                               words::list(names, lang::zh) + did_you_mean(name, known, lang::zh)
+                         : "unknown " + std::string(what.en) + " `" + name + "` of " + whose() + ": the policy `" +
+                               p.name() + "` knows " +
+                               [&] {
+                                 std::string list;
+                                 for (const auto& k : known) list += (list.empty() ? "`" : ", `") + k + "`";
+                                 return list;
+                               }() +
+                               did_you_mean(name, known)});
   };
   for (const auto& q : c.people) {
     const auto who = [&] { return "`" + q.id + "`"; };
-    check(q.role, v.roles, "role", "people", q.where, who);
-    check(q.grade, v.grades, "grade", "people", q.where, who);
+    check(q.role, v.roles, {"role", "角色"}, "people", q.where, who);
+    check(q.grade, v.grades, {"grade", "级别"}, "people", q.where, who);
   }
   for (const auto& s : c.shifts) {
-    check(s.kind, v.shift_kinds, "shift kind", "shifts", s.where, [&] { return "shift `" + s.id + "`"; });
+    check(s.kind, v.shift_kinds, {"shift kind", "班次类型"}, "shifts", s.where,
+          [&] { return zh ? "班次`" + s.id + "`" : "shift `" + s.id + "`"; });
   }
   for (const auto& a : c.accounts) {
-    check(a.tier, v.tiers, "tier", "accounts", a.where, [] { return std::string("an account book"); });
+    check(a.tier, v.tiers, {"tier", "等级"}, "accounts", a.where,
+          [&] { return std::string(zh ? "账户册" : "an account book"); });
   }
   for (const auto& m : c.meetings) {
-    check(m.type, v.meeting_types, "meeting type", "meetings", m.where, [&] { return "meeting `" + m.id + "`"; });
+    check(m.type, v.meeting_types, {"meeting type", "会议类型"}, "meetings", m.where,
+          [&] { return zh ? "会议`" + m.id + "`" : "meeting `" + m.id + "`"; });
   }
   for (const auto& r : c.reports) {
-    check(r.type, v.report_types, "report type", "reports", r.where, [&] { return "report `" + r.id + "`"; });
+    check(r.type, v.report_types, {"report type", "报告类型"}, "reports", r.where,
+          [&] { return zh ? "报告`" + r.id + "`" : "report `" + r.id + "`"; });
   }
   for (const auto& t : c.trainings) {
-    check(t.type, v.training_types, "training type", "trainings", t.where,
-          [&] { return "the training record of `" + c.people[t.employee].id + "`"; });
+    check(t.type, v.training_types, {"training type", "培训类型"}, "trainings", t.where, [&] {
+      const auto& id = c.people[t.employee].id;
+      return zh ? "`" + id + "`" : "the training record of `" + id + "`";  // `E001`的培训类型
+    });
   }
   // A request names its employee's own shifts: rostered to them, or received by a swap in this case.
   // (shift, person) for every shift a swap of this case hands to someone: built once, so the check
@@ -807,14 +883,18 @@ auto validate_case(const case_file& c, const policy& p, [[maybe_unused]] lang la
     return c.shifts[s].employee == who || received.contains(pair_key(s, who));
   };
   auto not_theirs = [&](const request& r, person_index who, shift_index s) {
-    issues.push_back({at(c, "requests", r.where),
-                      {},
-                      std::string(to_string(r.type())) + " `" + r.id + "` names shift `" + c.shifts[s].id + "` as `" +
-                          c.people[who].id + "`'s, but it is `" + c.people[c.shifts[s].employee].id + "`'s"});
+    issues.push_back(
+        {at(c, "requests", r.where),
+         {},
+         zh ? words::request_type_word(&p.labels(), r.type(), lang::zh) + "`" + r.id + "`把班次`" + c.shifts[s].id +
+                  "`当作`" + c.people[who].id + "`的班次，但它是`" + c.people[c.shifts[s].employee].id + "`的"
+            : std::string(to_string(r.type())) + " `" + r.id + "` names shift `" + c.shifts[s].id + "` as `" +
+                  c.people[who].id + "`'s, but it is `" + c.people[c.shifts[s].employee].id + "`'s"});
   };
+  const auto request_named = [&](const request& r) { return zh ? "申请`" + r.id + "`" : "request `" + r.id + "`"; };
   for (const auto& r : c.requests) {
     if (const auto* l = r.leave()) {
-      check(l->kind, v.leave_kinds, "leave kind", "requests", r.where, [&] { return "request `" + r.id + "`"; });
+      check(l->kind, v.leave_kinds, {"leave kind", "假别"}, "requests", r.where, [&] { return request_named(r); });
       for (const auto s : l->shifts) {
         if (!could_hold(r.employee, s)) not_theirs(r, r.employee, s);
       }
@@ -824,7 +904,7 @@ auto validate_case(const case_file& c, const policy& p, [[maybe_unused]] lang la
       if (sw->take != no_index && !could_hold(sw->counterpart, sw->take)) not_theirs(r, sw->counterpart, sw->take);
     }
     if (const auto* pr = r.promotion())
-      check(pr->to_grade, v.grades, "grade", "requests", r.where, [&] { return "request `" + r.id + "`"; });
+      check(pr->to_grade, v.grades, {"grade", "级别"}, "requests", r.where, [&] { return request_named(r); });
   }
   if (const auto on_cycle = detail::find_cycle(c)) {
     std::string path = c.people[*on_cycle].id;
@@ -833,7 +913,9 @@ auto validate_case(const case_file& c, const policy& p, [[maybe_unused]] lang la
       path += " → " + c.people[q].id;
     }
     path += " → " + c.people[*on_cycle].id;
-    issues.push_back({at(c, "people", c.people[*on_cycle].where), {}, "the chain of command is a cycle: " + path});
+    issues.push_back({at(c, "people", c.people[*on_cycle].where),
+                      {},
+                      (zh ? "上下级关系形成了循环：" : "the chain of command is a cycle: ") + path});
   }
   return issues;
 }
@@ -920,12 +1002,15 @@ auto parse_request(std::string file, std::string text, const case_file& c, const
     issues.push_back({{doc.file, r->where.line, r->where.column}, {}, std::move(message)});
   };
   if (c.find_request(r->id) != no_index)
-    bad("request `" + r->id + "` is in the case already: give the question an id of its own");
+    bad(rd.pick("request `" + r->id + "` is in the case already: give the question an id of its own",
+                "申请`" + r->id + "`已在案例中：请给所问的申请另起一个编号"));
   const auto& v = p.vocabulary();
-  const auto known = [&](const std::string& name, const std::vector<std::string>& names, const char* what) {
+  const auto known = [&](const std::string& name, const std::vector<std::string>& names, say what) {
     if (name.empty() || names.empty() || vocabulary::has(names, name)) return;
-    bad("unknown " + std::string(what) + " `" + name + "` of request `" + r->id + "`: the policy `" + p.name() +
-        "` does not know it" + did_you_mean(name, names));
+    bad(rd.pick("unknown " + std::string(what.en) + " `" + name + "` of request `" + r->id + "`: the policy `" +
+                    p.name() + "` does not know it",
+                "申请`" + r->id + "`的" + what.zh + "`" + name + "`未知，政策`" + p.name() + "`中没有这一" + what.zh) +
+        did_you_mean(name, names, language));
   };
   // A request names its employee's own shifts: rostered to them, or received by a swap of the case.
   const auto could_hold = [&](person_index who, shift_index s) {
@@ -940,18 +1025,22 @@ auto parse_request(std::string file, std::string text, const case_file& c, const
   const auto mine = [&](person_index who, shift_index s) {
     if (!could_hold(who, s)) {
       const auto owner = c.shifts[s].employee;  // nobody, in a case built in code
-      bad(std::string(to_string(r->type())) + " `" + r->id + "` names shift `" + c.shifts[s].id + "` as `" +
-          c.people[who].id + "`'s, but it is " + (owner == no_index ? "nobody's" : "`" + c.people[owner].id + "`'s"));
+      bad(rd.pick(std::string(to_string(r->type())) + " `" + r->id + "` names shift `" + c.shifts[s].id + "` as `" +
+                      c.people[who].id + "`'s, but it is " +
+                      (owner == no_index ? "nobody's" : "`" + c.people[owner].id + "`'s"),
+                  words::request_type_word(&p.labels(), r->type(), lang::zh) + "`" + r->id + "`把班次`" +
+                      c.shifts[s].id + "`当作`" + c.people[who].id + "`的班次，但它" +
+                      (owner == no_index ? "不属于任何人" : "是`" + c.people[owner].id + "`的")));
     }
   };
   if (const auto* l = r->leave()) {
-    known(l->kind, v.leave_kinds, "leave kind");
+    known(l->kind, v.leave_kinds, {"leave kind", "假别"});
     for (const auto s : l->shifts) mine(r->employee, s);
   } else if (const auto* sw = r->swap()) {
     mine(r->employee, sw->give);
     if (sw->take != no_index) mine(sw->counterpart, sw->take);
   } else if (const auto* pr = r->promotion()) {
-    known(pr->to_grade, v.grades, "grade");
+    known(pr->to_grade, v.grades, {"grade", "级别"});
   }
   if (issues.size() != first) return std::nullopt;
   return r;
@@ -979,12 +1068,20 @@ auto load_case(const std::string& path, std::span<const section_file> files, con
     const auto& f = files[i];
     const auto bad = [&](std::string message) { issues.push_back({{f.path, 0, 0}, {}, std::move(message)}); };
     if (std::find(lists.begin(), lists.end(), f.section) == lists.end()) {
-      bad("`" + f.section + "` is not a list of a case" + did_you_mean(f.section, lists) +
-          " (a CSV file holds `people`, `shifts`, `punches`, `away`, `requests`, `assessments`, `tickets`, "
-          "`callbacks`, `monitoring`, `accounts`, `meetings`, `reports` or `trainings`)");
+      bad(l == lang::zh
+              ? "`" + f.section +
+                    "`不是案例中的列表（CSV文件可存放`people`、`shifts`、`punches`、`away`、`requests`、`assessments`、"
+                    "`tickets`、`callbacks`、`monitoring`、`accounts`、`meetings`、`reports`或`trainings`）" +
+                    did_you_mean(f.section, lists, lang::zh)
+              : "`" + f.section + "` is not a list of a case" + did_you_mean(f.section, lists) +
+                    " (a CSV file holds `people`, `shifts`, `punches`, `away`, `requests`, `assessments`, `tickets`, "
+                    "`callbacks`, `monitoring`, `accounts`, `meetings`, `reports` or `trainings`)");
     }
     for (std::size_t j = 0; j < i; ++j) {
-      if (files[j].section == f.section) bad("`" + f.section + "` is given twice: also by `" + files[j].path + "`");
+      if (files[j].section == f.section) {
+        bad(l == lang::zh ? "`" + f.section + "`给出了两次：另一次在`" + files[j].path + "`"
+                          : "`" + f.section + "` is given twice: also by `" + files[j].path + "`");
+      }
     }
   }
   if (issues.size() != first) return case_file{};
