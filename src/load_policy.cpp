@@ -40,21 +40,25 @@ auto shipped_names(const std::string& dir) -> std::vector<std::string> {
   return names;
 }
 
-auto no_policy_named(const std::string& name) -> std::string {
+auto no_policy_named(const std::string& name, lang l) -> std::string {
+  const bool zh = l == lang::zh;
   const auto dirs = policy_dirs();
   std::string where;
   std::vector<std::string> known;
   for (const auto& d : dirs) {
-    where += (where.empty() ? "" : ", ") + d;
+    where += zh ? (where.empty() ? "`" : "、`") + d + "`" : (where.empty() ? "" : ", ") + d;
     for (auto& n : shipped_names(d)) known.push_back(std::move(n));
   }
-  std::string message = "no policy file `" + name + "`, and no policy of that name in " + where;
-  if (const auto hint = did_you_mean(name, known); !hint.empty()) {
+  std::string message = zh ? "没有政策文件`" + name + "`，" + (where.empty() ? "" : where + "中") + "也没有叫这个名字的政策"
+                           : "no policy file `" + name + "`, and no policy of that name in " + where;
+  if (const auto hint = did_you_mean(name, known, l); !hint.empty()) {
     message += hint;
   } else if (!known.empty()) {  // no near name: say what there is
-    message += " (there are";
-    for (const auto& k : known) message += " `" + k + "`";
-    message += ")";
+    message += zh ? "（现有的政策：" : " (there are";
+    for (std::size_t i = 0; i < known.size(); ++i) {
+      message += zh ? (i == 0 ? "`" : "、`") + known[i] + "`" : " `" + known[i] + "`";
+    }
+    message += zh ? "）" : ")";
   }
   return message;
 }
@@ -64,13 +68,18 @@ class policy_loader {
   policy_loader(std::vector<load_issue>& issues, const kind_registry& kinds, lang l)
       : issues_(&issues), kinds_(&kinds), lang_(l) {}
 
+  // `en` or `zh`, whichever messages are written in.
+  [[nodiscard]] auto pick(std::string en, std::string zh) const -> std::string {
+    return lang_ == lang::zh ? std::move(zh) : std::move(en);
+  }
+
   void add_file(const std::string& given) {
     // A name (`customer-service`, `calendars/cn-2026`) is a shipped policy; a path is read as it is.
     auto path = given;
     if (std::error_code ec; !fs::exists(path, ec) && fs::path(path).extension().empty()) {
       path = find_policy(given);
       if (path.empty()) {
-        issues_->push_back({{given, 0, 0}, {}, no_policy_named(given)});
+        issues_->push_back({{given, 0, 0}, {}, no_policy_named(given, lang_)});
         return;
       }
     }
@@ -108,15 +117,16 @@ class policy_loader {
   // `title:` of the policy header: one text for both languages, or `{en: …, zh: …}`.
   static void read_title(source_reader& rd, const source_node& n, detail::policy_data& data) {
     if (n.kind == source_node::type::scalar) {
-      if (auto t = rd.text(n, "`title` of the policy"); t && data.title_en.empty() && data.title_zh.empty()) {
+      if (auto t = rd.text(n, rd.pick("`title` of the policy", "政策的`title`"));
+          t && data.title_en.empty() && data.title_zh.empty()) {
         data.title_en = data.title_zh = *t;
       }
       return;
     }
-    field_reader t(rd, n, "`title` of the policy");
+    field_reader t(rd, n, rd.pick("`title` of the policy", "政策的`title`"));
     std::string en, zh;
-    if (const auto* e = t.optional("en")) en = rd.text(*e, "`en` of the title").value_or("");
-    if (const auto* z = t.optional("zh")) zh = rd.text(*z, "`zh` of the title").value_or("");
+    if (const auto* e = t.optional("en")) en = rd.text(*e, rd.pick("`en` of the title", "标题的`en`")).value_or("");
+    if (const auto* z = t.optional("zh")) zh = rd.text(*z, rd.pick("`zh` of the title", "标题的`zh`")).value_or("");
     t.finish();
     if (data.title_en.empty() && data.title_zh.empty()) {
       data.title_en = std::move(en);
@@ -128,27 +138,32 @@ class policy_loader {
   // against the vocabulary once every file's is read (`check_labels`).
   void read_labels(source_reader& rd, const source_node& n, detail::policy_data& data) {
     if (n.kind != source_node::type::map) {
-      rd.error(n, "`labels` maps sections (`roles`, `grades`, …) to names with `{en: …, zh: …}`");
+      rd.error(n, rd.pick("`labels` maps sections (`roles`, `grades`, …) to names with `{en: …, zh: …}`",
+                          "`labels`须按部分（`roles`、`grades`等）列出名称，每个名称写作`{en: …, zh: …}`"));
       return;
     }
     std::vector<std::string> sections(std::begin(labels::sections), std::end(labels::sections));
     for (std::size_t i = 0; i < n.keys.size(); ++i) {
       const auto& section = n.keys[i].text;
       if (!vocabulary::has(sections, section)) {
-        rd.error(n.keys[i], "unknown section `" + section + "` in `labels`" + did_you_mean(section, sections));
+        const auto hint = did_you_mean(section, sections, rd.language());
+        rd.error(n.keys[i], rd.pick("unknown section `" + section + "` in `labels`" + hint,
+                                    "`labels`中有未知的部分`" + section + "`" + hint));
         continue;
       }
       const auto& names = n.items[i];
       if (names.kind != source_node::type::map) {
-        rd.error(names, "`" + section + "` of `labels` maps names to `{en: …, zh: …}`");
+        rd.error(names, rd.pick("`" + section + "` of `labels` maps names to `{en: …, zh: …}`",
+                                "`labels`的`" + section + "`须把名称对应到`{en: …, zh: …}`"));
         continue;
       }
       for (std::size_t j = 0; j < names.keys.size(); ++j) {
         const auto& name = names.keys[j].text;
-        field_reader w(rd, names.items[j], "the label of `" + name + "` in `labels." + section + "`");
+        field_reader w(rd, names.items[j], rd.pick("the label of `" + name + "` in `labels." + section + "`",
+                                                   "`labels." + section + "`中`" + name + "`的标签"));
         std::string en, zh;
-        if (const auto* e = w.optional("en")) en = rd.text(*e, "`en` of a label").value_or("");
-        if (const auto* z = w.optional("zh")) zh = rd.text(*z, "`zh` of a label").value_or("");
+        if (const auto* e = w.optional("en")) en = rd.text(*e, rd.pick("`en` of a label", "标签的`en`")).value_or("");
+        if (const auto* z = w.optional("zh")) zh = rd.text(*z, rd.pick("`zh` of a label", "标签的`zh`")).value_or("");
         w.finish();
         // The first file to give a word keeps it, as with the policy's name.
         auto it = std::find_if(data.labels.entries.begin(), data.labels.entries.end(),
@@ -196,10 +211,14 @@ class policy_loader {
       if (vocabulary::has(names, ref.name)) continue;
       source_reader rd(ref.file, *issues_, lang_);
       const bool fixed = ref.section == "effects" || ref.section == "decisions" || ref.section == "request_types";
+      const auto hint = did_you_mean(ref.name, names, lang_);
       rd.error(*ref.key,
-               "label for `" + ref.name + "` in `labels." + ref.section + "`, but " +
-                   (fixed ? "the contract has no such name" : "`vocabulary." + ref.section + "` has no such name") +
-                   (names.empty() ? " (it is empty)" : did_you_mean(ref.name, names)));
+               pick("label for `" + ref.name + "` in `labels." + ref.section + "`, but " +
+                        (fixed ? "the contract has no such name" : "`vocabulary." + ref.section + "` has no such name") +
+                        (names.empty() ? " (it is empty)" : hint),
+                    "`labels." + ref.section + "`中给了`" + ref.name + "`的标签，但" +
+                        (fixed ? "数据约定中没有这个名称" : "`vocabulary." + ref.section + "`中没有这个名称") +
+                        (names.empty() ? "（它是空的）" : hint)));
     }
   }
 
@@ -233,19 +252,27 @@ class policy_loader {
     };
     std::vector<std::vector<std::uint32_t>> overridden_by(data.rules.size()), replaced_by(data.rules.size());
     for (const auto& ref : precedence_) {
-      const auto bad = [&](const std::string& message) { issues_->push_back({ref.where, {}, message}); };
+      const auto bad = [&](std::string en, std::string zh) {
+        issues_->push_back({ref.where, {}, pick(std::move(en), std::move(zh))});
+      };
       const auto self = index.find(ref.rule);
       const auto other = index.find(ref.names);
       if (self == index.end()) continue;  // the rule itself did not load: its problems are said
       if (other == index.end()) {
+        const auto hint = did_you_mean(ref.names, ids, lang_);
         bad("`" + ref.key + "` of rule `" + ref.rule + "` names `" + ref.names +
-            "`, which is not a rule of the policy" + did_you_mean(ref.names, ids));
+                "`, which is not a rule of the policy" + hint,
+            "规则`" + ref.rule + "`的`" + ref.key + "`中的`" + ref.names + "`不是本政策的规则" + hint);
       } else if (other->second == self->second) {
-        bad("rule `" + ref.rule + "` names itself in `" + ref.key + "`");
+        bad("rule `" + ref.rule + "` names itself in `" + ref.key + "`",
+            "规则`" + ref.rule + "`在`" + ref.key + "`中列了它自己");
       } else if (judges_requests(self->second) != judges_requests(other->second)) {
-        bad("rule `" + ref.rule + "` judges " + (judges_requests(self->second) ? "requests" : "conduct") + " and `" +
-            ref.names + "` " + (judges_requests(other->second) ? "requests" : "conduct") + ": `" + ref.key +
-            "` ties rules that judge the same things");
+        const bool self_requests = judges_requests(self->second);
+        bad("rule `" + ref.rule + "` judges " + (self_requests ? "requests" : "conduct") + " and `" + ref.names +
+                "` " + (judges_requests(other->second) ? "requests" : "conduct") + ": `" + ref.key +
+                "` ties rules that judge the same things",
+            "规则`" + ref.rule + "`审查的是" + (self_requests ? "申请" : "排班") + "，而`" + ref.names + "`审查的是" +
+                (self_requests ? "排班" : "申请") + "：`" + ref.key + "`只能用于审查同类对象的规则之间");
       } else {
         auto& list = (ref.key == "overrides" ? overridden_by : replaced_by)[other->second];
         if (std::find(list.begin(), list.end(), self->second) == list.end()) list.push_back(self->second);
@@ -267,9 +294,11 @@ class policy_loader {
       if (cycle) {
         issues_->push_back({data.rules[start]->header().where,
                             {},
-                            "rule `" + data.rules[start]->header().id +
-                                "` overrides itself through the rules that override it: `overrides:` must not go "
-                                "round in a circle"});
+                            pick("rule `" + data.rules[start]->header().id +
+                                     "` overrides itself through the rules that override it: `overrides:` must not go "
+                                     "round in a circle",
+                                 "规则`" + data.rules[start]->header().id +
+                                     "`经由取代它的规则又取代了它自己：`overrides:`不能兜成一个圈")});
         break;
       }
     }
@@ -294,18 +323,20 @@ class policy_loader {
     if (const auto* cals = root.find("calendars")) {
       source_reader rd(file, *issues_, lang_);
       if (cals->kind != source_node::type::sequence) {
-        rd.error(*cals, "`calendars` must be a list of calendar files");
+        rd.error(*cals, rd.pick("`calendars` must be a list of calendar files", "`calendars`必须是日历文件的列表"));
         return;
       }
       std::vector<std::string> paths;
       for (const auto& c : cals->items) {
-        if (auto p = rd.text(c, "a calendar file")) {
+        if (auto p = rd.text(c, rd.pick("a calendar file", "日历文件"))) {
           const auto full = (base / *p).string();
           std::error_code ec;
           if (!fs::exists(full, ec)) {
-            rd.error(c, "calendar file `" + *p + "` does not exist (looked for `" + full + "`)");
+            rd.error(c, rd.pick("calendar file `" + *p + "` does not exist (looked for `" + full + "`)",
+                                "日历文件`" + *p + "`不存在（查找的是`" + full + "`）"));
           } else if (fs::is_directory(full, ec)) {
-            rd.error(c, "calendar file `" + *p + "` is a directory, not a file (looked at `" + full + "`)");
+            rd.error(c, rd.pick("calendar file `" + *p + "` is a directory, not a file (looked at `" + full + "`)",
+                                "日历文件`" + *p + "`是一个目录，不是文件（查找的是`" + full + "`）"));
           } else {
             paths.push_back(full);
           }
@@ -318,14 +349,18 @@ class policy_loader {
   void read_header(loaded_file& f, detail::policy_data& data) {
     source_reader rd(f.doc.file, *issues_, lang_);
     if (f.doc.root.kind == source_node::type::null && f.doc.bytes.empty()) return;  // unreadable: reported
-    field_reader top(rd, f.doc.root, "the policy file");
+    field_reader top(rd, f.doc.root, rd.pick("the policy file", "政策文件"));
     if (const auto* p = top.optional("policy")) {
       field_reader head(rd, *p, "`policy`");
       if (const auto* n = head.required("name")) {
-        if (auto t = rd.text(*n, "`name` of the policy"); t && data.name.empty()) data.name = *t;
+        if (auto t = rd.text(*n, rd.pick("`name` of the policy", "政策的`name`")); t && data.name.empty()) {
+          data.name = *t;
+        }
       }
       if (const auto* n = head.optional("version")) {
-        if (auto t = rd.text(*n, "`version` of the policy"); t && data.version.empty()) data.version = *t;
+        if (auto t = rd.text(*n, rd.pick("`version` of the policy", "政策的`version`")); t && data.version.empty()) {
+          data.version = *t;
+        }
       }
       head.optional("description");
       if (const auto* n = head.optional("title")) read_title(rd, *n, data);
@@ -343,7 +378,8 @@ class policy_loader {
       field_reader voc(rd, *v, "`vocabulary`");
       auto read = [&](std::string_view key, std::vector<std::string>& out) {
         if (const auto* n = voc.optional(key)) {
-          for (auto& name : rd.text_list(*n, "`" + std::string(key) + "` of the vocabulary")) {
+          const std::string k(key);
+          for (auto& name : rd.text_list(*n, rd.pick("`" + k + "` of the vocabulary", "`vocabulary`的`" + k + "`"))) {
             if (!vocabulary::has(out, name)) out.push_back(name);
           }
         }
@@ -362,13 +398,14 @@ class policy_loader {
     if (const auto* cl = top.optional("clauses")) {
       // The rulebook's own words, per clause id: `leave.2: {zh: …, en: …}`.
       if (cl->kind != source_node::type::map) {
-        rd.error(*cl, "`clauses` maps clause ids to `{zh: …, en: …}`");
+        rd.error(*cl, rd.pick("`clauses` maps clause ids to `{zh: …, en: …}`",
+                              "`clauses`须把条款编号对应到`{zh: …, en: …}`"));
       } else {
         for (std::size_t i = 0; i < cl->keys.size(); ++i) {
-          field_reader t(rd, cl->items[i], "clause `" + cl->keys[i].text + "`");
+          field_reader t(rd, cl->items[i], rd.pick("clause `" + cl->keys[i].text + "`", "条款`" + cl->keys[i].text + "`"));
           auto& [en, zh] = data.clause_texts[cl->keys[i].text];
-          if (const auto* n = t.optional("en")) en = rd.text(*n, "`en` of a clause").value_or("");
-          if (const auto* n = t.optional("zh")) zh = rd.text(*n, "`zh` of a clause").value_or("");
+          if (const auto* n = t.optional("en")) en = rd.text(*n, rd.pick("`en` of a clause", "条款的`en`")).value_or("");
+          if (const auto* n = t.optional("zh")) zh = rd.text(*n, rd.pick("`zh` of a clause", "条款的`zh`")).value_or("");
           t.finish();
         }
       }
@@ -382,14 +419,16 @@ class policy_loader {
     if (rules == nullptr || rules->kind == source_node::type::null) return;
     source_reader rd(f.doc.file, *issues_, lang_);
     if (rules->kind != source_node::type::sequence) {
-      rd.error(*rules, "`rules` must be a list of rules");
+      rd.error(*rules, rd.pick("`rules` must be a list of rules", "`rules`必须是规则的列表"));
       return;
     }
     for (std::size_t i = 0; i < rules->items.size(); ++i) {
       const auto& node = rules->items[i];
       const auto* idn = node.find("id");
-      const std::string what = idn && idn->kind == source_node::type::scalar ? "rule `" + idn->text + "`"
-                                                                             : "rule " + std::to_string(i + 1);
+      const std::string what =
+          idn && idn->kind == source_node::type::scalar
+              ? rd.pick("rule `" + idn->text + "`", "规则`" + idn->text + "`")
+              : rd.pick("rule " + std::to_string(i + 1), "第" + std::to_string(i + 1) + "条规则");
       field_reader fr(rd, node, what);
       if (!fr.ok()) continue;
       if (auto r = read_rule(rd, fr, data, ids, static_cast<std::uint32_t>(data.rules.size()))) {
@@ -405,46 +444,53 @@ class policy_loader {
     h.index = index;
     h.where = {rd.file(), fr.node().line, fr.node().column};
     if (const auto* n = fr.required("id")) {
-      if (auto t = rd.text(*n, "`id` of a rule")) {
+      if (auto t = rd.text(*n, rd.pick("`id` of a rule", "规则的`id`"))) {
         h.id = *t;
         auto [it, fresh] = ids.emplace(h.id, source_position{rd.file(), n->line, n->column});
         if (!fresh) {
-          rd.error(*n, "duplicate rule id `" + h.id + "`: first defined at " + it->second.file + ":" +
-                           std::to_string(it->second.line) + ":" + std::to_string(it->second.column));
+          const auto first = it->second.file + ":" + std::to_string(it->second.line) + ":" +
+                             std::to_string(it->second.column);
+          rd.error(*n, rd.pick("duplicate rule id `" + h.id + "`: first defined at " + first,
+                               "规则编号`" + h.id + "`重复（首次定义于" + first + "）"));
         }
       }
     }
-    if (const auto* n = fr.required("clause")) h.clause = rd.text(*n, "`clause` of " + fr.what()).value_or("");
-    if (const auto* n = fr.optional("description")) {
-      h.description = rd.text(*n, "`description` of " + fr.what()).value_or("");
-    }
+    const auto of = [&](std::string_view key) { return key_what(rd, fr, key); };
+    if (const auto* n = fr.required("clause")) h.clause = rd.text(*n, of("clause")).value_or("");
+    if (const auto* n = fr.optional("description")) h.description = rd.text(*n, of("description")).value_or("");
     if (const auto* n = fr.required("effect")) {
-      if (auto t = rd.text(*n, "`effect` of " + fr.what())) {
+      if (auto t = rd.text(*n, of("effect"))) {
         if (auto e = parse_effect(*t)) {
           h.effect = *e;
         } else {
           std::vector<std::string> names;
           for (auto e2 : all_effects) names.emplace_back(to_string(e2));
-          rd.error(*n, "unknown effect `" + *t + "` in " + fr.what() + did_you_mean(*t, names));
+          const auto hint = did_you_mean(*t, names, lang_);
+          rd.error(*n, pick("unknown effect `" + *t + "` in " + fr.what() + hint,
+                            fr.what() + "中有未知的效力`" + *t + "`" + hint));
         }
       }
     }
     if (const auto* n = fr.optional("message")) {
-      field_reader m(rd, *n, "`message` of " + fr.what());
-      if (const auto* en = m.optional("en")) h.message_en = rd.text(*en, "`en` of `message`").value_or("");
-      if (const auto* zh = m.optional("zh")) h.message_zh = rd.text(*zh, "`zh` of `message`").value_or("");
+      field_reader m(rd, *n, of("message"));
+      if (const auto* en = m.optional("en")) {
+        h.message_en = rd.text(*en, pick("`en` of `message`", "`message`的`en`")).value_or("");
+      }
+      if (const auto* zh = m.optional("zh")) {
+        h.message_zh = rd.text(*zh, pick("`zh` of `message`", "`message`的`zh`")).value_or("");
+      }
       m.finish();
     }
     if (const auto* n = fr.optional("approver")) {
-      h.approvers = rd.text_list(*n, "`approver` of " + fr.what());
-      check_names(rd, *n, h.approvers, data.vocabulary.roles, "role");
+      h.approvers = rd.text_list(*n, of("approver"));
+      check_names(rd, *n, h.approvers, data.vocabulary.roles, "role", "角色");
     }
     if (const auto* n = fr.optional("when")) read_when(rd, *n, fr.what(), data, h.when);
     // Precedence: resolved once every rule of every file is read (a rule may name a later one).
     for (auto [key, list] : {std::pair{"overrides", &h.overrides}, std::pair{"instead_of", &h.instead_of}}) {
       const auto* n = fr.optional(key);
       if (n == nullptr) continue;
-      *list = rd.text_list(*n, "`" + std::string(key) + "` of " + fr.what());
+      *list = rd.text_list(*n, of(key));
       for (std::size_t i = 0; i < list->size(); ++i) {
         const auto& at = n->kind == source_node::type::sequence && list->size() == n->items.size() ? n->items[i] : *n;
         precedence_.push_back({h.id, (*list)[i], key, {rd.file(), at.line, at.column}});
@@ -454,11 +500,13 @@ class policy_loader {
     h.labels = &data.labels;
     const rule_factory* make = nullptr;
     if (const auto* n = fr.required("kind")) {
-      if (auto t = rd.text(*n, "`kind` of " + fr.what())) {
+      if (auto t = rd.text(*n, of("kind"))) {
         h.kind = *t;
         make = kinds_->find(*t);
         if (make == nullptr) {
-          rd.error(*n, "unknown rule kind `" + *t + "` in " + fr.what() + did_you_mean(*t, kinds_->names()));
+          const auto hint = did_you_mean(*t, kinds_->names(), lang_);
+          rd.error(*n, pick("unknown rule kind `" + *t + "` in " + fr.what() + hint,
+                            fr.what() + "中有未知的规则种类`" + *t + "`" + hint));
         }
       }
     }
@@ -471,29 +519,41 @@ class policy_loader {
       issues_->insert(issues_->begin() + static_cast<std::ptrdiff_t>(before),
                       load_issue{{rd.file(), fr.node().line, fr.node().column},
                                  {},
-                                 fr.what() + " has the effect `needs_approval` but no `approver`"});
+                                 pick(fr.what() + " has the effect `needs_approval` but no `approver`",
+                                      fr.what() + "的效力是`needs_approval`，却没有写`approver`")});
     }
     fr.finish();  // after the kind has asked for its own keys
     if (rd.issue_count() != before) return nullptr;
-    if (r == nullptr) rd.error(fr.node(), "invalid " + fr.what());
+    if (r == nullptr) rd.error(fr.node(), pick("invalid " + fr.what(), fr.what() + "无效"));
     return r;
   }
 
+  // A key of the mapping `fr` reads, as named in messages: "`clause` of rule `R1`" (规则`R1`的`clause`).
+  static auto key_what(const source_reader& rd, const field_reader& fr, std::string_view key) -> std::string {
+    const std::string k(key);
+    return rd.pick("`" + k + "` of " + fr.what(), fr.what() + "的`" + k + "`");
+  }
+
   static void check_names(source_reader& rd, const source_node& at, const std::vector<std::string>& names,
-                          const std::vector<std::string>& known, const std::string& what) {
+                          const std::vector<std::string>& known, const std::string& what,
+                          const std::string& what_zh) {
     if (known.empty()) return;
     for (const auto& n : names) {
       if (!vocabulary::has(known, n)) {
-        rd.error(at, "unknown " + what + " `" + n + "`" + did_you_mean(n, known));
+        const auto hint = did_you_mean(n, known, rd.language());
+        rd.error(at, rd.pick("unknown " + what + " `" + n + "`" + hint, "未知的" + what_zh + "`" + n + "`" + hint));
       }
     }
   }
 
   static void read_when(source_reader& rd, const source_node& node, const std::string& what,
                         const detail::policy_data& data, condition& out) {
-    field_reader w(rd, node, "`when` of " + what);
+    field_reader w(rd, node, rd.pick("`when` of " + what, what + "的`when`"));
+    const auto of = [&](const char* key) {
+      return rd.pick(std::string("`") + key + "` of `when`", what + "中`when`的`" + key + "`");
+    };
     if (const auto* n = w.optional("request")) {
-      for (const auto& t : rd.text_list(*n, "`request` of `when`")) {
+      for (const auto& t : rd.text_list(*n, of("request"))) {
         if (t == "leave") {
           out.requests.push_back(request_type::leave);
         } else if (t == "swap") {
@@ -501,34 +561,34 @@ class policy_loader {
         } else if (t == "promotion") {
           out.requests.push_back(request_type::promotion);
         } else {
-          rd.error(*n, "unknown request type `" + t + "`" +
-                           did_you_mean(t, std::vector<std::string>{"leave", "swap", "promotion"}));
+          const auto hint = did_you_mean(t, std::vector<std::string>{"leave", "swap", "promotion"}, rd.language());
+          rd.error(*n, rd.pick("unknown request type `" + t + "`" + hint, "未知的申请类型`" + t + "`" + hint));
         }
       }
     }
     if (const auto* n = w.optional("leave_kind")) {
-      out.leave_kinds = rd.text_list(*n, "`leave_kind` of `when`");
-      check_names(rd, *n, out.leave_kinds, data.vocabulary.leave_kinds, "leave kind");
+      out.leave_kinds = rd.text_list(*n, of("leave_kind"));
+      check_names(rd, *n, out.leave_kinds, data.vocabulary.leave_kinds, "leave kind", "假别");
     }
     if (const auto* n = w.optional("shift_kind")) {
-      out.shift_kinds = rd.text_list(*n, "`shift_kind` of `when`");
+      out.shift_kinds = rd.text_list(*n, of("shift_kind"));
       auto known = data.vocabulary.shift_kinds;
       if (!known.empty() && !vocabulary::has(known, "night")) known.push_back("night");
-      check_names(rd, *n, out.shift_kinds, known, "shift kind");
+      check_names(rd, *n, out.shift_kinds, known, "shift kind", "班次种类");
     }
-    if (const auto* n = w.optional("holiday")) out.holiday = rd.boolean(*n, "`holiday` of `when`");
-    if (const auto* n = w.optional("swapped")) out.swapped = rd.boolean(*n, "`swapped` of `when`");
+    if (const auto* n = w.optional("holiday")) out.holiday = rd.boolean(*n, of("holiday"));
+    if (const auto* n = w.optional("swapped")) out.swapped = rd.boolean(*n, of("swapped"));
     if (const auto* n = w.optional("role")) {
-      out.roles = rd.text_list(*n, "`role` of `when`");
-      check_names(rd, *n, out.roles, data.vocabulary.roles, "role");
+      out.roles = rd.text_list(*n, of("role"));
+      check_names(rd, *n, out.roles, data.vocabulary.roles, "role", "角色");
     }
     if (const auto* n = w.optional("grade")) {
-      out.grades = rd.text_list(*n, "`grade` of `when`");
-      check_names(rd, *n, out.grades, data.vocabulary.grades, "grade");
+      out.grades = rd.text_list(*n, of("grade"));
+      check_names(rd, *n, out.grades, data.vocabulary.grades, "grade", "级别");
     }
     if (const auto* n = w.optional("to_grade")) {
-      out.to_grades = rd.text_list(*n, "`to_grade` of `when`");
-      check_names(rd, *n, out.to_grades, data.vocabulary.grades, "grade");
+      out.to_grades = rd.text_list(*n, of("to_grade"));
+      check_names(rd, *n, out.to_grades, data.vocabulary.grades, "grade", "级别");
     }
     w.finish();
   }

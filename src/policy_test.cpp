@@ -14,6 +14,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The language errors in test files are written in (the `test` command has no `--lang` yet).
+constexpr lang test_lang = lang::en;
+
+auto pick(lang l, std::string en, std::string zh) -> std::string {
+  return l == lang::zh ? std::move(zh) : std::move(en);
+}
+
 constexpr std::string_view spec_keys[] = {"request", "rule",  "clause", "effect", "employee",
                                           "shift",   "month", "week",   "date",   "approver_role"};
 
@@ -34,7 +41,8 @@ auto read_spec(source_reader& rd, const source_node& n, const std::string& what)
   finding_spec spec;
   for (const auto key : spec_keys) {
     if (const auto* v = f.optional(key)) {
-      if (auto t = rd.text(*v, "`" + std::string(key) + "` of " + what)) {
+      const std::string k(key);
+      if (auto t = rd.text(*v, rd.pick("`" + k + "` of " + what, what + "的`" + k + "`"))) {
         spec.keys.emplace_back(key, *t);
         if (key == "request") spec.request = *t;
       }
@@ -112,9 +120,11 @@ void run_test(const policy& p, const std::string& file, const source_node& node,
   policy_test_result result;
   result.file = file;
   result.name = default_name;
-  source_reader rd(file, result.errors);
-  field_reader t(rd, node, "test `" + default_name + "`");
-  if (const auto* n = t.optional("name")) result.name = rd.text(*n, "`name` of a test").value_or(default_name);
+  source_reader rd(file, result.errors, test_lang);
+  field_reader t(rd, node, rd.pick("test `" + default_name + "`", "测试`" + default_name + "`"));
+  if (const auto* n = t.optional("name")) {
+    result.name = rd.text(*n, rd.pick("`name` of a test", "测试的`name`")).value_or(default_name);
+  }
   if (only != nullptr && result.errors.empty() && !std::regex_search(result.name, *only)) return;
   const auto* case_node = t.required("case");
   const auto* expect = t.required("expect");
@@ -131,16 +141,20 @@ void run_test(const policy& p, const std::string& file, const source_node& node,
   // request id → (criterion name, met?), with the place of the request id for errors
   std::map<std::string, std::pair<std::vector<std::pair<std::string, bool>>, source_node>> criteria;
   if (expect != nullptr) {
-    field_reader e(rd, *expect, "`expect` of test `" + result.name + "`");
+    field_reader e(rd, *expect,
+                   rd.pick("`expect` of test `" + result.name + "`", "测试`" + result.name + "`的`expect`"));
     if (const auto* d = e.optional("decisions")) {
       if (d->kind != source_node::type::map) {
-        rd.error(*d, "`decisions` maps request ids to `approved`, `pending` or `rejected`");
+        rd.error(*d, rd.pick("`decisions` maps request ids to `approved`, `pending` or `rejected`",
+                             "`decisions`须把申请编号对应到`approved`、`pending`或`rejected`"));
       } else {
         for (std::size_t i = 0; i < d->keys.size(); ++i) {
           const auto& want = d->items[i];
           if (want.text != "approved" && want.text != "pending" && want.text != "rejected") {
-            rd.error(want, "decision `" + want.text + "` of `" + d->keys[i].text +
-                               "` is not `approved`, `pending` or `rejected`");
+            rd.error(want, rd.pick("decision `" + want.text + "` of `" + d->keys[i].text +
+                                       "` is not `approved`, `pending` or `rejected`",
+                                   "`" + d->keys[i].text + "`的审批结果`" + want.text +
+                                       "`不是`approved`、`pending`或`rejected`"));
           }
           decisions[d->keys[i].text] = {want.text, d->keys[i]};
         }
@@ -150,30 +164,35 @@ void run_test(const policy& p, const std::string& file, const source_node& node,
       const auto* list = e.optional(key);
       if (list == nullptr) continue;
       if (list->kind != source_node::type::sequence) {
-        rd.error(*list, "`" + std::string(key) + "` is a list of finding specs");
+        const std::string k(key);
+        rd.error(*list, rd.pick("`" + k + "` is a list of finding specs", "`" + k + "`须是发现描述的列表"));
         continue;
       }
       for (const auto& item : list->items) {
-        if (auto s = read_spec(rd, item, "a finding spec")) out->push_back(std::move(*s));
+        if (auto s = read_spec(rd, item, rd.pick("a finding spec", "发现描述"))) out->push_back(std::move(*s));
       }
     }
     if (const auto* cr = e.optional("criteria")) {
       if (cr->kind != source_node::type::map) {
-        rd.error(*cr, "`criteria` maps request ids to `{criterion: met | unmet}`");
+        rd.error(*cr, rd.pick("`criteria` maps request ids to `{criterion: met | unmet}`",
+                              "`criteria`须把申请编号对应到`{criterion: met | unmet}`"));
       } else {
         for (std::size_t i = 0; i < cr->keys.size(); ++i) {
           auto& wants = criteria[cr->keys[i].text];
           wants.second = cr->keys[i];
           const auto& m = cr->items[i];
           if (m.kind != source_node::type::map) {
-            rd.error(m, "the criteria of `" + cr->keys[i].text + "` map criterion names to `met` or `unmet`");
+            rd.error(m, rd.pick("the criteria of `" + cr->keys[i].text + "` map criterion names to `met` or `unmet`",
+                                "`" + cr->keys[i].text + "`下须把各考核项的名称对应到`met`或`unmet`"));
             continue;
           }
           for (std::size_t k = 0; k < m.keys.size(); ++k) {
             const auto& want = m.items[k];
             if (want.text != "met" && want.text != "unmet") {
               rd.error(want,
-                       "criterion `" + m.keys[k].text + "` is expected `met` or `unmet`, not `" + want.text + "`");
+                       rd.pick("criterion `" + m.keys[k].text + "` is expected `met` or `unmet`, not `" + want.text +
+                                   "`",
+                               "考核项`" + m.keys[k].text + "`的预期须是`met`或`unmet`，不能是`" + want.text + "`"));
             }
             wants.first.emplace_back(m.keys[k].text, want.text == "met");
           }
@@ -183,16 +202,19 @@ void run_test(const policy& p, const std::string& file, const source_node& node,
     e.finish();
   }
   if (result.errors.empty()) {
+    const auto no_request = [&](const std::string& id) {
+      return rd.pick("no request `" + id + "` in the case", "案例中没有申请`" + id + "`");
+    };
     for (const auto& [id, want] : decisions) {
-      if (c.find_request(id) == no_index) rd.error(want.second, "no request `" + id + "` in the case");
+      if (c.find_request(id) == no_index) rd.error(want.second, no_request(id));
     }
     for (const auto& [id, want] : criteria) {
-      if (c.find_request(id) == no_index) rd.error(want.second, "no request `" + id + "` in the case");
+      if (c.find_request(id) == no_index) rd.error(want.second, no_request(id));
     }
     for (const auto* specs : {&present, &absent}) {
       for (const auto& s : *specs) {
         if (!s.request.empty() && c.find_request(s.request) == no_index) {
-          result.errors.push_back({{file, 0, 0}, {}, "no request `" + s.request + "` in the case"});
+          result.errors.push_back({{file, 0, 0}, {}, no_request(s.request)});
         }
       }
     }
@@ -314,8 +336,10 @@ auto run_policy_tests(const policy& p, const std::vector<std::string>& paths, co
                                 stem,
                                 {{{path, list->line, list->column},
                                   {},
-                                  "`tests` is the only key of a "
-                                  "file of tests, and it is a list"}},
+                                  pick(test_lang,
+                                       "`tests` is the only key of a "
+                                       "file of tests, and it is a list",
+                                       "`tests`须是测试文件唯一的键，并且是一个列表")}},
                                 {}});
       }
     } else {

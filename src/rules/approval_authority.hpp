@@ -22,28 +22,33 @@ class approval_authority final : public rule {
     if (list == nullptr) return nullptr;
     auto& rd = params.reader();
     if (list->kind != source_node::type::sequence || list->items.empty()) {
-      rd.error(*list, "`tiers` of " + params.what() + " must be a list of `{up_to: 1d, approver: role}`");
+      rd.error(*list, rd.pick("`tiers` of " + params.what() + " must be a list of `{up_to: 1d, approver: role}`",
+                              detail::key_what(params, "tiers") + "必须是`{up_to: 1d, approver: role}`的列表"));
       return nullptr;
     }
     std::vector<tier> tiers;
     bool ok = true;
     for (std::size_t i = 0; i < list->items.size(); ++i) {
-      field_reader t(rd, list->items[i], "tier " + std::to_string(i + 1) + " of " + params.what());
+      const auto number = std::to_string(i + 1);
+      field_reader t(rd, list->items[i],
+                     rd.pick("tier " + number + " of " + params.what(), params.what() + "第" + number + "级审批"));
       tier out;
       if (const auto* n = t.optional("up_to")) {
-        auto d = rd.duration_value(*n, "`up_to`");
+        auto d = rd.duration_value(*n, rd.pick("`up_to`", detail::key_what(t, "up_to")));
         if (d && d->total_seconds() % 86400 != 0) {
-          rd.error(*n, "`up_to` counts whole days, like `1d`, not `" + n->text + "`");
+          rd.error(*n, rd.pick("`up_to` counts whole days, like `1d`, not `" + n->text + "`",
+                               detail::key_what(t, "up_to") + "须按整天计，如`1d`，不能是`" + n->text + "`"));
           d.reset();
         }
         if (d) out.up_to_days = d->total_seconds() / 86400;
         ok = ok && d.has_value();
       } else if (i + 1 != list->items.size()) {
-        rd.error(list->items[i], "only the last tier of " + params.what() + " may leave out `up_to`");
+        rd.error(list->items[i], rd.pick("only the last tier of " + params.what() + " may leave out `up_to`",
+                                         params.what() + "只有最后一级审批可以不写`up_to`"));
         ok = false;
       }
       if (const auto* n = t.required("approver")) {
-        if (auto a = rd.text(*n, "`approver`")) out.approver = *a;
+        if (auto a = rd.text(*n, rd.pick("`approver`", detail::key_what(t, "approver")))) out.approver = *a;
       }
       ok = ok && !out.approver.empty() && t.ok();
       t.finish();

@@ -26,22 +26,27 @@ class callback_deadline final : public rule {
     if (const auto* n = params.optional("closable")) {
       auto& rd = params.reader();
       if (n->kind != source_node::type::map) {
-        rd.error(*n, "`closable` of " + params.what() +
-                         " must map close reasons to failed attempts, like "
-                         "`{wrong_contact: 0, unreachable: 3}`, not " +
-                         source_reader::describe(*n));
+        rd.error(*n, rd.pick("`closable` of " + params.what() +
+                                 " must map close reasons to failed attempts, like "
+                                 "`{wrong_contact: 0, unreachable: 3}`, not " +
+                                 source_reader::describe(*n),
+                             detail::key_what(params, "closable") +
+                                 "必须把关闭原因对应到未接通次数，如`{wrong_contact: 0, unreachable: 3}`，不能是" +
+                                 rd.describe_node(*n)));
         return nullptr;
       }
       static const std::vector<std::string> reasons{"wrong_contact", "unreachable"};
       for (std::size_t i = 0; i < n->keys.size(); ++i) {
         const auto& reason = n->keys[i].text;
         if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end()) {
-          rd.error(n->keys[i],
-                   "unknown close reason `" + reason + "` in " + params.what() + did_you_mean(reason, reasons));
+          const auto hint = did_you_mean(reason, reasons, rd.language());
+          rd.error(n->keys[i], rd.pick("unknown close reason `" + reason + "` in " + params.what() + hint,
+                                       params.what() + "中有未知的关闭原因`" + reason + "`" + hint));
           ok = false;
           continue;
         }
-        const auto attempts = rd.integer(n->items[i], "failed attempts before closing as `" + reason + "`");
+        const auto attempts = rd.integer(n->items[i], rd.pick("failed attempts before closing as `" + reason + "`",
+                                                              "以`" + reason + "`关闭前的未接通次数"));
         ok = ok && attempts.has_value();
         if (attempts) closable[reason] = *attempts;
       }

@@ -32,10 +32,13 @@ class caseload_ratio final : public rule {
     if (n == nullptr || !mixed) return nullptr;
     auto& rd = params.reader();
     if (n->kind != source_node::type::map || n->keys.empty()) {
-      rd.error(*n, "`per_manager` of " + params.what() +
-                       " must map tiers to customers per manager, like "
-                       "`{diamond: 1000}`, not " +
-                       source_reader::describe(*n));
+      rd.error(*n, rd.pick("`per_manager` of " + params.what() +
+                               " must map tiers to customers per manager, like "
+                               "`{diamond: 1000}`, not " +
+                               source_reader::describe(*n),
+                           detail::key_what(params, "per_manager") +
+                               "必须把客户等级对应到每位经理负责的客户数，如`{diamond: 1000}`，不能是" +
+                               rd.describe_node(*n)));
       return nullptr;
     }
     const auto& tiers = h.vocabulary ? h.vocabulary->tiers : std::vector<std::string>{};
@@ -43,8 +46,11 @@ class caseload_ratio final : public rule {
     bool ok = true;
     for (std::size_t i = 0; i < n->keys.size(); ++i) {
       const auto& tier = n->keys[i].text;
-      ok = detail::known_name(params, n->keys[i], tier, tiers, "tier") && ok;
-      const auto v = rd.integer(n->items[i], "customers per manager of tier `" + tier + "`", 1);
+      ok = detail::known_name(params, n->keys[i], tier, tiers, {"tier", "客户等级"}) && ok;
+      const auto v = rd.integer(n->items[i],
+                                rd.pick("customers per manager of tier `" + tier + "`",
+                                        "客户等级`" + tier + "`每位经理负责的客户数"),
+                                1);
       ok = ok && v.has_value();
       if (v) per[tier] = *v;
     }
@@ -52,13 +58,15 @@ class caseload_ratio final : public rule {
     for (const auto& [tier, v] : per) {
       whole = std::lcm(whole, v);
       if (whole > 1'000'000'000'000) {
-        rd.error(*n, "the ratios of `per_manager` in " + params.what() + " have no common multiple below 10^12");
+        rd.error(*n, rd.pick("the ratios of `per_manager` in " + params.what() + " have no common multiple below 10^12",
+                             detail::key_what(params, "per_manager") + "中各比例的最小公倍数超过10^12"));
         return nullptr;
       }
     }
     for (const auto& tier : tiers) {
       if (ok && !per.contains(tier)) {
-        rd.error(*n, "`per_manager` of " + params.what() + " gives no ratio for the tier `" + tier + "`");
+        rd.error(*n, rd.pick("`per_manager` of " + params.what() + " gives no ratio for the tier `" + tier + "`",
+                             detail::key_what(params, "per_manager") + "没有给出客户等级`" + tier + "`的比例"));
         ok = false;
       }
     }

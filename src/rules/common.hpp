@@ -16,19 +16,46 @@
 
 namespace rulebook::detail {
 
+/// A parameter of the mapping `params` reads, as named in messages in the reader's language:
+/// "`notice` of rule `R1`" (规则`R1`的`notice`).
+inline auto key_what(field_reader& params, std::string_view key) -> std::string {
+  const std::string k(key);
+  return params.reader().pick("`" + k + "` of " + params.what(), params.what() + "的`" + k + "`");
+}
+
+/// A kind of name, as messages call it in each language: `{"role", "角色"}`.
+struct noun {
+  std::string_view en, zh;
+};
+
+/// Names in backticks as Chinese lists choices: "`a`、`b`或`c`".
+template <typename Names>
+inline auto zh_choices(const Names& names) -> std::string {
+  std::string out;
+  std::size_t i = 0;
+  for (const auto& n : names) {
+    out += i == 0 ? "" : i + 1 == std::size(names) ? "或" : "、";
+    out += '`';
+    out += n;
+    out += '`';
+    ++i;
+  }
+  return out;
+}
+
 /// Reads a duration parameter; `fallback` when absent and optional.
 inline auto duration_param(field_reader& params, std::string_view key, std::optional<duration> fallback = {})
     -> std::optional<duration> {
   const auto* n = fallback ? params.optional(key) : params.required(key);
   if (n == nullptr) return fallback;
-  return params.reader().duration_value(*n, "`" + std::string(key) + "` of " + params.what());
+  return params.reader().duration_value(*n, key_what(params, key));
 }
 
 /// Reads a boolean parameter with a default.
 inline auto bool_param(field_reader& params, std::string_view key, bool fallback) -> std::optional<bool> {
   const auto* n = params.optional(key);
   if (n == nullptr) return fallback;
-  return params.reader().boolean(*n, "`" + std::string(key) + "` of " + params.what());
+  return params.reader().boolean(*n, key_what(params, key));
 }
 
 /// Reads one of `choices`; the first is the default.
@@ -36,13 +63,16 @@ inline auto choice_param(field_reader& params, std::string_view key, const std::
     -> std::optional<std::string> {
   const auto* n = params.optional(key);
   if (n == nullptr) return choices.front();
-  auto t = params.reader().text(*n, "`" + std::string(key) + "` of " + params.what());
+  auto& rd = params.reader();
+  auto t = rd.text(*n, key_what(params, key));
   if (!t) return std::nullopt;
   if (std::find(choices.begin(), choices.end(), *t) == choices.end()) {
     std::string list;
     for (const auto& c : choices) list += (list.empty() ? "`" : ", `") + c + "`";
-    params.reader().error(*n, "`" + std::string(key) + "` of " + params.what() + " must be one of " + list + ", not `" +
-                                  *t + "`" + did_you_mean(*t, choices));
+    const auto hint = did_you_mean(*t, choices, rd.language());
+    rd.error(*n, rd.pick("`" + std::string(key) + "` of " + params.what() + " must be one of " + list + ", not `" + *t +
+                             "`" + hint,
+                         key_what(params, key) + "必须是" + zh_choices(choices) + "，不能是`" + *t + "`" + hint));
     return std::nullopt;
   }
   return t;
@@ -54,10 +84,17 @@ inline auto require_effect(field_reader& params, const rule_header& h, std::init
     if (h.effect == e) return true;
   }
   std::string list;
-  for (auto e : allowed) list += (list.empty() ? "`" : ", `") + std::string(to_string(e)) + "`";
+  std::vector<std::string> names;
+  for (auto e : allowed) {
+    list += (list.empty() ? "`" : ", `") + std::string(to_string(e)) + "`";
+    names.emplace_back(to_string(e));
+  }
   const auto* n = params.node().find("effect");
-  params.reader().error(n ? *n : params.node(),
-                        "rule kind `" + h.kind + "` takes the effect " + list + ", not `" + to_string(h.effect) + "`");
+  auto& rd = params.reader();
+  rd.error(n ? *n : params.node(),
+           rd.pick("rule kind `" + h.kind + "` takes the effect " + list + ", not `" + to_string(h.effect) + "`",
+                   "规则种类`" + h.kind + "`的效力只能是" + zh_choices(names) + "，不能是`" +
+                       std::string(to_string(h.effect)) + "`"));
   return false;
 }
 
@@ -90,10 +127,12 @@ inline auto label(const rule_header& h, std::string_view section, const std::str
 /// Whether `name` is one of the policy's `known` names (an empty list knows every name); reports
 /// an unknown one at `at`, with a "did you mean".
 inline auto known_name(field_reader& params, const source_node& at, const std::string& name,
-                       const std::vector<std::string>& known, std::string_view what) -> bool {
+                       const std::vector<std::string>& known, noun what) -> bool {
   if (known.empty() || std::find(known.begin(), known.end(), name) != known.end()) return true;
-  params.reader().error(at, "unknown " + std::string(what) + " `" + name + "` in " + params.what() +
-                                did_you_mean(name, known));
+  auto& rd = params.reader();
+  const auto hint = did_you_mean(name, known, rd.language());
+  rd.error(at, rd.pick("unknown " + std::string(what.en) + " `" + name + "` in " + params.what() + hint,
+                       params.what() + "中有未知的" + std::string(what.zh) + "`" + name + "`" + hint));
   return false;
 }
 
@@ -103,7 +142,7 @@ inline auto count_param(field_reader& params, std::string_view key, std::int64_t
                         std::int64_t max = std::numeric_limits<std::int64_t>::max()) -> std::optional<std::int64_t> {
   const auto* n = fallback ? params.optional(key) : params.required(key);
   if (n == nullptr) return fallback;
-  return params.reader().integer(*n, "`" + std::string(key) + "` of " + params.what(), min, max);
+  return params.reader().integer(*n, key_what(params, key), min, max);
 }
 
 /// "Personal leave", "Sick leave", "Swap", 事假, 换班, …, for message openings: a leave by its kind's

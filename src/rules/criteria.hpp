@@ -45,19 +45,23 @@ class criteria final : public rule {
     if (list == nullptr) return nullptr;
     auto& rd = params.reader();
     if (list->kind != source_node::type::sequence || list->items.empty()) {
-      rd.error(*list,
-               "`criteria` of " + params.what() + " must be a list of criteria, not " + source_reader::describe(*list));
+      rd.error(*list, rd.pick("`criteria` of " + params.what() + " must be a list of criteria, not " +
+                                  source_reader::describe(*list),
+                              detail::key_what(params, "criteria") + "必须是考核项的列表，不能是" + rd.describe_node(*list)));
       return nullptr;
     }
     if (list->items.size() > 255) {
-      rd.error(*list, "`criteria` of " + params.what() + " lists " + std::to_string(list->items.size()) +
-                          " criteria; at most 255");
+      const auto count = std::to_string(list->items.size());
+      rd.error(*list, rd.pick("`criteria` of " + params.what() + " lists " + count + " criteria; at most 255",
+                              detail::key_what(params, "criteria") + "列了" + count + "个考核项，至多255个"));
       return nullptr;
     }
     std::vector<item> items;
     bool ok = true;
     for (std::size_t i = 0; i < list->items.size(); ++i) {
-      field_reader f(rd, list->items[i], "criterion " + std::to_string(i + 1) + " of " + params.what());
+      const auto number = std::to_string(i + 1);
+      field_reader f(rd, list->items[i],
+                     rd.pick("criterion " + number + " of " + params.what(), params.what() + "第" + number + "个考核项"));
       auto it = read_item(f, h);
       f.finish();
       ok = ok && f.ok() && it.has_value();
@@ -215,7 +219,7 @@ class criteria final : public rule {
     const auto what = detail::choice_param(
         f, "measure", {"typing_cpm", "exam_passed", "grade", "complaint_dispatch", "months_in_grade", "violations"});
     if (f.node().find("measure") == nullptr && f.ok()) {
-      rd.error(f.node(), "missing key `measure` in " + f.what());
+      rd.error(f.node(), rd.pick("missing key `measure` in " + f.what(), f.what() + "缺少键`measure`"));
       return std::nullopt;
     }
     if (!what) {
@@ -228,7 +232,8 @@ class criteria final : public rule {
       const auto* lo = f.optional("at_least");
       const auto* hi = f.optional("at_most");
       if (lo && hi) {
-        rd.error(*hi, f.what() + " takes `at_least` or `at_most`, not both");
+        rd.error(*hi, rd.pick(f.what() + " takes `at_least` or `at_most`, not both",
+                              f.what() + "只能写`at_least`或`at_most`中的一个，不能两个都写"));
         return false;
       }
       if (!lo && !hi) {
@@ -237,11 +242,12 @@ class criteria final : public rule {
           it.bound = *fallback_at_most;
           return true;
         }
-        rd.error(f.node(), "missing key `at_least` (or `at_most`) in " + f.what());
+        rd.error(f.node(), rd.pick("missing key `at_least` (or `at_most`) in " + f.what(),
+                                   f.what() + "缺少键`at_least`（或`at_most`）"));
         return false;
       }
       it.at_least = lo != nullptr;
-      const auto v = rd.integer(lo ? *lo : *hi, std::string(lo ? "`at_least`" : "`at_most`") + " of " + f.what());
+      const auto v = rd.integer(lo ? *lo : *hi, detail::key_what(f, lo ? "at_least" : "at_most"));
       it.bound = v.value_or(0);
       return v.has_value();
     };
@@ -256,9 +262,9 @@ class criteria final : public rule {
     } else if (*what == "grade") {
       it.what = measure::grade;
       const auto* g = f.required("equals");
-      const auto t = g ? rd.text(*g, "`equals` of " + f.what()) : std::nullopt;
-      if (!t ||
-          !detail::known_name(f, *g, *t, h.vocabulary ? h.vocabulary->grades : std::vector<std::string>{}, "grade")) {
+      const auto t = g ? rd.text(*g, detail::key_what(f, "equals")) : std::nullopt;
+      if (!t || !detail::known_name(f, *g, *t, h.vocabulary ? h.vocabulary->grades : std::vector<std::string>{},
+                                    {"grade", "级别"})) {
         return std::nullopt;
       }
       it.grade = *t;
@@ -280,13 +286,15 @@ class criteria final : public rule {
       it.counts = {effect::violation};
       if (const auto* e = f.optional("effects")) {
         it.counts.clear();
-        for (const auto& name : rd.text_list(*e, "`effects` of " + f.what())) {
+        for (const auto& name : rd.text_list(*e, detail::key_what(f, "effects"))) {
           if (auto eff = parse_effect(name)) {
             it.counts.push_back(*eff);
           } else {
             std::vector<std::string> names;
             for (auto e2 : all_effects) names.emplace_back(to_string(e2));
-            rd.error(*e, "unknown effect `" + name + "` in " + f.what() + did_you_mean(name, names));
+            const auto hint = did_you_mean(name, names, rd.language());
+            rd.error(*e, rd.pick("unknown effect `" + name + "` in " + f.what() + hint,
+                                 f.what() + "中有未知的效力`" + name + "`" + hint));
             return std::nullopt;
           }
         }

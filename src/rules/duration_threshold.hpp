@@ -29,17 +29,19 @@ class duration_threshold final : public rule {
     std::optional<band> lesser;
     bool ok = m && threshold;
     if (const auto* n = params.optional("lesser")) {
-      field_reader l(params.reader(), *n, "`lesser` of " + params.what());
+      auto& rd = params.reader();
+      field_reader l(rd, *n, detail::key_what(params, "lesser"));
       auto t = detail::duration_param(l, "threshold");
       const auto* e = l.required("effect");
       std::optional<effect> eff;
       if (e != nullptr) {
         eff = parse_effect(e->text);
-        if (!eff) params.reader().error(*e, "unknown effect `" + e->text + "`");
+        if (!eff) rd.error(*e, rd.pick("unknown effect `" + e->text + "`", "未知的效力`" + e->text + "`"));
       }
       l.finish();
       if (t && eff && threshold && *t >= *threshold) {
-        params.reader().error(*n, "the `lesser` threshold of " + params.what() + " must be below `threshold`");
+        rd.error(*n, rd.pick("the `lesser` threshold of " + params.what() + " must be below `threshold`",
+                             params.what() + "中`lesser`的阈值必须低于`threshold`"));
         ok = false;
       }
       ok = ok && t && eff && l.ok();

@@ -16,7 +16,8 @@ enum class recurrence : std::uint8_t { day, working_day, week, month };
 /// Reads `every:` (required).
 inline auto recurrence_param(field_reader& params) -> std::optional<recurrence> {
   if (params.node().find("every") == nullptr) {
-    if (params.ok()) params.reader().error(params.node(), "missing key `every` in " + params.what());
+    auto& rd = params.reader();
+    if (params.ok()) rd.error(params.node(), rd.pick("missing key `every` in " + params.what(), params.what() + "缺少键`every`"));
     return std::nullopt;
   }
   const auto t = choice_param(params, "every", {"day", "working_day", "week", "month"});
@@ -35,12 +36,15 @@ inline auto weekday_param(field_reader& params, std::string_view key, bool& ok) 
   const auto* n = params.optional(key);
   if (n == nullptr) return std::nullopt;
   const std::vector<std::string> names(weekday_names.begin(), weekday_names.end());
-  auto t = params.reader().text(*n, "`" + std::string(key) + "` of " + params.what());
+  auto& rd = params.reader();
+  auto t = rd.text(*n, key_what(params, key));
   if (t) {
     const auto it = std::find(names.begin(), names.end(), *t);
     if (it != names.end()) return static_cast<int>(it - names.begin());
-    params.reader().error(*n, "`" + std::string(key) + "` of " + params.what() + " is a day of the week, `monday` to " +
-                                  "`sunday`, not `" + *t + "`" + did_you_mean(*t, names));
+    const auto hint = did_you_mean(*t, names, rd.language());
+    rd.error(*n, rd.pick("`" + std::string(key) + "` of " + params.what() + " is a day of the week, `monday` to " +
+                             "`sunday`, not `" + *t + "`" + hint,
+                         key_what(params, key) + "须是星期几，`monday`到`sunday`之一，不能是`" + *t + "`" + hint));
   }
   ok = false;
   return std::nullopt;
@@ -48,13 +52,13 @@ inline auto weekday_param(field_reader& params, std::string_view key, bool& ok) 
 
 /// Reads a name the policy's vocabulary list `known` must hold (any name when the list is empty).
 inline auto name_param(field_reader& params, std::string_view key, const std::vector<std::string>& known,
-                       std::string_view what, bool& ok) -> std::string {
+                       noun what, bool& ok) -> std::string {
   const auto* n = params.required(key);
   if (n == nullptr) {
     ok = false;
     return {};
   }
-  auto t = params.reader().text(*n, "`" + std::string(key) + "` of " + params.what());
+  auto t = params.reader().text(*n, key_what(params, key));
   if (!t || !known_name(params, *n, *t, known, what)) {
     ok = false;
     return {};
@@ -67,11 +71,11 @@ inline auto roles_param(field_reader& params, std::string_view key, const rule_h
     -> std::vector<std::string> {
   const auto* n = params.optional(key);
   if (n == nullptr) return {};
-  auto roles = params.reader().text_list(*n, "`" + std::string(key) + "` of " + params.what());
+  auto roles = params.reader().text_list(*n, key_what(params, key));
   const auto& known = h.vocabulary ? h.vocabulary->roles : std::vector<std::string>{};
   for (std::size_t i = 0; i < roles.size(); ++i) {
     const auto& at = n->kind == source_node::type::sequence && roles.size() == n->items.size() ? n->items[i] : *n;
-    ok = known_name(params, at, roles[i], known, "role") && ok;
+    ok = known_name(params, at, roles[i], known, {"role", "角色"}) && ok;
   }
   return roles;
 }
@@ -93,14 +97,15 @@ inline auto title_param(field_reader& params, const std::string& type, std::stri
   duty_title t{words, words};
   const auto* n = params.optional("title");
   if (n == nullptr) return t;
-  field_reader f(params.reader(), *n, "`title` of " + params.what());
+  field_reader f(params.reader(), *n, key_what(params, "title"));
   if (!f.ok()) {
     ok = false;
     return t;
   }
   for (auto [key, out] : {std::pair{"en", &t.en}, std::pair{"zh", &t.zh}}) {
     if (const auto* v = f.optional(key)) {
-      if (auto text = params.reader().text(*v, "`" + std::string(key) + "` of the title")) {
+      const std::string k(key);
+      if (auto text = params.reader().text(*v, params.reader().pick("`" + k + "` of the title", "标题的`" + k + "`"))) {
         *out = *text;
       } else {
         ok = false;
@@ -258,8 +263,10 @@ inline auto next_period(const duty_period& d, recurrence every, const calendar& 
 /// A report's `on:` picks days of a daily duty only (a weekly or monthly one has no day to pick).
 inline auto weekday_fits(field_reader& params, std::optional<int> weekday, recurrence every) -> bool {
   if (!weekday || every == recurrence::day || every == recurrence::working_day) return true;
-  params.reader().error(*params.node().find("on"),
-                        "`on` of " + params.what() + " picks the days of `every: day` or `every: working_day`");
+  auto& rd = params.reader();
+  rd.error(*params.node().find("on"),
+           rd.pick("`on` of " + params.what() + " picks the days of `every: day` or `every: working_day`",
+                   key_what(params, "on") + "用来挑选`every: day`或`every: working_day`的日子，不能用于其他周期"));
   return false;
 }
 

@@ -14,8 +14,9 @@ class grade_order final : public rule {
 
   static auto make(rule_header h, field_reader& params) -> std::unique_ptr<rule> {
     if (h.vocabulary != nullptr && h.vocabulary->grades.size() < 2) {
-      params.reader().error(params.node(),
-                            params.what() + " needs at least two grades in `vocabulary.grades`, lowest first");
+      auto& rd = params.reader();
+      rd.error(params.node(), rd.pick(params.what() + " needs at least two grades in `vocabulary.grades`, lowest first",
+                                      params.what() + "要求`vocabulary.grades`中至少有两个级别，从低到高排列"));
       return nullptr;
     }
     return std::make_unique<grade_order>(std::move(h));

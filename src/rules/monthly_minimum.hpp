@@ -20,7 +20,8 @@ class monthly_minimum final : public rule {
   static auto make(rule_header h, field_reader& params) -> std::unique_ptr<rule> {
     const auto records = detail::choice_param(params, "records", {"monitoring"});
     if (params.node().find("records") == nullptr && params.ok()) {
-      params.reader().error(params.node(), "missing key `records` in " + params.what());
+      auto& rd = params.reader();
+      rd.error(params.node(), rd.pick("missing key `records` in " + params.what(), params.what() + "缺少键`records`"));
       return nullptr;
     }
     const auto min = detail::count_param(params, "min", 1);

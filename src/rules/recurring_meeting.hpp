@@ -37,10 +37,9 @@ class recurring_meeting final : public rule {
     bool ok = true;
     spec s;
     const auto& v = h.vocabulary;
-    s.type = detail::name_param(params, "meeting", v ? v->meeting_types : std::vector<std::string>{}, "meeting type",
-                                ok);
+    s.type = detail::name_param(params, "meeting", v ? v->meeting_types : std::vector<std::string>{}, {"meeting type", "会议类型"}, ok);
     const auto every = detail::recurrence_param(params);
-    s.chair = detail::name_param(params, "chair", v ? v->roles : std::vector<std::string>{}, "role", ok);
+    s.chair = detail::name_param(params, "chair", v ? v->roles : std::vector<std::string>{}, {"role", "角色"}, ok);
     s.attendees = detail::roles_param(params, "attendees", h, ok);
     s.with = detail::roles_param(params, "with", h, ok);
     s.weekday = detail::weekday_param(params, "on", ok);
@@ -49,7 +48,7 @@ class recurring_meeting final : public rule {
       ok = ok && s.day_at_most.has_value();
     }
     if (const auto* n = params.optional("starts_by")) {
-      s.starts_by = params.reader().time_of_day_value(*n, "`starts_by` of " + params.what());
+      s.starts_by = params.reader().time_of_day_value(*n, detail::key_what(params, "starts_by"));
       ok = ok && s.starts_by.has_value();
     }
     if (params.node().find("lasts_at_least") != nullptr) {
@@ -60,8 +59,10 @@ class recurring_meeting final : public rule {
     if (!every || !ok) return nullptr;
     s.every = *every;
     if (s.day_at_most && s.every != detail::recurrence::month) {
-      params.reader().error(*params.node().find("day_at_most"),
-                            "`day_at_most` of " + params.what() + " needs `every: month`");
+      auto& rd = params.reader();
+      rd.error(*params.node().find("day_at_most"),
+               rd.pick("`day_at_most` of " + params.what() + " needs `every: month`",
+                       detail::key_what(params, "day_at_most") + "只能配合`every: month`使用"));
       return nullptr;
     }
     return std::make_unique<recurring_meeting>(std::move(h), std::move(s));

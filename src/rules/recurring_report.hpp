@@ -51,9 +51,9 @@ class recurring_report final : public rule {
     bool ok = true;
     spec s;
     const auto& v = h.vocabulary;
-    s.type = detail::name_param(params, "report", v ? v->report_types : std::vector<std::string>{}, "report type", ok);
+    s.type = detail::name_param(params, "report", v ? v->report_types : std::vector<std::string>{}, {"report type", "报告类型"}, ok);
     const auto every = detail::recurrence_param(params);
-    s.by = detail::name_param(params, "by", v ? v->roles : std::vector<std::string>{}, "role", ok);
+    s.by = detail::name_param(params, "by", v ? v->roles : std::vector<std::string>{}, {"role", "角色"}, ok);
     const auto from = detail::choice_param(params, "from", {"each", "any"});
     s.any = from && *from == "any";
     const auto deadline = detail::choice_param(params, "deadline", {"before", "by"});
@@ -63,15 +63,16 @@ class recurring_report final : public rule {
     if (const auto* n = params.optional("on_duty")) {
       auto kinds = v ? v->shift_kinds : std::vector<std::string>{};
       if (!kinds.empty()) kinds.push_back("any");
-      auto t = params.reader().text(*n, "`on_duty` of " + params.what());
-      ok = t && detail::known_name(params, *n, *t, kinds, "shift kind") && ok;
+      auto t = params.reader().text(*n, detail::key_what(params, "on_duty"));
+      ok = t && detail::known_name(params, *n, *t, kinds, {"shift kind", "班次种类"}) && ok;
       s.on_duty = t;
     }
     s.weekday = detail::weekday_param(params, "on", ok);
     const auto due = detail::duration_param(params, "due");
     if (due && due->total_seconds() <= 0) {
-      params.reader().error(*params.node().find("due"),
-                            "`due` of " + params.what() + " must be after the period's start");
+      auto& rd = params.reader();
+      rd.error(*params.node().find("due"), rd.pick("`due` of " + params.what() + " must be after the period's start",
+                                                   detail::key_what(params, "due") + "必须晚于期间的开始"));
       ok = false;
     }
     if (params.node().find("opens") != nullptr) {

@@ -14,10 +14,12 @@ class same_attributes final : public rule {
   static auto make(rule_header h, field_reader& params) -> std::unique_ptr<rule> {
     const auto* n = params.required("attributes");
     if (n == nullptr) return nullptr;
-    auto list = params.reader().text_list(*n, "`attributes` of " + params.what());
+    auto list = params.reader().text_list(*n, detail::key_what(params, "attributes"));
     for (const auto& a : list) {
       if (a != "role" && a != "grade") {
-        params.reader().error(*n, "unknown attribute `" + a + "` in " + params.what() + ": `role` or `grade`");
+        auto& rd = params.reader();
+        rd.error(*n, rd.pick("unknown attribute `" + a + "` in " + params.what() + ": `role` or `grade`",
+                             params.what() + "中有未知的属性`" + a + "`：只能是`role`或`grade`"));
         return nullptr;
       }
     }

@@ -18,12 +18,12 @@ class span_of_control final : public rule {
     std::vector<std::string> members;
     bool ok = max.has_value();
     if (const auto* n = params.optional("members")) {
-      members = params.reader().text_list(*n, "`members` of " + params.what());
+      members = params.reader().text_list(*n, detail::key_what(params, "members"));
       const auto& roles = h.vocabulary ? h.vocabulary->roles : std::vector<std::string>{};
       for (std::size_t i = 0; i < members.size(); ++i) {
         // An unknown role is reported at its own place in the list.
         const auto& at = n->kind == source_node::type::sequence && members.size() == n->items.size() ? n->items[i] : *n;
-        ok = detail::known_name(params, at, members[i], roles, "role") && ok;
+        ok = detail::known_name(params, at, members[i], roles, {"role", "角色"}) && ok;
       }
     }
     if (!ok) return nullptr;

@@ -20,7 +20,7 @@ class training_before_duty final : public rule {
     bool ok = true;
     const auto& v = h.vocabulary;
     auto type = detail::name_param(params, "training", v ? v->training_types : std::vector<std::string>{},
-                                   "training type", ok);
+                                   {"training type", "培训类型"}, ok);
     const auto passed = detail::bool_param(params, "passed", true);
     auto title = detail::title_param(params, type, "training", ok);
     if (!passed || !ok) return nullptr;
