@@ -243,7 +243,7 @@ class source_reader {
         case detail::duration_problem::too_long:
           error(n, pick(w + " `" + n.text + "` is too long: a duration is at most " +
                             std::to_string(max_duration_days) + "d",
-                        w + "`" + n.text + "`太长：时长至多为" + std::to_string(max_duration_days) + "天"));
+                        w + "写成了`" + n.text + "`，太长：时长至多为" + std::to_string(max_duration_days) + "天"));
           return std::nullopt;
         case detail::duration_problem::malformed: break;
       }
@@ -254,7 +254,7 @@ class source_reader {
       if (std::all_of(n.text.begin(), n.text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         const auto& t = n.text;
         error(n, pick(w + " `" + t + "` has no unit: write it like `" + t + "min`, `" + t + "h` or `" + t + "d`",
-                      w + "`" + t + "`没有单位：请写成`" + t + "min`、`" + t + "h`或`" + t + "d`"));
+                      w + "写成了`" + t + "`，没有单位：请写成`" + t + "min`、`" + t + "h`或`" + t + "d`"));
         return std::nullopt;
       }
     }

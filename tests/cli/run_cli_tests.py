@@ -101,6 +101,15 @@ TESTS = [
     ("bad-case-invalid-utf8", ["check", "--policy", P, C + "invalid-utf8.yaml"], 2, None),
     ("bad-case-null-and-year-9999", ["check", "--policy", P, C + "careless.yaml"], 2, None),
     ("bad-policy-is-a-directory", ["check", "--policy", "policies", C + "clean.yaml"], 2, None),
+    # The same problems in Chinese under --lang zh, at the same places (read once for natural Chinese).
+    ("bad-case-many-zh", ["check", "--policy", P, C + "bad-many.yaml", "--lang", "zh"], 2, None),
+    ("bad-case-duties-zh", ["check", "--policy", P, C + "bad-duties.yaml", "--lang", "zh"], 2, None),
+    ("bad-case-null-and-year-9999-zh", ["check", "--policy", P, C + "careless.yaml", "--lang", "zh"], 2, None),
+    ("bad-case-trailing-comma-zh", ["check", "--policy", P, C + "trailing-comma.json", "--lang", "zh"], 2, None),
+    ("bad-case-csv-zh", ["check", "--policy", P, C + "csv-bad.yaml", "--lang", "zh"], 2, None),
+    ("bad-policy-zh", ["lint", "--policy", C + "bad-policy.yaml", "--lang", "zh"], 2, None),
+    ("bad-policy-name-zh", ["lint", "--policy", "customer-servise", "--lang", "zh"], 2, None),
+    ("calendar-gap-strict-zh", ["check", "--policy", P, C + "into-2027.yaml", "--strict", "--lang", "zh"], 2, None),
     # A case past the years of the policy's calendars: a warning, or with --strict an error.
     ("calendar-gap-warns", ["check", "--policy", P, C + "into-2027.yaml"], 0, C + "into-2027.yaml"),
     ("calendar-gap-strict", ["check", "--policy", P, C + "into-2027.yaml", "--strict"], 2, None),
