@@ -14,9 +14,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The language errors in test files are written in (the `test` command has no `--lang` yet).
-constexpr lang test_lang = lang::en;
-
 auto pick(lang l, std::string en, std::string zh) -> std::string {
   return l == lang::zh ? std::move(zh) : std::move(en);
 }
@@ -116,11 +113,11 @@ auto names_person(std::string_view text, std::string_view id) -> bool {
 }
 
 void run_test(const policy& p, const std::string& file, const source_node& node, const std::string& default_name,
-              const std::regex* only, policy_test_report& report, std::set<std::uint32_t>& fired) {
+              const std::regex* only, lang l, policy_test_report& report, std::set<std::uint32_t>& fired) {
   policy_test_result result;
   result.file = file;
   result.name = default_name;
-  source_reader rd(file, result.errors, test_lang);
+  source_reader rd(file, result.errors, l);
   field_reader t(rd, node, rd.pick("test `" + default_name + "`", "测试`" + default_name + "`"));
   if (const auto* n = t.optional("name")) {
     result.name = rd.text(*n, rd.pick("`name` of a test", "测试的`name`")).value_or(default_name);
@@ -312,7 +309,7 @@ void xml_escape(std::ostream& out, std::string_view s) {
 
 }  // namespace
 
-auto run_policy_tests(const policy& p, const std::vector<std::string>& paths, const std::string& only)
+auto run_policy_tests(const policy& p, const std::vector<std::string>& paths, const std::string& only, lang l)
     -> policy_test_report {
   std::optional<std::regex> selected;
   if (!only.empty()) selected.emplace(only, std::regex::ECMAScript);
@@ -321,7 +318,7 @@ auto run_policy_tests(const policy& p, const std::vector<std::string>& paths, co
   std::set<std::uint32_t> fired;
   for (const auto& path : paths) {
     std::vector<load_issue> issues;
-    const auto doc = detail::read_source(path, issues, lang::en);
+    const auto doc = detail::read_source(path, issues, l);
     const auto stem = fs::path(path).stem().string();
     if (!issues.empty()) {
       report.tests.push_back({path, stem, std::move(issues), {}});
@@ -329,21 +326,21 @@ auto run_policy_tests(const policy& p, const std::vector<std::string>& paths, co
     }
     if (const auto* list = doc.root.find("tests")) {
       for (std::size_t i = 0; i < list->items.size(); ++i) {
-        run_test(p, path, list->items[i], stem + " #" + std::to_string(i + 1), filter, report, fired);
+        run_test(p, path, list->items[i], stem + " #" + std::to_string(i + 1), filter, l, report, fired);
       }
       if (list->kind != source_node::type::sequence || doc.root.keys.size() != 1) {
         report.tests.push_back({path,
                                 stem,
                                 {{{path, list->line, list->column},
                                   {},
-                                  pick(test_lang,
+                                  pick(l,
                                        "`tests` is the only key of a "
                                        "file of tests, and it is a list",
                                        "`tests`须是测试文件唯一的键，并且是一个列表")}},
                                 {}});
       }
     } else {
-      run_test(p, path, doc.root, stem, filter, report, fired);
+      run_test(p, path, doc.root, stem, filter, l, report, fired);
     }
   }
   for (const auto& r : p.rules()) {

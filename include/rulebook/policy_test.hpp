@@ -72,8 +72,9 @@ struct policy_test_report {
 /// With `only` (an ECMAScript regular expression), only the tests whose name it is found in are
 /// run, and only they count for `rules_fired`.
 /// @throws std::regex_error when `only` is not a regular expression.
-auto run_policy_tests(const policy& p, const std::vector<std::string>& paths, const std::string& only = {})
-    -> policy_test_report;
+/// Problems in the test files are written in language `l`.
+auto run_policy_tests(const policy& p, const std::vector<std::string>& paths, const std::string& only = {},
+                      lang l = lang::en) -> policy_test_report;
 
 /// Writes `report` as JUnit XML, for a policy repository's CI.
 void write_junit(std::ostream& out, const policy_test_report& report);

@@ -29,8 +29,8 @@ void add_policy(CLI::App& c, options& o, const char* what) {
   c.add_option("--policy,-p", o.policies, what)->required()->type_name("FILE|NAME")->allow_extra_args(false);
 }
 
-void add_lang(CLI::App& c, options& o) {
-  c.add_option("--lang", o.lang_name, "the language of messages and reports")
+void add_lang(CLI::App& c, options& o, const std::string& what = "the language of messages and reports") {
+  c.add_option("--lang", o.lang_name, what)
       ->check(CLI::IsMember({"en", "zh"}))
       ->type_name("en|zh")
       ->take_last();
@@ -74,10 +74,7 @@ void describe(CLI::App& app, options& o, serve_options& so) {
 
   auto* lint = app.add_subcommand("lint", "check a policy without a case: errors, and warnings about rules");
   add_policy(*lint, o, "a policy file or a shipped policy's name; again for more");
-  lint->add_option("--lang", o.lang_name, "the language of the warnings")
-      ->check(CLI::IsMember({"en", "zh"}))
-      ->type_name("en|zh")
-      ->take_last();
+  add_lang(*lint, o, "the language of the errors and warnings");
 
   auto* test = app.add_subcommand("test", "run policy test files: a case and the decisions and findings it must give");
   add_policy(*test, o, "a policy file or a shipped policy's name; again for more");
@@ -90,6 +87,7 @@ void describe(CLI::App& app, options& o, serve_options& so) {
       ->check(CLI::Range(0, 100))
       ->type_name("N")
       ->take_last();
+  add_lang(*test, o, "the language of the errors in policy and test files");
 
   auto* diff = app.add_subcommand("diff", "what a policy edit changes on cases: decisions and findings, by meaning");
   add_policy(*diff, o, "the policy as it is");

@@ -19,9 +19,9 @@ auto run_test(const options& o) -> int {
     std::cerr << "rulebook test: --run `" << o.run << "` is not a regular expression: " << e.what() << '\n';
     return exit_bad_input;
   }
-  const auto p = load_policies(o.policies);
+  const auto p = load_policies(o.policies, o.lang);
   if (!p) return exit_bad_input;
-  const auto report = run_policy_tests(*p, o.files, o.run);
+  const auto report = run_policy_tests(*p, o.files, o.run, o.lang);
   if (report.tests.empty()) {
     if (o.run.empty()) {
       std::cerr << "rulebook test: the files hold no tests\n";
