@@ -30,10 +30,7 @@ void add_policy(CLI::App& c, options& o, const char* what) {
 }
 
 void add_lang(CLI::App& c, options& o, const std::string& what = "the language of messages and reports") {
-  c.add_option("--lang", o.lang_name, what)
-      ->check(CLI::IsMember({"en", "zh"}))
-      ->type_name("en|zh")
-      ->take_last();
+  c.add_option("--lang", o.lang_name, what)->check(CLI::IsMember({"en", "zh"}))->type_name("en|zh")->take_last();
 }
 
 }  // namespace
