@@ -131,8 +131,8 @@ class source_reader {
   /// The text of `n`; anything else, or empty text, is an error.
   auto text(const source_node& n, std::string_view what) -> std::optional<std::string> {
     if (n.kind != source_node::type::scalar || n.text.empty()) {
-      const std::string w(what);
-      error(n, pick(w + " must be text, not " + describe_node(n), w + "必须是文本，不能是" + describe_node(n)));
+      const auto w = [what] { return std::string(what); };  // built only for a message
+      error(n, pick(w() + " must be text, not " + describe_node(n), w() + "必须是文本，不能是" + describe_node(n)));
       return std::nullopt;
     }
     return n.text;
@@ -143,21 +143,21 @@ class source_reader {
       if (n.text == "true") return true;
       if (n.text == "false") return false;
     }
-    const std::string w(what);
+    const auto w = [what] { return std::string(what); };  // built only for a message
     if (n.kind == source_node::type::scalar && n.quoted && (n.text == "true" || n.text == "false")) {
-      error(n, pick(w + " must be `true` or `false` without quotes: quoted, `" + n.text + "` is text",
-                    w + "必须是不加引号的`true`或`false`：加了引号的`" + n.text + "`是文本"));
+      error(n, pick(w() + " must be `true` or `false` without quotes: quoted, `" + n.text + "` is text",
+                    w() + "必须是不加引号的`true`或`false`：加了引号的`" + n.text + "`是文本"));
       return std::nullopt;
     }
-    error(n, pick(w + " must be `true` or `false`, not " + describe_node(n),
-                  w + "必须是`true`或`false`，不能是" + describe_node(n)));
+    error(n, pick(w() + " must be `true` or `false`, not " + describe_node(n),
+                  w() + "必须是`true`或`false`，不能是" + describe_node(n)));
     return std::nullopt;
   }
   /// A whole number from `min` to `max`; anything else is an error. A kind that does date
   /// arithmetic with the number gives a `max` (e.g. 3650 days), so the arithmetic cannot overflow.
   auto integer(const source_node& n, std::string_view what, std::int64_t min = 0,
                std::int64_t max = std::numeric_limits<std::int64_t>::max()) -> std::optional<std::int64_t> {
-    const std::string w(what);
+    const auto w = [what] { return std::string(what); };  // built only for a message
     if (n.kind == source_node::type::scalar && !n.quoted && !n.text.empty() && n.text.size() < 16) {
       std::size_t i = n.text[0] == '-' ? 1 : 0;
       bool ok = i < n.text.size();
@@ -170,96 +170,96 @@ class source_reader {
         if (n.text[0] == '-') v = -v;
         if (v >= min && v <= max) return v;
         if (v < min) {
-          error(n, pick(w + " must be at least " + std::to_string(min) + ", not `" + n.text + "`",
-                        w + "至少为" + std::to_string(min) + "，不能是`" + n.text + "`"));
+          error(n, pick(w() + " must be at least " + std::to_string(min) + ", not `" + n.text + "`",
+                        w() + "至少为" + std::to_string(min) + "，不能是`" + n.text + "`"));
         } else {
-          error(n, pick(w + " must be at most " + std::to_string(max) + ", not `" + n.text + "`",
-                        w + "至多为" + std::to_string(max) + "，不能是`" + n.text + "`"));
+          error(n, pick(w() + " must be at most " + std::to_string(max) + ", not `" + n.text + "`",
+                        w() + "至多为" + std::to_string(max) + "，不能是`" + n.text + "`"));
         }
         return std::nullopt;
       }
     }
-    error(n, pick(w + " must be a whole number, not " + describe_node(n), w + "必须是整数，不能是" + describe_node(n)));
+    error(n, pick(w() + " must be a whole number, not " + describe_node(n),
+                  w() + "必须是整数，不能是" + describe_node(n)));
     return std::nullopt;
   }
   /// A date like `2026-03-02`; an impossible date, or one outside the years `min_year` to
   /// `max_year`, is an error.
   auto date_value(const source_node& n, std::string_view what) -> std::optional<date> {
-    const std::string w(what);
+    const auto w = [what] { return std::string(what); };  // built only for a message
     if (n.kind == source_node::type::scalar) {
       if (auto d = parse_date(n.text)) return d;
       if (n.text.size() == 10 && n.text[4] == '-' && n.text[7] == '-') {
-        error(n, year_out_of_range(n.text) ? out_of_range("date", "日期", n.text, w)
-                                           : pick("impossible date `" + n.text + "` in " + w,
-                                                  w + "中的日期`" + n.text + "`不存在"));
+        error(n, year_out_of_range(n.text)
+                     ? out_of_range("date", "日期", n.text, w())
+                     : pick("impossible date `" + n.text + "` in " + w(), w() + "中的日期`" + n.text + "`不存在"));
         return std::nullopt;
       }
     }
-    error(n, pick(w + " must be a date like `2026-03-02`, not " + describe_node(n),
-                  w + "必须是形如`2026-03-02`的日期，不能是" + describe_node(n)));
+    error(n, pick(w() + " must be a date like `2026-03-02`, not " + describe_node(n),
+                  w() + "必须是形如`2026-03-02`的日期，不能是" + describe_node(n)));
     return std::nullopt;
   }
   /// A time like `2026-03-02T08:00`; an impossible one is an error.
   auto time_value(const source_node& n, std::string_view what) -> std::optional<time_point> {
-    const std::string w(what);
+    const auto w = [what] { return std::string(what); };  // built only for a message
     if (n.kind == source_node::type::scalar) {
       if (auto t = parse_time_point(n.text)) return t;
       if (n.text.size() >= 16 && n.text[4] == '-' && n.text[7] == '-' && n.text[13] == ':') {
         const auto day = n.text.substr(0, 10);
         const auto clock = n.text.substr(11);
-        error(n, year_out_of_range(day) ? out_of_range("time", "时间", n.text, w)
-                 : parse_date(day)      ? pick("impossible time of day `" + clock + "` in " + w,
-                                               w + "中的时刻`" + clock + "`不存在")
-                                        : pick("impossible date `" + day + "` in " + w,
-                                               w + "中的日期`" + day + "`不存在"));
+        error(n, year_out_of_range(day) ? out_of_range("time", "时间", n.text, w())
+                 : parse_date(day)
+                     ? pick("impossible time of day `" + clock + "` in " + w(), w() + "中的时刻`" + clock + "`不存在")
+                     : pick("impossible date `" + day + "` in " + w(), w() + "中的日期`" + day + "`不存在"));
         return std::nullopt;
       }
     }
-    error(n, pick(w + " must be a time like `2026-03-02T08:00`, not " + describe_node(n),
-                  w + "必须是形如`2026-03-02T08:00`的时间，不能是" + describe_node(n)));
+    error(n, pick(w() + " must be a time like `2026-03-02T08:00`, not " + describe_node(n),
+                  w() + "必须是形如`2026-03-02T08:00`的时间，不能是" + describe_node(n)));
     return std::nullopt;
   }
   /// A month like `2026-03`.
   auto month_value(const source_node& n, std::string_view what) -> std::optional<month> {
-    const std::string w(what);
+    const auto w = [what] { return std::string(what); };  // built only for a message
     if (n.kind == source_node::type::scalar) {
       if (auto m = parse_month(n.text)) return m;
       if (n.text.size() == 7 && n.text[4] == '-' && year_out_of_range(n.text)) {
-        error(n, out_of_range("month", "月份", n.text, w));
+        error(n, out_of_range("month", "月份", n.text, w()));
         return std::nullopt;
       }
     }
-    error(n, pick(w + " must be a month like `2026-03`, not " + describe_node(n),
-                  w + "必须是形如`2026-03`的月份，不能是" + describe_node(n)));
+    error(n, pick(w() + " must be a month like `2026-03`, not " + describe_node(n),
+                  w() + "必须是形如`2026-03`的月份，不能是" + describe_node(n)));
     return std::nullopt;
   }
   /// A duration with its unit, like `24h`, `20min` or `2d`; a bare number is an error.
   auto duration_value(const source_node& n, std::string_view what) -> std::optional<duration> {
-    const std::string w(what);
+    const auto w = [what] { return std::string(what); };  // built only for a message
     if (n.kind == source_node::type::scalar && !n.text.empty()) {
       std::int64_t seconds = 0;
       switch (detail::parse_duration_seconds(n.text, seconds)) {
         case detail::duration_problem::none: return duration(0, 0, static_cast<duration::sec_type>(seconds));
         case detail::duration_problem::too_long:
-          error(n, pick(w + " `" + n.text + "` is too long: a duration is at most " +
+          error(n, pick(w() + " `" + n.text + "` is too long: a duration is at most " +
                             std::to_string(max_duration_days) + "d",
-                        w + "写成了`" + n.text + "`，太长：时长至多为" + std::to_string(max_duration_days) + "天"));
+                        w() + "写成了`" + n.text + "`，太长：时长至多为" + std::to_string(max_duration_days) + "天"));
           return std::nullopt;
         case detail::duration_problem::malformed: break;
       }
       if (n.text[0] == '-') {
-        error(n, pick(w + " cannot be negative: `" + n.text + "`", w + "不能为负：`" + n.text + "`"));
+        error(n, pick(w() + " cannot be negative: `" + n.text + "`", w() + "不能为负：`" + n.text + "`"));
         return std::nullopt;
       }
       if (std::all_of(n.text.begin(), n.text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         const auto& t = n.text;
-        error(n, pick(w + " `" + t + "` has no unit: write it like `" + t + "min`, `" + t + "h` or `" + t + "d`",
-                      w + "写成了`" + t + "`，没有单位：请写成`" + t + "min`、`" + t + "h`或`" + t + "d`"));
+        error(n, pick(w() + " `" + t + "` has no unit: write it like `" + t + "min`, `" + t + "h` or `" + t + "d`",
+                      w() + "写成了`" + t + "`，没有单位：请写成`" + t + "min`、`" + t + "h`或`" + t + "d`"));
         return std::nullopt;
       }
     }
-    error(n, pick(w + " must be a duration like `24h`, `20min` or `2d`, not " + describe_node(n),
-                  w + "必须是形如`24h`、`20min`或`2d`的时长，不能是" + describe_node(n)));
+    error(n, pick(w() + " must be a duration like `24h`, `20min` or `2d`, not " + describe_node(n),
+                  w() + "必须是形如`24h`、`20min`或`2d`的时长，不能是" + describe_node(n)));
     return std::nullopt;
   }
   /// A time of day like `12:00`, as the time since midnight.
@@ -267,9 +267,9 @@ class source_reader {
     if (n.kind == source_node::type::scalar) {
       if (auto t = parse_time_of_day(n.text)) return t;
     }
-    const std::string w(what);
-    error(n, pick(w + " must be a time of day like `12:00`, not " + describe_node(n),
-                  w + "必须是形如`12:00`的时刻，不能是" + describe_node(n)));
+    const auto w = [what] { return std::string(what); };  // built only for a message
+    error(n, pick(w() + " must be a time of day like `12:00`, not " + describe_node(n),
+                  w() + "必须是形如`12:00`的时刻，不能是" + describe_node(n)));
     return std::nullopt;
   }
   /// A scalar or a list of scalars, as a list.
@@ -282,9 +282,9 @@ class source_reader {
         if (auto t = text(item, what)) out.push_back(*t);
       }
     } else {
-      const std::string w(what);
-      error(n, pick(w + " must be a name or a list of names, not " + describe_node(n),
-                    w + "必须是一个名称或名称列表，不能是" + describe_node(n)));
+      const auto w = [what] { return std::string(what); };  // built only for a message
+      error(n, pick(w() + " must be a name or a list of names, not " + describe_node(n),
+                    w() + "必须是一个名称或名称列表，不能是" + describe_node(n)));
     }
     return out;
   }
