@@ -429,7 +429,7 @@ class csv_list {
         const auto most = std::to_string(max_problems), line = std::to_string(r.at.line);
         rd_->error(node_at(r.at),
                    rd_->pick("too many problems in this file (" + most + "): reading stopped after line " + line,
-                             "这个文件的问题太多（" + most + "个）：读到第" + line + "行就停止了"));
+                             "这个文件的问题太多（已达" + most + "个），读到第" + line + "行后停止读取"));
         return;
       }
       file_->passed(r.end);  // the records before this one are done with
@@ -491,9 +491,10 @@ class csv_list {
       if (c.end == c.begin || col.ignored) continue;  // an empty cell: the field is absent
       if (col.field.empty()) {
         const auto number = std::to_string(i + 1);
-        rd_->error(node_at(c.at), rd_->pick("a value in column " + number +
-                                                ", which has no header: name the column, or leave the cell empty",
-                                            "第" + number + "列没有表头，却有值：请给这一列起名，或让这个单元格留空"));
+        rd_->error(node_at(c.at),
+                   rd_->pick("a value in column " + number +
+                                 ", which has no header: name the column, or leave the cell empty",
+                             "第" + number + "列没有表头，却有值：请在表头中写上这一列的名称，或清空这个单元格"));
         ok = false;
         continue;
       }
@@ -589,7 +590,7 @@ auto external_list(const std::string& case_path, const source_node& spec, std::s
         enc = encoding::gbk;
       } else {
         const auto hint = did_you_mean(n, std::vector<std::string>{"utf-8", "gb18030", "gbk"}, spec_rd.language());
-        spec_rd.error(*enc_node, zh ? what + "的编码`" + *name + "`无法识别" +
+        spec_rd.error(*enc_node, zh ? what + "的编码`" + *name + "`未知" +
                                           (hint.empty() ? "：编码只能是`utf-8`、`gb18030`或`gbk`" : hint)
                                     : "unknown encoding `" + *name + "` of " + what +
                                           (hint.empty() ? ": it is `utf-8`, `gb18030` or `gbk`" : hint));

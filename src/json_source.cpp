@@ -248,8 +248,8 @@ class value_reader {
       case simdjson::NUMBER_ERROR: what = "不是JSON允许的数字"; break;
       case simdjson::T_ATOM_ERROR:
       case simdjson::F_ATOM_ERROR:
-      case simdjson::N_ATOM_ERROR: what = "JSON不认识这个词（不是`true`、`false`或`null`）"; break;
-      case simdjson::CAPACITY: what = "文件太大，解析器处理不了"; break;
+      case simdjson::N_ATOM_ERROR: what = "无法识别的值：只能是`true`、`false`或`null`"; break;
+      case simdjson::CAPACITY: what = "文件太大，超出了解析器的处理能力"; break;
       case simdjson::MEMALLOC: what = "内存不足"; break;
       case simdjson::TAPE_ERROR: what = "逗号或括号多了或少了，或者缺少键"; break;
       case simdjson::UNINITIALIZED: what = "未初始化"; break;

@@ -243,7 +243,7 @@ class case_loader {
     auto b = to ? rd_->date_value(*to, zh() ? "`period`的`to`" : "`to` of `period`") : std::nullopt;
     if (!a || !b) return;
     if (*b < *a) {
-      rd_->error(*to, rd_->pick("`period` ends before it starts", "`period`结束早于开始"));
+      rd_->error(*to, rd_->pick("`period` ends before it starts", "`period`的结束日期早于开始日期"));
       return;
     }
     c_->period = rulebook::period{*a, *b};
@@ -367,7 +367,7 @@ class case_loader {
     a.where = ref(n);
     if (a.employee == no_index || !from || !to) return;
     if (*to <= *from) {
-      rd_->error(*n.find("to"), rd_->pick("away period ends before it starts", "离岗时段结束早于开始"));
+      rd_->error(*n.find("to"), rd_->pick("away period ends before it starts", "离岗时段的结束时间早于开始时间"));
       return;
     }
     a.from = *from;
@@ -379,7 +379,7 @@ class case_loader {
     std::vector<approval> out;
     const auto* list = value(f, "approvals", false, {"a list", "列表"});
     each(list, "approvals", [&](const source_node& n) {
-      field_reader a(*rd_, n, zh() ? f.what() + "的审批" : "an approval of " + f.what());
+      field_reader a(*rd_, n, zh() ? f.what() + "审批记录" : "an approval of " + f.what());
       approval ap;
       ap.by = person_field(a, "by");
       auto at = time(a, "at");
@@ -435,7 +435,7 @@ class case_loader {
       } else if (by_range && (!n.find("from") || !n.find("to"))) {
         rd_->error(n, f.what() + rd_->pick(" needs both `from` and `to`", "须同时给出`from`和`to`"));
       } else if (l.from && l.to && *l.to <= *l.from) {
-        rd_->error(*n.find("to"), f.what() + rd_->pick(" ends before it starts", "结束早于开始"));
+        rd_->error(*n.find("to"), f.what() + rd_->pick(" ends before it starts", "的结束时间早于开始时间"));
       }
       each(value(f, "certificates", false, {"a list", "列表"}), "certificates", [&](const source_node& cn) {
         field_reader cf(*rd_, cn, zh() ? f.what() + "的证明" : "a certificate of " + f.what());
@@ -448,7 +448,7 @@ class case_loader {
         cf.finish();
         c.where = ref(cn);
         if (from && to && *to < *from) {
-          rd_->error(*b, rd_->pick("certificate ends before it starts", "证明结束早于开始"));
+          rd_->error(*b, rd_->pick("certificate ends before it starts", "证明的结束日期早于开始日期"));
         } else if (from && to) {
           c.from = *from;
           c.to = *to;
@@ -512,7 +512,7 @@ class case_loader {
     if (!assessed_.insert({a.employee, format_month(a.month)}).second) {
       rd_->error(*m,
                  rd_->pick("a second assessment of `" + c_->people[a.employee].id + "` for " + format_month(a.month),
-                           "员工`" + c_->people[a.employee].id + "`在" + words::month(a.month, lang::zh) +
+                           "人员`" + c_->people[a.employee].id + "`在" + words::month(a.month, lang::zh) +
                                "的考核记录重复"));
       return;
     }
@@ -851,7 +851,7 @@ auto validate_case(const case_file& c, const policy& p, lang language) -> std::v
           [&] { return zh ? "班次`" + s.id + "`" : "shift `" + s.id + "`"; });
   }
   for (const auto& a : c.accounts) {
-    check(a.tier, v.tiers, {"tier", "等级"}, "accounts", a.where,
+    check(a.tier, v.tiers, {"tier", "客户等级"}, "accounts", a.where,
           [&] { return std::string(zh ? "账户册" : "an account book"); });
   }
   for (const auto& m : c.meetings) {
@@ -1009,7 +1009,7 @@ auto parse_request(std::string file, std::string text, const case_file& c, const
     if (name.empty() || names.empty() || vocabulary::has(names, name)) return;
     bad(rd.pick("unknown " + std::string(what.en) + " `" + name + "` of request `" + r->id + "`: the policy `" +
                     p.name() + "` does not know it",
-                "申请`" + r->id + "`的" + what.zh + "`" + name + "`未知，政策`" + p.name() + "`中没有这一" + what.zh) +
+                "申请`" + r->id + "`的" + what.zh + "`" + name + "`未知，政策`" + p.name() + "`中没有这种" + what.zh) +
         did_you_mean(name, names, language));
   };
   // A request names its employee's own shifts: rostered to them, or received by a swap of the case.

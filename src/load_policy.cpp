@@ -49,7 +49,8 @@ auto no_policy_named(const std::string& name, lang l) -> std::string {
     where += zh ? (where.empty() ? "`" : "、`") + d + "`" : (where.empty() ? "" : ", ") + d;
     for (auto& n : shipped_names(d)) known.push_back(std::move(n));
   }
-  std::string message = zh ? "没有政策文件`" + name + "`，" + (where.empty() ? "" : where + "中") + "也没有叫这个名字的政策"
+  std::string message = zh ? "没有政策文件`" + name + "`，" + (where.empty() ? "" : where + "中") + "也没有名为`" +
+                                 name + "`的政策"
                            : "no policy file `" + name + "`, and no policy of that name in " + where;
   if (const auto hint = did_you_mean(name, known, l); !hint.empty()) {
     message += hint;
@@ -139,7 +140,7 @@ class policy_loader {
   void read_labels(source_reader& rd, const source_node& n, detail::policy_data& data) {
     if (n.kind != source_node::type::map) {
       rd.error(n, rd.pick("`labels` maps sections (`roles`, `grades`, …) to names with `{en: …, zh: …}`",
-                          "`labels`须按部分（`roles`、`grades`等）列出名称，每个名称写作`{en: …, zh: …}`"));
+                          "`labels`须按类别（`roles`、`grades`等）列出名称，每个名称写作`{en: …, zh: …}`"));
       return;
     }
     std::vector<std::string> sections(std::begin(labels::sections), std::end(labels::sections));
@@ -148,7 +149,7 @@ class policy_loader {
       if (!vocabulary::has(sections, section)) {
         const auto hint = did_you_mean(section, sections, rd.language());
         rd.error(n.keys[i], rd.pick("unknown section `" + section + "` in `labels`" + hint,
-                                    "`labels`中有未知的部分`" + section + "`" + hint));
+                                    "`labels`中有未知的类别`" + section + "`" + hint));
         continue;
       }
       const auto& names = n.items[i];
@@ -159,8 +160,9 @@ class policy_loader {
       }
       for (std::size_t j = 0; j < names.keys.size(); ++j) {
         const auto& name = names.keys[j].text;
-        field_reader w(rd, names.items[j], rd.pick("the label of `" + name + "` in `labels." + section + "`",
-                                                   "`labels." + section + "`中`" + name + "`的标签"));
+        field_reader w(rd, names.items[j],
+                       rd.pick("the label of `" + name + "` in `labels." + section + "`",
+                               "`labels." + section + "`中`" + name + "`的标签"));
         std::string en, zh;
         if (const auto* e = w.optional("en")) en = rd.text(*e, rd.pick("`en` of a label", "标签的`en`")).value_or("");
         if (const auto* z = w.optional("zh")) zh = rd.text(*z, rd.pick("`zh` of a label", "标签的`zh`")).value_or("");
@@ -214,7 +216,8 @@ class policy_loader {
       const auto hint = did_you_mean(ref.name, names, lang_);
       rd.error(*ref.key,
                pick("label for `" + ref.name + "` in `labels." + ref.section + "`, but " +
-                        (fixed ? "the contract has no such name" : "`vocabulary." + ref.section + "` has no such name") +
+                        (fixed ? "the contract has no such name"
+                               : "`vocabulary." + ref.section + "` has no such name") +
                         (names.empty() ? " (it is empty)" : hint),
                     "`labels." + ref.section + "`中给了`" + ref.name + "`的标签，但" +
                         (fixed ? "数据约定中没有这个名称" : "`vocabulary." + ref.section + "`中没有这个名称") +
@@ -268,8 +271,8 @@ class policy_loader {
             "规则`" + ref.rule + "`在`" + ref.key + "`中列了它自己");
       } else if (judges_requests(self->second) != judges_requests(other->second)) {
         const bool self_requests = judges_requests(self->second);
-        bad("rule `" + ref.rule + "` judges " + (self_requests ? "requests" : "conduct") + " and `" + ref.names +
-                "` " + (judges_requests(other->second) ? "requests" : "conduct") + ": `" + ref.key +
+        bad("rule `" + ref.rule + "` judges " + (self_requests ? "requests" : "conduct") + " and `" + ref.names + "` " +
+                (judges_requests(other->second) ? "requests" : "conduct") + ": `" + ref.key +
                 "` ties rules that judge the same things",
             "规则`" + ref.rule + "`审查的是" + (self_requests ? "申请" : "排班") + "，而`" + ref.names + "`审查的是" +
                 (self_requests ? "排班" : "申请") + "：`" + ref.key + "`只能用于审查同类对象的规则之间");
@@ -298,7 +301,7 @@ class policy_loader {
                                      "` overrides itself through the rules that override it: `overrides:` must not go "
                                      "round in a circle",
                                  "规则`" + data.rules[start]->header().id +
-                                     "`经由取代它的规则又取代了它自己：`overrides:`不能兜成一个圈")});
+                                     "`经由取代它的规则又取代了它自己：`overrides:`不能形成循环")});
         break;
       }
     }
@@ -402,10 +405,13 @@ class policy_loader {
                               "`clauses`须把条款编号对应到`{zh: …, en: …}`"));
       } else {
         for (std::size_t i = 0; i < cl->keys.size(); ++i) {
-          field_reader t(rd, cl->items[i], rd.pick("clause `" + cl->keys[i].text + "`", "条款`" + cl->keys[i].text + "`"));
+          field_reader t(rd, cl->items[i],
+                         rd.pick("clause `" + cl->keys[i].text + "`", "条款`" + cl->keys[i].text + "`"));
           auto& [en, zh] = data.clause_texts[cl->keys[i].text];
-          if (const auto* n = t.optional("en")) en = rd.text(*n, rd.pick("`en` of a clause", "条款的`en`")).value_or("");
-          if (const auto* n = t.optional("zh")) zh = rd.text(*n, rd.pick("`zh` of a clause", "条款的`zh`")).value_or("");
+          if (const auto* n = t.optional("en"))
+            en = rd.text(*n, rd.pick("`en` of a clause", "条款的`en`")).value_or("");
+          if (const auto* n = t.optional("zh"))
+            zh = rd.text(*n, rd.pick("`zh` of a clause", "条款的`zh`")).value_or("");
           t.finish();
         }
       }
@@ -425,10 +431,9 @@ class policy_loader {
     for (std::size_t i = 0; i < rules->items.size(); ++i) {
       const auto& node = rules->items[i];
       const auto* idn = node.find("id");
-      const std::string what =
-          idn && idn->kind == source_node::type::scalar
-              ? rd.pick("rule `" + idn->text + "`", "规则`" + idn->text + "`")
-              : rd.pick("rule " + std::to_string(i + 1), "第" + std::to_string(i + 1) + "条规则");
+      const std::string what = idn && idn->kind == source_node::type::scalar
+                                   ? rd.pick("rule `" + idn->text + "`", "规则`" + idn->text + "`")
+                                   : rd.pick("rule " + std::to_string(i + 1), "第" + std::to_string(i + 1) + "条规则");
       field_reader fr(rd, node, what);
       if (!fr.ok()) continue;
       if (auto r = read_rule(rd, fr, data, ids, static_cast<std::uint32_t>(data.rules.size()))) {
@@ -535,8 +540,7 @@ class policy_loader {
   }
 
   static void check_names(source_reader& rd, const source_node& at, const std::vector<std::string>& names,
-                          const std::vector<std::string>& known, const std::string& what,
-                          const std::string& what_zh) {
+                          const std::vector<std::string>& known, const std::string& what, const std::string& what_zh) {
     if (known.empty()) return;
     for (const auto& n : names) {
       if (!vocabulary::has(known, n)) {
@@ -574,7 +578,7 @@ class policy_loader {
       out.shift_kinds = rd.text_list(*n, of("shift_kind"));
       auto known = data.vocabulary.shift_kinds;
       if (!known.empty() && !vocabulary::has(known, "night")) known.push_back("night");
-      check_names(rd, *n, out.shift_kinds, known, "shift kind", "班次种类");
+      check_names(rd, *n, out.shift_kinds, known, "shift kind", "班次类型");
     }
     if (const auto* n = w.optional("holiday")) out.holiday = rd.boolean(*n, of("holiday"));
     if (const auto* n = w.optional("swapped")) out.swapped = rd.boolean(*n, of("swapped"));

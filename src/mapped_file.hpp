@@ -23,7 +23,7 @@ namespace rulebook::detail {
 inline auto why_unreadable(int err, lang l) -> std::string {
   if (l == lang::zh) {
     switch (err) {
-      case ENOENT: return "没有这个文件";
+      case ENOENT: return "文件不存在";
       case EACCES: return "没有读取权限";
       case EPERM: return "没有权限";
       case EISDIR: return "这是目录，不是文件";

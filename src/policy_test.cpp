@@ -129,7 +129,7 @@ void run_test(const policy& p, const std::string& file, const source_node& node,
   case_file c;
   if (case_node != nullptr && case_node->kind == source_node::type::scalar) {
     const auto path = (fs::path(file).parent_path() / case_node->text).string();
-    c = load_case(path, p, result.errors);
+    c = load_case(path, p, result.errors, rd.language());
   } else if (case_node != nullptr) {
     c = detail::case_from_source(file, *case_node, p, result.errors, rd.language());
   }
@@ -162,11 +162,11 @@ void run_test(const policy& p, const std::string& file, const source_node& node,
       if (list == nullptr) continue;
       if (list->kind != source_node::type::sequence) {
         const std::string k(key);
-        rd.error(*list, rd.pick("`" + k + "` is a list of finding specs", "`" + k + "`须是发现描述的列表"));
+        rd.error(*list, rd.pick("`" + k + "` is a list of finding specs", "`" + k + "`须是预期发现的列表"));
         continue;
       }
       for (const auto& item : list->items) {
-        if (auto s = read_spec(rd, item, rd.pick("a finding spec", "发现描述"))) out->push_back(std::move(*s));
+        if (auto s = read_spec(rd, item, rd.pick("a finding spec", "预期发现"))) out->push_back(std::move(*s));
       }
     }
     if (const auto* cr = e.optional("criteria")) {

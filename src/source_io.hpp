@@ -29,10 +29,10 @@ struct source_document {
   std::string bytes;  ///< the file's content, for the policy digest
 };
 
-/// Parses YAML or JSON text into a document, its problems written in language `l`; syntax errors and duplicate keys become issues. The
-/// text holds exactly one document, in UTF-8, nested at most `max_nesting_depth` deep, with
-/// anchors and aliases copying at most `max_alias_nodes` nodes; otherwise the one issue says
-/// which, and the document comes back empty (a null root and no bytes).
+/// Parses YAML or JSON text into a document, its problems written in language `l`; syntax errors and duplicate keys
+/// become issues. The text holds exactly one document, in UTF-8, nested at most `max_nesting_depth` deep, with anchors
+/// and aliases copying at most `max_alias_nodes` nodes; otherwise the one issue says which, and the document comes back
+/// empty (a null root and no bytes).
 auto parse_source(std::string file, std::string bytes, std::vector<load_issue>& issues, lang l) -> source_document;
 
 /// A whole file's bytes; a file that cannot be read (or is a directory) is an issue saying why.

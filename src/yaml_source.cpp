@@ -97,7 +97,7 @@ auto yaml_error_zh(const std::string& msg) -> std::string {
       {m::MULTIPLE_TAGS, "同一个节点不能有多个标签"},
       {m::MULTIPLE_ANCHORS, "同一个节点不能有多个锚点"},
       {m::MULTIPLE_ALIASES, "同一个节点不能有多个别名"},
-      {m::ALIAS_CONTENT, "别名不能带任何内容，标签也不行"},
+      {m::ALIAS_CONTENT, "别名不能带任何内容（包括标签）"},
       {m::INVALID_HEX, "十六进制数中有非法字符"},
       {m::UNKNOWN_TOKEN, "无法识别的记号"},
       {m::DOC_IN_SCALAR, "标量中不能出现文档标记"},
@@ -123,14 +123,14 @@ auto yaml_error_zh(const std::string& msg) -> std::string {
   }
   // Those that go on with what was found.
   static const std::pair<const char*, const char*> leads[] = {
-      {m::YAML_VERSION, "YAML版本号有误："},
-      {m::INVALID_UNICODE, "无效的码位："},
-      {m::INVALID_ESCAPE, "未知的转义字符："},
+      {m::YAML_VERSION, "YAML版本号有误"},
+      {m::INVALID_UNICODE, "无效的Unicode码位"},
+      {m::INVALID_ESCAPE, "未知的转义字符"},
   };
   for (const auto& [en, zh] : leads) {
     const std::string_view lead(en);
     if (msg.size() > lead.size() && std::string_view(msg).substr(0, lead.size()) == lead) {
-      return zh + msg.substr(lead.size());
+      return std::string(zh) + "`" + msg.substr(lead.size()) + "`";
     }
   }
   return msg;

@@ -198,8 +198,8 @@ auto load_case(const std::string& path, const policy& p, std::vector<load_issue>
 /// As above; throws `load_error` holding every problem.
 auto load_case(const std::string& path, const policy& p, lang l = lang::en) -> case_file;
 /// Reads a case from text; `file` names it in messages.
-auto parse_case(std::string file, std::string text, const policy& p, std::vector<load_issue>& issues,
-                lang l = lang::en) -> case_file;
+auto parse_case(std::string file, std::string text, const policy& p, std::vector<load_issue>& issues, lang l = lang::en)
+    -> case_file;
 
 /// Reads one request, in the format of an item of a case's `requests:` (YAML or JSON), naming the
 /// people and shifts of `c`: the question a scheduler puts to `session::what_if`. `file` names it

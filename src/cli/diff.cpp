@@ -299,8 +299,8 @@ auto is_case_file(const std::filesystem::path& p) -> bool {
 }
 
 /// The case files of `args`, a folder giving every *.yaml, *.yml and *.json in it, sorted by name.
-/// Prints a folder it cannot read or that holds no case, and clears `ok`.
-auto case_files(const std::vector<std::string>& args, bool& ok) -> std::vector<std::string> {
+/// Prints (in language `l`) a folder it cannot read or that holds no case, and clears `ok`.
+auto case_files(const std::vector<std::string>& args, lang l, bool& ok) -> std::vector<std::string> {
   namespace fs = std::filesystem;
   std::vector<std::string> out;
   for (const auto& a : args) {
@@ -315,12 +315,14 @@ auto case_files(const std::vector<std::string>& args, bool& ok) -> std::vector<s
       if (it->is_regular_file(file_ec) && is_case_file(it->path())) names.push_back(it->path().filename().string());
     }
     if (ec) {
-      std::cerr << a << ": cannot read folder: " << ec.message() << '\n';
+      std::cerr << a << (l == lang::zh ? ": 无法读取文件夹：" : ": cannot read folder: ") << ec.message() << '\n';
       ok = false;
       continue;
     }
     if (names.empty()) {
-      std::cerr << a << ": no case files (*.yaml, *.yml, *.json) in this folder\n";
+      std::cerr << a
+                << (l == lang::zh ? ": 文件夹中没有案例文件（*.yaml、*.yml、*.json）\n"
+                                  : ": no case files (*.yaml, *.yml, *.json) in this folder\n");
       ok = false;
       continue;
     }
@@ -637,7 +639,7 @@ auto run_diff(const options& o) -> int {
   const auto old_policy = load_policies(o.policies, o.lang);
   const auto new_policy = load_policies(o.against, o.lang);
   bool folders_ok = true;
-  const auto files = case_files(o.files, folders_ok);
+  const auto files = case_files(o.files, o.lang, folders_ok);
   if (!old_policy || !new_policy) return exit_bad_input;
   // Every case is read under both policies (each may know other roles and grades); any bad one
   // means no report, but every bad one is told.

@@ -141,7 +141,7 @@ void issue_json(std::string& out, const load_issue& issue) {
 
 // A list of issues: the first `max_printed_issues`, then one that says how many more there are
 // (a body of thousands of bad records gets a short answer).
-void issues_json(std::string& out, const std::vector<load_issue>& issues) {
+void issues_json(std::string& out, const std::vector<load_issue>& issues, lang l = lang::en) {
   out += '[';
   const auto shown = std::min(issues.size(), max_printed_issues);
   for (std::size_t i = 0; i < shown; ++i) {
@@ -150,7 +150,8 @@ void issues_json(std::string& out, const std::vector<load_issue>& issues) {
   }
   if (issues.size() > shown) {
     out += ", ";
-    issue_json(out, make_issue(std::to_string(issues.size() - shown) + " more problem(s) not shown"));
+    const auto more = std::to_string(issues.size() - shown);
+    issue_json(out, make_issue(l == lang::zh ? "另有" + more + "个问题未列出" : more + " more problem(s) not shown"));
   }
   out += ']';
 }
@@ -161,9 +162,9 @@ struct reply {
   std::string body;
 };
 
-auto errors_reply(int status, const std::vector<load_issue>& issues) -> reply {
+auto errors_reply(int status, const std::vector<load_issue>& issues, lang l = lang::en) -> reply {
   reply r{status, "{\"errors\": "};
-  issues_json(r.body, issues);
+  issues_json(r.body, issues, l);
   r.body += "}\n";
   return r;
 }
@@ -282,10 +283,10 @@ auto check(const policy& p, const std::string& body, bool json, const write_opti
   const std::string file = json ? json_body : yaml_body;
   if (auto r = empty_body(body, file.c_str(), how.lang)) return *r;
   std::vector<load_issue> issues;
-  if (!detail::case_reads_no_files(file, body, json, issues, how.lang)) return errors_reply(400, issues);
+  if (!detail::case_reads_no_files(file, body, json, issues, how.lang)) return errors_reply(400, issues, how.lang);
   const auto c = parse_case(file, body, p, issues, how.lang);
   if (auto r = read_another_file(c, issues, file, how.lang)) return *r;
-  if (!issues.empty()) return errors_reply(400, issues);
+  if (!issues.empty()) return errors_reply(400, issues, how.lang);
   // Days past the policy's calendars are judged as if they had no holidays: the verdict has no
   // place to say so (CONTRACT §3), the answer's header does, as `check` says it on stderr.
   // In English whatever `lang` says: a header carries ASCII only.
@@ -310,13 +311,13 @@ auto what_if(const policy& p, const std::string& body, bool json, const write_op
   if (auto r = empty_body(body, file.c_str(), how.lang)) return *r;
   std::vector<load_issue> issues;
   auto parts = detail::split_what_if(file, body, issues, how.lang);
-  if (!parts) return errors_reply(400, issues);
+  if (!parts) return errors_reply(400, issues, how.lang);
   const auto c = parse_case(file, std::move(parts->first), p, issues, how.lang);
   if (auto r = read_another_file(c, issues, file, how.lang)) return *r;
-  if (!issues.empty()) return errors_reply(400, issues);
+  if (!issues.empty()) return errors_reply(400, issues, how.lang);
   // The question is read before the case is judged: a bad one costs no judgement.
   const auto r = parse_request(file, std::move(parts->second), c, p, issues, how.lang);
-  if (!r || !issues.empty()) return errors_reply(400, issues);
+  if (!r || !issues.empty()) return errors_reply(400, issues, how.lang);
   const session s(p, c, {.threads = 1});
   const auto rv = s.what_if(*r);
   std::ostringstream out;
@@ -336,9 +337,9 @@ auto lint(const std::string& body, lang l) -> reply {
   const bool valid = issues.empty();
   const auto warnings = valid ? lint_policy(p, l) : std::vector<load_issue>{};
   std::string out = std::string("{\"valid\": ") + (valid ? "true" : "false") + ", \"errors\": ";
-  issues_json(out, issues);
+  issues_json(out, issues, l);
   out += ", \"warnings\": ";
-  issues_json(out, warnings);
+  issues_json(out, warnings, l);
   out += ", \"rules\": " + std::to_string(valid ? p.rules().size() : 0) + "}\n";
   return {200, std::move(out)};
 }
@@ -586,9 +587,9 @@ auto run_serve(const serve_options& given) -> int {
         send(res, handle(*p, body, is_json(req, body), how, res));
       } catch (const case_error& e) {
         // A loaded case passes every check `judge` makes; should one not, it is still the body's.
-        send(res, errors_reply(400, {e.issues().begin(), e.issues().end()}));
+        send(res, errors_reply(400, {e.issues().begin(), e.issues().end()}, how.lang));
       } catch (const load_error& e) {
-        send(res, errors_reply(400, {e.issues().begin(), e.issues().end()}));
+        send(res, errors_reply(400, {e.issues().begin(), e.issues().end()}, how.lang));
       }
     });
   };

@@ -47,10 +47,9 @@ class caseload_ratio final : public rule {
     for (std::size_t i = 0; i < n->keys.size(); ++i) {
       const auto& tier = n->keys[i].text;
       ok = detail::known_name(params, n->keys[i], tier, tiers, {"tier", "客户等级"}) && ok;
-      const auto v = rd.integer(n->items[i],
-                                rd.pick("customers per manager of tier `" + tier + "`",
-                                        "客户等级`" + tier + "`每位经理负责的客户数"),
-                                1);
+      const auto v = rd.integer(
+          n->items[i],
+          rd.pick("customers per manager of tier `" + tier + "`", "客户等级`" + tier + "`每位经理负责的客户数"), 1);
       ok = ok && v.has_value();
       if (v) per[tier] = *v;
     }

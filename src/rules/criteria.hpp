@@ -45,9 +45,10 @@ class criteria final : public rule {
     if (list == nullptr) return nullptr;
     auto& rd = params.reader();
     if (list->kind != source_node::type::sequence || list->items.empty()) {
-      rd.error(*list, rd.pick("`criteria` of " + params.what() + " must be a list of criteria, not " +
-                                  source_reader::describe(*list),
-                              detail::key_what(params, "criteria") + "必须是考核项的列表，不能是" + rd.describe_node(*list)));
+      rd.error(*list,
+               rd.pick("`criteria` of " + params.what() + " must be a list of criteria, not " +
+                           source_reader::describe(*list),
+                       detail::key_what(params, "criteria") + "必须是考核项的列表，不能是" + rd.describe_node(*list)));
       return nullptr;
     }
     if (list->items.size() > 255) {
@@ -61,7 +62,8 @@ class criteria final : public rule {
     for (std::size_t i = 0; i < list->items.size(); ++i) {
       const auto number = std::to_string(i + 1);
       field_reader f(rd, list->items[i],
-                     rd.pick("criterion " + number + " of " + params.what(), params.what() + "第" + number + "个考核项"));
+                     rd.pick("criterion " + number + " of " + params.what(),
+                             params.what() + "第" + number + "个考核项"));
       auto it = read_item(f, h);
       f.finish();
       ok = ok && f.ok() && it.has_value();

@@ -17,7 +17,8 @@ enum class recurrence : std::uint8_t { day, working_day, week, month };
 inline auto recurrence_param(field_reader& params) -> std::optional<recurrence> {
   if (params.node().find("every") == nullptr) {
     auto& rd = params.reader();
-    if (params.ok()) rd.error(params.node(), rd.pick("missing key `every` in " + params.what(), params.what() + "缺少键`every`"));
+    if (params.ok())
+      rd.error(params.node(), rd.pick("missing key `every` in " + params.what(), params.what() + "缺少键`every`"));
     return std::nullopt;
   }
   const auto t = choice_param(params, "every", {"day", "working_day", "week", "month"});
@@ -51,8 +52,8 @@ inline auto weekday_param(field_reader& params, std::string_view key, bool& ok) 
 }
 
 /// Reads a name the policy's vocabulary list `known` must hold (any name when the list is empty).
-inline auto name_param(field_reader& params, std::string_view key, const std::vector<std::string>& known,
-                       noun what, bool& ok) -> std::string {
+inline auto name_param(field_reader& params, std::string_view key, const std::vector<std::string>& known, noun what,
+                       bool& ok) -> std::string {
   const auto* n = params.required(key);
   if (n == nullptr) {
     ok = false;

@@ -37,7 +37,8 @@ class recurring_meeting final : public rule {
     bool ok = true;
     spec s;
     const auto& v = h.vocabulary;
-    s.type = detail::name_param(params, "meeting", v ? v->meeting_types : std::vector<std::string>{}, {"meeting type", "会议类型"}, ok);
+    s.type = detail::name_param(params, "meeting", v ? v->meeting_types : std::vector<std::string>{},
+                                {"meeting type", "会议类型"}, ok);
     const auto every = detail::recurrence_param(params);
     s.chair = detail::name_param(params, "chair", v ? v->roles : std::vector<std::string>{}, {"role", "角色"}, ok);
     s.attendees = detail::roles_param(params, "attendees", h, ok);

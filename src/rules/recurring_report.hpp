@@ -51,7 +51,8 @@ class recurring_report final : public rule {
     bool ok = true;
     spec s;
     const auto& v = h.vocabulary;
-    s.type = detail::name_param(params, "report", v ? v->report_types : std::vector<std::string>{}, {"report type", "报告类型"}, ok);
+    s.type = detail::name_param(params, "report", v ? v->report_types : std::vector<std::string>{},
+                                {"report type", "报告类型"}, ok);
     const auto every = detail::recurrence_param(params);
     s.by = detail::name_param(params, "by", v ? v->roles : std::vector<std::string>{}, {"role", "角色"}, ok);
     const auto from = detail::choice_param(params, "from", {"each", "any"});
@@ -64,7 +65,7 @@ class recurring_report final : public rule {
       auto kinds = v ? v->shift_kinds : std::vector<std::string>{};
       if (!kinds.empty()) kinds.push_back("any");
       auto t = params.reader().text(*n, detail::key_what(params, "on_duty"));
-      ok = t && detail::known_name(params, *n, *t, kinds, {"shift kind", "班次种类"}) && ok;
+      ok = t && detail::known_name(params, *n, *t, kinds, {"shift kind", "班次类型"}) && ok;
       s.on_duty = t;
     }
     s.weekday = detail::weekday_param(params, "on", ok);

@@ -109,6 +109,7 @@ TESTS = [
     ("bad-case-csv-zh", ["check", "--policy", P, C + "csv-bad.yaml", "--lang", "zh"], 2, None),
     ("bad-policy-zh", ["lint", "--policy", C + "bad-policy.yaml", "--lang", "zh"], 2, None),
     ("bad-policy-name-zh", ["lint", "--policy", "customer-servise", "--lang", "zh"], 2, None),
+    ("policy-tests-bad-case-file-zh", ["test", "--policy", P, C + "tests-bad-case.yaml", "--lang", "zh"], 1, None),
     ("calendar-gap-strict-zh", ["check", "--policy", P, C + "into-2027.yaml", "--strict", "--lang", "zh"], 2, None),
     # A case past the years of the policy's calendars: a warning, or with --strict an error.
     ("calendar-gap-warns", ["check", "--policy", P, C + "into-2027.yaml"], 0, C + "into-2027.yaml"),

@@ -1,8 +1,8 @@
 // Load errors in Chinese (`--lang zh`): every problem the loaders find in the hostile and careless
 // inputs of the fuzz corpora and the command's test cases is written in Chinese, at the same place
 // as in English, with nothing English left outside the ids and keys it quotes.
-#include "words.hpp"
 #include "support.hpp"
+#include "words.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -27,7 +27,8 @@ auto english_in(const std::string& message) -> std::string {
   if (message.find("``") != std::string::npos) return {};
   static const std::regex quoted("`[^`]*`");
   static const std::regex file_name(R"([\w./<>-]+\.(yaml|yml|json|csv)(:\d+)*)");
-  static const std::regex allowed(R"(\b(YAML|JSON|CSV|UTF-8|UTF-16|UTF|BOM|NUL|GB18030|GBK|Excel|Unicode|0x[0-9A-F]{2}|rulebook)\b)");
+  static const std::regex allowed(
+      R"(\b(YAML|JSON|CSV|UTF-8|UTF-16|UTF|BOM|NUL|GB18030|GBK|Excel|Unicode|0x[0-9A-F]{2}|rulebook)\b)");
   static const std::regex word("[A-Za-z]{2,}");
   auto rest = std::regex_replace(message, quoted, " ");
   rest = std::regex_replace(rest, file_name, " ");
