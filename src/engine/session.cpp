@@ -16,6 +16,10 @@
 #include <thread>
 #include <tuple>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace rulebook {
 
 namespace detail {
@@ -55,6 +59,13 @@ auto moment(time_point t) -> std::int64_t {
   if (t.is_special()) return std::numeric_limits<std::int64_t>::max();
   static const time_point epoch(date(1970, 1, 1));
   return (t - epoch).total_microseconds();
+}
+
+/// Gives the pages of freed memory back to the system (glibc keeps them for reuse otherwise).
+void give_back_free_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
 }
 
 /// CONTRACT §3: findings by subject time, then employee, then clause (then policy order). A whole
@@ -330,10 +341,20 @@ struct session_state {
     for (const auto& fs : of_employee) total += fs.size();
     for (const auto& fs : of_rule) total += fs.size();
     verdict_.findings.reserve(total);
+    // Findings move from the slots into one list. The slots are freed as they go, and the pages
+    // they held are given back every few tens of megabytes: otherwise the allocator keeps them,
+    // and a center's year would hold its millions of findings twice at this moment (its peak).
+    constexpr std::size_t give_back_every = std::size_t{32} << 20;
+    std::size_t moved = 0;
     for (auto* slots : {&of_employee, &of_rule}) {
       for (auto& fs : *slots) {
+        moved += fs.capacity() * sizeof(finding);
         std::move(fs.begin(), fs.end(), std::back_inserter(verdict_.findings));
-        std::vector<finding>().swap(fs);  // freed as it goes: a center's year has millions
+        std::vector<finding>().swap(fs);
+        if (moved >= give_back_every) {
+          give_back_free_memory();
+          moved = 0;
+        }
       }
     }
     if (overrides_) drop_overridden(verdict_.findings);
