@@ -22,8 +22,8 @@ class approval_authority final : public rule {
     if (list == nullptr) return nullptr;
     auto& rd = params.reader();
     if (list->kind != source_node::type::sequence || list->items.empty()) {
-      rd.error(*list, rd.pick("`tiers` of " + params.what() + " must be a list of `{up_to: 1d, approver: role}`",
-                              detail::key_what(params, "tiers") + "必须是`{up_to: 1d, approver: role}`的列表"));
+      rd.error(*list, detail::key_what(params, "tiers") + rd.pick(" must be a list of `{up_to: 1d, approver: role}`",
+                                                                  "必须是`{up_to: 1d, approver: role}`的列表"));
       return nullptr;
     }
     std::vector<tier> tiers;

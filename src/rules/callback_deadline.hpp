@@ -26,13 +26,12 @@ class callback_deadline final : public rule {
     if (const auto* n = params.optional("closable")) {
       auto& rd = params.reader();
       if (n->kind != source_node::type::map) {
-        rd.error(*n, rd.pick("`closable` of " + params.what() +
-                                 " must map close reasons to failed attempts, like "
-                                 "`{wrong_contact: 0, unreachable: 3}`, not " +
-                                 source_reader::describe(*n),
-                             detail::key_what(params, "closable") +
-                                 "必须把关闭原因对应到未接通次数，如`{wrong_contact: 0, unreachable: 3}`，不能是" +
-                                 rd.describe_node(*n)));
+        rd.error(*n,
+                 detail::key_what(params, "closable") +
+                     rd.pick(" must map close reasons to failed attempts, like `{wrong_contact: 0, unreachable: 3}`, "
+                             "not ",
+                             "必须把关闭原因对应到未接通次数，如`{wrong_contact: 0, unreachable: 3}`，不能是") +
+                     rd.describe_node(*n));
         return nullptr;
       }
       static const std::vector<std::string> reasons{"wrong_contact", "unreachable"};

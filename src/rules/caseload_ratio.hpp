@@ -32,13 +32,10 @@ class caseload_ratio final : public rule {
     if (n == nullptr || !mixed) return nullptr;
     auto& rd = params.reader();
     if (n->kind != source_node::type::map || n->keys.empty()) {
-      rd.error(*n, rd.pick("`per_manager` of " + params.what() +
-                               " must map tiers to customers per manager, like "
-                               "`{diamond: 1000}`, not " +
-                               source_reader::describe(*n),
-                           detail::key_what(params, "per_manager") +
-                               "必须把客户等级对应到每位经理负责的客户数，如`{diamond: 1000}`，不能是" +
-                               rd.describe_node(*n)));
+      rd.error(*n, detail::key_what(params, "per_manager") +
+                       rd.pick(" must map tiers to customers per manager, like `{diamond: 1000}`, not ",
+                               "必须把客户等级对应到每位经理负责的客户数，如`{diamond: 1000}`，不能是") +
+                       rd.describe_node(*n));
       return nullptr;
     }
     const auto& tiers = h.vocabulary ? h.vocabulary->tiers : std::vector<std::string>{};
@@ -64,8 +61,8 @@ class caseload_ratio final : public rule {
     }
     for (const auto& tier : tiers) {
       if (ok && !per.contains(tier)) {
-        rd.error(*n, rd.pick("`per_manager` of " + params.what() + " gives no ratio for the tier `" + tier + "`",
-                             detail::key_what(params, "per_manager") + "没有给出客户等级`" + tier + "`的比例"));
+        rd.error(*n, detail::key_what(params, "per_manager") + rd.pick(" gives no ratio for the tier `" + tier + "`",
+                                                                       "没有给出客户等级`" + tier + "`的比例"));
         ok = false;
       }
     }

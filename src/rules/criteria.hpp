@@ -45,16 +45,15 @@ class criteria final : public rule {
     if (list == nullptr) return nullptr;
     auto& rd = params.reader();
     if (list->kind != source_node::type::sequence || list->items.empty()) {
-      rd.error(*list,
-               rd.pick("`criteria` of " + params.what() + " must be a list of criteria, not " +
-                           source_reader::describe(*list),
-                       detail::key_what(params, "criteria") + "必须是考核项的列表，不能是" + rd.describe_node(*list)));
+      rd.error(*list, detail::key_what(params, "criteria") +
+                          rd.pick(" must be a list of criteria, not ", "必须是考核项的列表，不能是") +
+                          rd.describe_node(*list));
       return nullptr;
     }
     if (list->items.size() > 255) {
       const auto count = std::to_string(list->items.size());
-      rd.error(*list, rd.pick("`criteria` of " + params.what() + " lists " + count + " criteria; at most 255",
-                              detail::key_what(params, "criteria") + "列了" + count + "个考核项，至多255个"));
+      rd.error(*list, detail::key_what(params, "criteria") + rd.pick(" lists " + count + " criteria; at most 255",
+                                                                     "列了" + count + "个考核项，至多255个"));
       return nullptr;
     }
     std::vector<item> items;

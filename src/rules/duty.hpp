@@ -266,8 +266,8 @@ inline auto weekday_fits(field_reader& params, std::optional<int> weekday, recur
   if (!weekday || every == recurrence::day || every == recurrence::working_day) return true;
   auto& rd = params.reader();
   rd.error(*params.node().find("on"),
-           rd.pick("`on` of " + params.what() + " picks the days of `every: day` or `every: working_day`",
-                   key_what(params, "on") + "用来挑选`every: day`或`every: working_day`的日子，不能用于其他周期"));
+           key_what(params, "on") + rd.pick(" picks the days of `every: day` or `every: working_day`",
+                                            "用来挑选`every: day`或`every: working_day`的日子，不能用于其他周期"));
   return false;
 }
 

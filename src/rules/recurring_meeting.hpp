@@ -61,9 +61,8 @@ class recurring_meeting final : public rule {
     s.every = *every;
     if (s.day_at_most && s.every != detail::recurrence::month) {
       auto& rd = params.reader();
-      rd.error(*params.node().find("day_at_most"),
-               rd.pick("`day_at_most` of " + params.what() + " needs `every: month`",
-                       detail::key_what(params, "day_at_most") + "只能配合`every: month`使用"));
+      rd.error(*params.node().find("day_at_most"), detail::key_what(params, "day_at_most") +
+                                                       rd.pick(" needs `every: month`", "只能配合`every: month`使用"));
       return nullptr;
     }
     return std::make_unique<recurring_meeting>(std::move(h), std::move(s));

@@ -72,8 +72,8 @@ class recurring_report final : public rule {
     const auto due = detail::duration_param(params, "due");
     if (due && due->total_seconds() <= 0) {
       auto& rd = params.reader();
-      rd.error(*params.node().find("due"), rd.pick("`due` of " + params.what() + " must be after the period's start",
-                                                   detail::key_what(params, "due") + "必须晚于期间的开始"));
+      rd.error(*params.node().find("due"),
+               detail::key_what(params, "due") + rd.pick(" must be after the period's start", "必须晚于期间的开始"));
       ok = false;
     }
     if (params.node().find("opens") != nullptr) {
