@@ -95,10 +95,6 @@ class case_loader {
  private:
   // Whether messages are written in Chinese.
   [[nodiscard]] auto zh() const -> bool { return rd_->language() == lang::zh; }
-  // `key` of `what`, in the reader's language only: "`end` of shift `S1`", 班次`S1`的`end`.
-  [[nodiscard]] auto of(std::string_view key, const std::string& what) const -> std::string {
-    return zh() ? what + "的`" + std::string(key) + "`" : "`" + std::string(key) + "` of " + what;
-  }
 
   // Room for `count` items of list `name`, so that a big list is not copied as it grows.
   void reserve(std::string_view name, std::size_t count) {
@@ -124,9 +120,8 @@ class case_loader {
   auto value(field_reader& f, std::string_view key, bool required, say give) -> const source_node* {
     const auto* n = f.given(key);
     if (n != nullptr && n->kind == source_node::type::null) {
-      rd_->error(*n, zh()
-                         ? of(key, f.what()) + "为空：请给出" + give.zh + (required ? "" : "，或删去这个键")
-                         : of(key, f.what()) + " is null: give " + give.en + (required ? "" : " or leave the key out"));
+      rd_->error(*n, zh() ? f.what_of(key) + "为空：请给出" + give.zh + (required ? "" : "，或删去这个键")
+                          : f.what_of(key) + " is null: give " + give.en + (required ? "" : " or leave the key out"));
       return nullptr;
     }
     if (n == nullptr && required && f.ok()) {
@@ -162,7 +157,7 @@ class case_loader {
     if (plain(n)) {
       if (const auto p = c_->find_person(n->text); p != no_index) return p;
     }
-    auto id = rd_->text(*n, of(key, f.what()));
+    auto id = rd_->text(*n, f.what_of(key));
     if (!id) return no_index;
     const auto p = c_->find_person(*id);
     if (p == no_index) {
@@ -170,7 +165,7 @@ class case_loader {
       if (c_->people.size() < 5000) {
         for (const auto& q : c_->people) ids.push_back(q.id);
       }
-      rd_->error(*n, of(key, f.what()) +
+      rd_->error(*n, f.what_of(key) +
                          rd_->pick(" refers to `" + *id + "`, who is not among `people`",
                                    "为`" + *id + "`，此人不在`people`中") +
                          did_you_mean(*id, ids, rd_->language()));
@@ -201,7 +196,7 @@ class case_loader {
   }
   auto shift_field(field_reader& f, std::string_view key, bool required = true) -> shift_index {
     const auto* n = value(f, key, required, {"the id of a shift", "班次编号"});
-    return n ? shift_ref_of(*n, [&] { return of(key, f.what()); }) : no_index;
+    return n ? shift_ref_of(*n, [&] { return f.what_of(key); }) : no_index;
   }
   auto time(field_reader& f, std::string_view key, bool required = true) -> std::optional<time_point> {
     const auto* n = value(f, key, required, {"a time like `2026-03-02T08:00`", "形如`2026-03-02T08:00`的时间"});
@@ -218,13 +213,13 @@ class case_loader {
         return t;
       }
     }
-    return rd_->time_value(*n, of(key, f.what()));
+    return rd_->time_value(*n, f.what_of(key));
   }
   auto text(field_reader& f, std::string_view key, bool required = false) -> std::string {
     const auto* n = value(f, key, required, {"a name", "名称"});
     if (n == nullptr) return {};
     if (plain(n)) return n->text;
-    return rd_->text(*n, of(key, f.what())).value_or("");
+    return rd_->text(*n, f.what_of(key)).value_or("");
   }
   // A record named by its kind and id: "shift `S1`" (班次`S1`), or by its kind alone without an id.
   [[nodiscard]] auto named(const char* en, const char* zh_kind, const source_node& n) const -> std::string {
@@ -467,7 +462,7 @@ class case_loader {
         if (reason->kind == source_node::type::scalar) {
           s.reason = reason->text;
         } else {
-          rd_->error(*reason, of("reason", f.what()) + rd_->pick(" must be text, not ", "必须是文本，不能是") +
+          rd_->error(*reason, f.what_of("reason") + rd_->pick(" must be text, not ", "必须是文本，不能是") +
                                   rd_->describe_node(*reason));
         }
       }
@@ -657,15 +652,15 @@ class case_loader {
           from = i;
         }
         if (split.empty()) {
-          rd_->error(*a, of("attendees", f.what()) + rd_->pick(" names nobody: give people's ids, or leave the key out",
-                                                               "没有列出任何人：请给出人员编号，或删去这个键"));
+          rd_->error(*a, f.what_of("attendees") + rd_->pick(" names nobody: give people's ids, or leave the key out",
+                                                            "没有列出任何人：请给出人员编号，或删去这个键"));
           ok = false;
         }
         for (const auto& s : split) items.push_back(&s);
       } else if (a->kind == source_node::type::sequence) {
         for (const auto& item : a->items) items.push_back(&item);
       } else {
-        rd_->error(*a, of("attendees", f.what()) + rd_->pick(" must be a list of people's ids", "必须是人员编号列表"));
+        rd_->error(*a, f.what_of("attendees") + rd_->pick(" must be a list of people's ids", "必须是人员编号列表"));
         ok = false;
       }
       std::unordered_set<std::uint32_t> seen;  // who is listed so far: a long list stays linear
@@ -725,7 +720,7 @@ class case_loader {
       }
       covers = c;
       covers_key = key;
-      const auto what = of(key, f.what());
+      const auto what = f.what_of(key);
       if (unit == period_unit::month) {
         if (auto m = rd_->month_value(*c, what)) {
           r.covers = {{unit, date(static_cast<unsigned short>(m->year), static_cast<unsigned short>(m->number), 1)}};

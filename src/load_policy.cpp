@@ -460,11 +460,10 @@ class policy_loader {
         }
       }
     }
-    const auto of = [&](std::string_view key) { return key_what(rd, fr, key); };
-    if (const auto* n = fr.required("clause")) h.clause = rd.text(*n, of("clause")).value_or("");
-    if (const auto* n = fr.optional("description")) h.description = rd.text(*n, of("description")).value_or("");
+    if (const auto* n = fr.required("clause")) h.clause = rd.text(*n, fr.what_of("clause")).value_or("");
+    if (const auto* n = fr.optional("description")) h.description = rd.text(*n, fr.what_of("description")).value_or("");
     if (const auto* n = fr.required("effect")) {
-      if (auto t = rd.text(*n, of("effect"))) {
+      if (auto t = rd.text(*n, fr.what_of("effect"))) {
         if (auto e = parse_effect(*t)) {
           h.effect = *e;
         } else {
@@ -477,7 +476,7 @@ class policy_loader {
       }
     }
     if (const auto* n = fr.optional("message")) {
-      field_reader m(rd, *n, of("message"));
+      field_reader m(rd, *n, fr.what_of("message"));
       if (const auto* en = m.optional("en")) {
         h.message_en = rd.text(*en, pick("`en` of `message`", "`message`的`en`")).value_or("");
       }
@@ -487,7 +486,7 @@ class policy_loader {
       m.finish();
     }
     if (const auto* n = fr.optional("approver")) {
-      h.approvers = rd.text_list(*n, of("approver"));
+      h.approvers = rd.text_list(*n, fr.what_of("approver"));
       check_names(rd, *n, h.approvers, data.vocabulary.roles, "role", "角色");
     }
     if (const auto* n = fr.optional("when")) read_when(rd, *n, fr.what(), data, h.when);
@@ -495,7 +494,7 @@ class policy_loader {
     for (auto [key, list] : {std::pair{"overrides", &h.overrides}, std::pair{"instead_of", &h.instead_of}}) {
       const auto* n = fr.optional(key);
       if (n == nullptr) continue;
-      *list = rd.text_list(*n, of(key));
+      *list = rd.text_list(*n, fr.what_of(key));
       for (std::size_t i = 0; i < list->size(); ++i) {
         const auto& at = n->kind == source_node::type::sequence && list->size() == n->items.size() ? n->items[i] : *n;
         precedence_.push_back({h.id, (*list)[i], key, {rd.file(), at.line, at.column}});
@@ -505,7 +504,7 @@ class policy_loader {
     h.labels = &data.labels;
     const rule_factory* make = nullptr;
     if (const auto* n = fr.required("kind")) {
-      if (auto t = rd.text(*n, of("kind"))) {
+      if (auto t = rd.text(*n, fr.what_of("kind"))) {
         h.kind = *t;
         make = kinds_->find(*t);
         if (make == nullptr) {
@@ -533,12 +532,6 @@ class policy_loader {
     return r;
   }
 
-  // A key of the mapping `fr` reads, as named in messages: "`clause` of rule `R1`" (规则`R1`的`clause`).
-  static auto key_what(const source_reader& rd, const field_reader& fr, std::string_view key) -> std::string {
-    const std::string k(key);
-    return rd.pick("`" + k + "` of " + fr.what(), fr.what() + "的`" + k + "`");
-  }
-
   static void check_names(source_reader& rd, const source_node& at, const std::vector<std::string>& names,
                           const std::vector<std::string>& known, const std::string& what, const std::string& what_zh) {
     if (known.empty()) return;
@@ -552,7 +545,7 @@ class policy_loader {
 
   static void read_when(source_reader& rd, const source_node& node, const std::string& what,
                         const detail::policy_data& data, condition& out) {
-    field_reader w(rd, node, rd.pick("`when` of " + what, what + "的`when`"));
+    field_reader w(rd, node, rd.key_of("when", what));
     const auto of = [&](const char* key) {
       return rd.pick(std::string("`") + key + "` of `when`", what + "中`when`的`" + key + "`");
     };

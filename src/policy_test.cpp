@@ -38,8 +38,7 @@ auto read_spec(source_reader& rd, const source_node& n, const std::string& what)
   finding_spec spec;
   for (const auto key : spec_keys) {
     if (const auto* v = f.optional(key)) {
-      const std::string k(key);
-      if (auto t = rd.text(*v, rd.pick("`" + k + "` of " + what, what + "的`" + k + "`"))) {
+      if (auto t = rd.text(*v, rd.key_of(key, what))) {
         spec.keys.emplace_back(key, *t);
         if (key == "request") spec.request = *t;
       }

@@ -127,6 +127,11 @@ class source_reader {
   }
   /// What `n` is, in the reader's language.
   [[nodiscard]] auto describe_node(const source_node& n) const -> std::string { return describe(n, lang_); }
+  /// `key` of the thing `what` names, in the reader's language: "`end` of shift `S1`" (班次`S1`的`end`).
+  [[nodiscard]] auto key_of(std::string_view key, const std::string& what) const -> std::string {
+    const std::string k(key);
+    return pick("`" + k + "` of " + what, what + "的`" + k + "`");
+  }
 
   /// The text of `n`; anything else, or empty text, is an error.
   auto text(const source_node& n, std::string_view what) -> std::optional<std::string> {
@@ -331,6 +336,8 @@ class field_reader {
   [[nodiscard]] auto node() const -> const source_node& { return *node_; }
   /// How the mapping is named in messages.
   [[nodiscard]] auto what() const -> const std::string& { return what_; }
+  /// How its key `key` is named in messages: "`notice` of rule `R1`" (规则`R1`的`notice`).
+  [[nodiscard]] auto what_of(std::string_view key) const -> std::string { return reader_->key_of(key, what_); }
   /// The reader that collects the problems.
   [[nodiscard]] auto reader() -> source_reader& { return *reader_; }
 

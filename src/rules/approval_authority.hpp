@@ -22,8 +22,8 @@ class approval_authority final : public rule {
     if (list == nullptr) return nullptr;
     auto& rd = params.reader();
     if (list->kind != source_node::type::sequence || list->items.empty()) {
-      rd.error(*list, detail::key_what(params, "tiers") + rd.pick(" must be a list of `{up_to: 1d, approver: role}`",
-                                                                  "必须是`{up_to: 1d, approver: role}`的列表"));
+      rd.error(*list, params.what_of("tiers") + rd.pick(" must be a list of `{up_to: 1d, approver: role}`",
+                                                        "必须是`{up_to: 1d, approver: role}`的列表"));
       return nullptr;
     }
     std::vector<tier> tiers;
@@ -34,10 +34,10 @@ class approval_authority final : public rule {
                      rd.pick("tier " + number + " of " + params.what(), params.what() + "第" + number + "级审批"));
       tier out;
       if (const auto* n = t.optional("up_to")) {
-        auto d = rd.duration_value(*n, rd.pick("`up_to`", detail::key_what(t, "up_to")));
+        auto d = rd.duration_value(*n, rd.pick("`up_to`", t.what_of("up_to")));
         if (d && d->total_seconds() % 86400 != 0) {
           rd.error(*n, rd.pick("`up_to` counts whole days, like `1d`, not `" + n->text + "`",
-                               detail::key_what(t, "up_to") + "须按整天计，如`1d`，不能是`" + n->text + "`"));
+                               t.what_of("up_to") + "须按整天计，如`1d`，不能是`" + n->text + "`"));
           d.reset();
         }
         if (d) out.up_to_days = d->total_seconds() / 86400;
@@ -48,7 +48,7 @@ class approval_authority final : public rule {
         ok = false;
       }
       if (const auto* n = t.required("approver")) {
-        if (auto a = rd.text(*n, rd.pick("`approver`", detail::key_what(t, "approver")))) out.approver = *a;
+        if (auto a = rd.text(*n, rd.pick("`approver`", t.what_of("approver")))) out.approver = *a;
       }
       ok = ok && !out.approver.empty() && t.ok();
       t.finish();

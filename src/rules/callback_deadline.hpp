@@ -27,7 +27,7 @@ class callback_deadline final : public rule {
       auto& rd = params.reader();
       if (n->kind != source_node::type::map) {
         rd.error(*n,
-                 detail::key_what(params, "closable") +
+                 params.what_of("closable") +
                      rd.pick(" must map close reasons to failed attempts, like `{wrong_contact: 0, unreachable: 3}`, "
                              "not ",
                              "必须把关闭原因对应到未接通次数，如`{wrong_contact: 0, unreachable: 3}`，不能是") +

@@ -32,7 +32,7 @@ class caseload_ratio final : public rule {
     if (n == nullptr || !mixed) return nullptr;
     auto& rd = params.reader();
     if (n->kind != source_node::type::map || n->keys.empty()) {
-      rd.error(*n, detail::key_what(params, "per_manager") +
+      rd.error(*n, params.what_of("per_manager") +
                        rd.pick(" must map tiers to customers per manager, like `{diamond: 1000}`, not ",
                                "必须把客户等级对应到每位经理负责的客户数，如`{diamond: 1000}`，不能是") +
                        rd.describe_node(*n));
@@ -55,14 +55,14 @@ class caseload_ratio final : public rule {
       whole = std::lcm(whole, v);
       if (whole > 1'000'000'000'000) {
         rd.error(*n, rd.pick("the ratios of `per_manager` in " + params.what() + " have no common multiple below 10^12",
-                             detail::key_what(params, "per_manager") + "中各比例的最小公倍数超过10^12"));
+                             params.what_of("per_manager") + "中各比例的最小公倍数超过10^12"));
         return nullptr;
       }
     }
     for (const auto& tier : tiers) {
       if (ok && !per.contains(tier)) {
-        rd.error(*n, detail::key_what(params, "per_manager") + rd.pick(" gives no ratio for the tier `" + tier + "`",
-                                                                       "没有给出客户等级`" + tier + "`的比例"));
+        rd.error(*n, params.what_of("per_manager") + rd.pick(" gives no ratio for the tier `" + tier + "`",
+                                                             "没有给出客户等级`" + tier + "`的比例"));
         ok = false;
       }
     }

@@ -15,9 +15,8 @@ class certificate_coverage final : public rule {
     if (!min) return nullptr;
     if (min->total_seconds() % 86400 != 0) {
       auto& rd = params.reader();
-      rd.error(*params.node().find("min_length"),
-               rd.pick("`min_length` counts whole days, like `1d`",
-                       detail::key_what(params, "min_length") + "须按整天计，如`1d`"));
+      rd.error(*params.node().find("min_length"), rd.pick("`min_length` counts whole days, like `1d`",
+                                                          params.what_of("min_length") + "须按整天计，如`1d`"));
       return nullptr;
     }
     return std::make_unique<certificate_coverage>(std::move(h), min->total_seconds() / 86400);
@@ -76,8 +75,8 @@ class certificate_hand_in final : public rule {
     if (!within) return nullptr;
     if (within->total_seconds() % 86400 != 0) {
       auto& rd = params.reader();
-      rd.error(*params.node().find("within"), rd.pick("`within` counts whole days, like `1d`",
-                                                      detail::key_what(params, "within") + "须按整天计，如`1d`"));
+      rd.error(*params.node().find("within"),
+               rd.pick("`within` counts whole days, like `1d`", params.what_of("within") + "须按整天计，如`1d`"));
       return nullptr;
     }
     return std::make_unique<certificate_hand_in>(std::move(h), within->total_seconds() / 86400);

@@ -16,13 +16,6 @@
 
 namespace rulebook::detail {
 
-/// A parameter of the mapping `params` reads, as named in messages in the reader's language:
-/// "`notice` of rule `R1`" (规则`R1`的`notice`).
-inline auto key_what(field_reader& params, std::string_view key) -> std::string {
-  const std::string k(key);
-  return params.reader().pick("`" + k + "` of " + params.what(), params.what() + "的`" + k + "`");
-}
-
 /// A kind of name, as messages call it in each language: `{"role", "角色"}`.
 struct noun {
   std::string_view en, zh;
@@ -48,14 +41,14 @@ inline auto duration_param(field_reader& params, std::string_view key, std::opti
     -> std::optional<duration> {
   const auto* n = fallback ? params.optional(key) : params.required(key);
   if (n == nullptr) return fallback;
-  return params.reader().duration_value(*n, key_what(params, key));
+  return params.reader().duration_value(*n, params.what_of(key));
 }
 
 /// Reads a boolean parameter with a default.
 inline auto bool_param(field_reader& params, std::string_view key, bool fallback) -> std::optional<bool> {
   const auto* n = params.optional(key);
   if (n == nullptr) return fallback;
-  return params.reader().boolean(*n, key_what(params, key));
+  return params.reader().boolean(*n, params.what_of(key));
 }
 
 /// Reads one of `choices`; the first is the default.
@@ -64,7 +57,7 @@ inline auto choice_param(field_reader& params, std::string_view key, const std::
   const auto* n = params.optional(key);
   if (n == nullptr) return choices.front();
   auto& rd = params.reader();
-  auto t = rd.text(*n, key_what(params, key));
+  auto t = rd.text(*n, params.what_of(key));
   if (!t) return std::nullopt;
   if (std::find(choices.begin(), choices.end(), *t) == choices.end()) {
     std::string list;
@@ -72,7 +65,7 @@ inline auto choice_param(field_reader& params, std::string_view key, const std::
     const auto hint = did_you_mean(*t, choices, rd.language());
     rd.error(*n, rd.pick("`" + std::string(key) + "` of " + params.what() + " must be one of " + list + ", not `" + *t +
                              "`" + hint,
-                         key_what(params, key) + "必须是" + zh_choices(choices) + "，不能是`" + *t + "`" + hint));
+                         params.what_of(key) + "必须是" + zh_choices(choices) + "，不能是`" + *t + "`" + hint));
     return std::nullopt;
   }
   return t;
@@ -142,7 +135,7 @@ inline auto count_param(field_reader& params, std::string_view key, std::int64_t
                         std::int64_t max = std::numeric_limits<std::int64_t>::max()) -> std::optional<std::int64_t> {
   const auto* n = fallback ? params.optional(key) : params.required(key);
   if (n == nullptr) return fallback;
-  return params.reader().integer(*n, key_what(params, key), min, max);
+  return params.reader().integer(*n, params.what_of(key), min, max);
 }
 
 /// "Personal leave", "Sick leave", "Swap", 事假, 换班, …, for message openings: a leave by its kind's

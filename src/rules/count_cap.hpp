@@ -13,7 +13,7 @@ class count_cap final : public rule {
 
   static auto make(rule_header h, field_reader& params) -> std::unique_ptr<rule> {
     const auto* n = params.required("max");
-    auto max = n ? params.reader().integer(*n, detail::key_what(params, "max")) : std::nullopt;
+    auto max = n ? params.reader().integer(*n, params.what_of("max")) : std::nullopt;
     auto per = detail::choice_param(params, "per", {"month"});
     if (!max || !per) return nullptr;
     return std::make_unique<count_cap>(std::move(h), *max);

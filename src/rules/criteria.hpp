@@ -45,15 +45,15 @@ class criteria final : public rule {
     if (list == nullptr) return nullptr;
     auto& rd = params.reader();
     if (list->kind != source_node::type::sequence || list->items.empty()) {
-      rd.error(*list, detail::key_what(params, "criteria") +
+      rd.error(*list, params.what_of("criteria") +
                           rd.pick(" must be a list of criteria, not ", "必须是考核项的列表，不能是") +
                           rd.describe_node(*list));
       return nullptr;
     }
     if (list->items.size() > 255) {
       const auto count = std::to_string(list->items.size());
-      rd.error(*list, detail::key_what(params, "criteria") + rd.pick(" lists " + count + " criteria; at most 255",
-                                                                     "列了" + count + "个考核项，至多255个"));
+      rd.error(*list, params.what_of("criteria") + rd.pick(" lists " + count + " criteria; at most 255",
+                                                           "列了" + count + "个考核项，至多255个"));
       return nullptr;
     }
     std::vector<item> items;
@@ -248,7 +248,7 @@ class criteria final : public rule {
         return false;
       }
       it.at_least = lo != nullptr;
-      const auto v = rd.integer(lo ? *lo : *hi, detail::key_what(f, lo ? "at_least" : "at_most"));
+      const auto v = rd.integer(lo ? *lo : *hi, f.what_of(lo ? "at_least" : "at_most"));
       it.bound = v.value_or(0);
       return v.has_value();
     };
@@ -263,7 +263,7 @@ class criteria final : public rule {
     } else if (*what == "grade") {
       it.what = measure::grade;
       const auto* g = f.required("equals");
-      const auto t = g ? rd.text(*g, detail::key_what(f, "equals")) : std::nullopt;
+      const auto t = g ? rd.text(*g, f.what_of("equals")) : std::nullopt;
       if (!t || !detail::known_name(f, *g, *t, h.vocabulary ? h.vocabulary->grades : std::vector<std::string>{},
                                     {"grade", "级别"})) {
         return std::nullopt;
@@ -287,7 +287,7 @@ class criteria final : public rule {
       it.counts = {effect::violation};
       if (const auto* e = f.optional("effects")) {
         it.counts.clear();
-        for (const auto& name : rd.text_list(*e, detail::key_what(f, "effects"))) {
+        for (const auto& name : rd.text_list(*e, f.what_of("effects"))) {
           if (auto eff = parse_effect(name)) {
             it.counts.push_back(*eff);
           } else {

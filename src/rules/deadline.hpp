@@ -15,10 +15,10 @@ class deadline final : public rule {
 
   static auto make(rule_header h, field_reader& params) -> std::unique_ptr<rule> {
     const auto* t = params.required("time");
-    auto time = t ? params.reader().time_of_day_value(*t, detail::key_what(params, "time")) : std::nullopt;
+    auto time = t ? params.reader().time_of_day_value(*t, params.what_of("time")) : std::nullopt;
     std::optional<std::int64_t> days = 0;
     if (const auto* n = params.optional("days_before")) {
-      days = params.reader().integer(*n, detail::key_what(params, "days_before"), 0,
+      days = params.reader().integer(*n, params.what_of("days_before"), 0,
                                      3650);  // date arithmetic stays in range
     }
     if (!time || !days) return nullptr;

@@ -30,7 +30,7 @@ class duration_threshold final : public rule {
     bool ok = m && threshold;
     if (const auto* n = params.optional("lesser")) {
       auto& rd = params.reader();
-      field_reader l(rd, *n, detail::key_what(params, "lesser"));
+      field_reader l(rd, *n, params.what_of("lesser"));
       auto t = detail::duration_param(l, "threshold");
       const auto* e = l.required("effect");
       std::optional<effect> eff;

@@ -38,14 +38,14 @@ inline auto weekday_param(field_reader& params, std::string_view key, bool& ok) 
   if (n == nullptr) return std::nullopt;
   const std::vector<std::string> names(weekday_names.begin(), weekday_names.end());
   auto& rd = params.reader();
-  auto t = rd.text(*n, key_what(params, key));
+  auto t = rd.text(*n, params.what_of(key));
   if (t) {
     const auto it = std::find(names.begin(), names.end(), *t);
     if (it != names.end()) return static_cast<int>(it - names.begin());
     const auto hint = did_you_mean(*t, names, rd.language());
     rd.error(*n, rd.pick("`" + std::string(key) + "` of " + params.what() + " is a day of the week, `monday` to " +
                              "`sunday`, not `" + *t + "`" + hint,
-                         key_what(params, key) + "须是星期几，`monday`到`sunday`之一，不能是`" + *t + "`" + hint));
+                         params.what_of(key) + "须是星期几，`monday`到`sunday`之一，不能是`" + *t + "`" + hint));
   }
   ok = false;
   return std::nullopt;
@@ -59,7 +59,7 @@ inline auto name_param(field_reader& params, std::string_view key, const std::ve
     ok = false;
     return {};
   }
-  auto t = params.reader().text(*n, key_what(params, key));
+  auto t = params.reader().text(*n, params.what_of(key));
   if (!t || !known_name(params, *n, *t, known, what)) {
     ok = false;
     return {};
@@ -72,7 +72,7 @@ inline auto roles_param(field_reader& params, std::string_view key, const rule_h
     -> std::vector<std::string> {
   const auto* n = params.optional(key);
   if (n == nullptr) return {};
-  auto roles = params.reader().text_list(*n, key_what(params, key));
+  auto roles = params.reader().text_list(*n, params.what_of(key));
   const auto& known = h.vocabulary ? h.vocabulary->roles : std::vector<std::string>{};
   for (std::size_t i = 0; i < roles.size(); ++i) {
     const auto& at = n->kind == source_node::type::sequence && roles.size() == n->items.size() ? n->items[i] : *n;
@@ -98,7 +98,7 @@ inline auto title_param(field_reader& params, const std::string& type, std::stri
   duty_title t{words, words};
   const auto* n = params.optional("title");
   if (n == nullptr) return t;
-  field_reader f(params.reader(), *n, key_what(params, "title"));
+  field_reader f(params.reader(), *n, params.what_of("title"));
   if (!f.ok()) {
     ok = false;
     return t;
@@ -266,8 +266,8 @@ inline auto weekday_fits(field_reader& params, std::optional<int> weekday, recur
   if (!weekday || every == recurrence::day || every == recurrence::working_day) return true;
   auto& rd = params.reader();
   rd.error(*params.node().find("on"),
-           key_what(params, "on") + rd.pick(" picks the days of `every: day` or `every: working_day`",
-                                            "用来挑选`every: day`或`every: working_day`的日子，不能用于其他周期"));
+           params.what_of("on") + rd.pick(" picks the days of `every: day` or `every: working_day`",
+                                          "用来挑选`every: day`或`every: working_day`的日子，不能用于其他周期"));
   return false;
 }
 

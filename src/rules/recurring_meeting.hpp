@@ -49,7 +49,7 @@ class recurring_meeting final : public rule {
       ok = ok && s.day_at_most.has_value();
     }
     if (const auto* n = params.optional("starts_by")) {
-      s.starts_by = params.reader().time_of_day_value(*n, detail::key_what(params, "starts_by"));
+      s.starts_by = params.reader().time_of_day_value(*n, params.what_of("starts_by"));
       ok = ok && s.starts_by.has_value();
     }
     if (params.node().find("lasts_at_least") != nullptr) {
@@ -61,8 +61,8 @@ class recurring_meeting final : public rule {
     s.every = *every;
     if (s.day_at_most && s.every != detail::recurrence::month) {
       auto& rd = params.reader();
-      rd.error(*params.node().find("day_at_most"), detail::key_what(params, "day_at_most") +
-                                                       rd.pick(" needs `every: month`", "只能配合`every: month`使用"));
+      rd.error(*params.node().find("day_at_most"),
+               params.what_of("day_at_most") + rd.pick(" needs `every: month`", "只能配合`every: month`使用"));
       return nullptr;
     }
     return std::make_unique<recurring_meeting>(std::move(h), std::move(s));

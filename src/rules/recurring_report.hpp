@@ -64,7 +64,7 @@ class recurring_report final : public rule {
     if (const auto* n = params.optional("on_duty")) {
       auto kinds = v ? v->shift_kinds : std::vector<std::string>{};
       if (!kinds.empty()) kinds.push_back("any");
-      auto t = params.reader().text(*n, detail::key_what(params, "on_duty"));
+      auto t = params.reader().text(*n, params.what_of("on_duty"));
       ok = t && detail::known_name(params, *n, *t, kinds, {"shift kind", "班次类型"}) && ok;
       s.on_duty = t;
     }
@@ -73,7 +73,7 @@ class recurring_report final : public rule {
     if (due && due->total_seconds() <= 0) {
       auto& rd = params.reader();
       rd.error(*params.node().find("due"),
-               detail::key_what(params, "due") + rd.pick(" must be after the period's start", "必须晚于期间的开始"));
+               params.what_of("due") + rd.pick(" must be after the period's start", "必须晚于期间的开始"));
       ok = false;
     }
     if (params.node().find("opens") != nullptr) {

@@ -14,7 +14,7 @@ class same_attributes final : public rule {
   static auto make(rule_header h, field_reader& params) -> std::unique_ptr<rule> {
     const auto* n = params.required("attributes");
     if (n == nullptr) return nullptr;
-    auto list = params.reader().text_list(*n, detail::key_what(params, "attributes"));
+    auto list = params.reader().text_list(*n, params.what_of("attributes"));
     for (const auto& a : list) {
       if (a != "role" && a != "grade") {
         auto& rd = params.reader();

@@ -18,7 +18,7 @@ class span_of_control final : public rule {
     std::vector<std::string> members;
     bool ok = max.has_value();
     if (const auto* n = params.optional("members")) {
-      members = params.reader().text_list(*n, detail::key_what(params, "members"));
+      members = params.reader().text_list(*n, params.what_of("members"));
       const auto& roles = h.vocabulary ? h.vocabulary->roles : std::vector<std::string>{};
       for (std::size_t i = 0; i < members.size(); ++i) {
         // An unknown role is reported at its own place in the list.
