@@ -144,7 +144,7 @@ class decoder {
                 : "not valid UTF-8 (byte " + hex(raw[bad]) + "): " + hint_;
     }
     // In Chinese, as the standards are named: GB18030, GBK.
-    const std::string name = encoding_ == encoding::gb18030 ? (zh ? "GB18030" : "gb18030") : (zh ? "GBK" : "gbk");
+    const std::string name = zh ? upper_name(encoding_) : encoding_ == encoding::gb18030 ? "gb18030" : "gbk";
     const auto lead = static_cast<unsigned char>(raw[bad]);
     if (cut_off_) {
       return zh ? "不是有效的" + name + "（从字节" + hex(raw[bad]) + "起的字符在单元格末尾被截断）"
@@ -571,16 +571,14 @@ auto external_list(const std::string& case_path, const source_node& spec, std::s
   const auto* given = spec.find("file");
   source_reader spec_rd = placed ? rd : source_reader(given ? given->text : std::string(), rd.issues(), rd.language());
   const bool zh = rd.language() == lang::zh;
-  // "`key` of `section`", in the words of a message.
-  const auto key_of_section = [&](const char* key) { return zh ? what + "的" + key : key + (" of " + what); };
   const auto before = spec_rd.issue_count();
   field_reader f(spec_rd, spec, what);
   const auto* file_node = f.required("file");
-  const auto file = file_node ? spec_rd.text(*file_node, key_of_section("`file`")) : std::nullopt;
+  const auto file = file_node ? spec_rd.text(*file_node, f.what_of("file")) : std::nullopt;
   encoding enc = encoding::utf8;
   const auto* enc_node = f.optional("encoding");
   if (enc_node != nullptr) {
-    if (const auto name = spec_rd.text(*enc_node, key_of_section("`encoding`"))) {
+    if (const auto name = spec_rd.text(*enc_node, f.what_of("encoding"))) {
       const auto n = lower(*name);
       if (n == "utf-8" || n == "utf8") {
         enc = encoding::utf8;
@@ -601,10 +599,10 @@ auto external_list(const std::string& case_path, const source_node& spec, std::s
   std::vector<std::tuple<std::string, std::string, const source_node*>> renames;
   if (const auto* cols = f.optional("columns")) {
     if (cols->kind != source_node::type::map) {
-      spec_rd.error(*cols,
-                    zh ? what + "的`columns`必须是从文件表头到字段名的映射，不能是" + spec_rd.describe_node(*cols)
-                       : "`columns` of " + what + " must be a mapping of the file's headers to field names, not " +
-                             spec_rd.describe_node(*cols));
+      spec_rd.error(*cols, f.what_of("columns") +
+                               spec_rd.pick(" must be a mapping of the file's headers to field names, not ",
+                                            "必须是从文件表头到字段名的映射，不能是") +
+                               spec_rd.describe_node(*cols));
     } else {
       for (std::size_t i = 0; i < cols->keys.size(); ++i) {
         const auto& to = cols->items[i];
@@ -620,12 +618,13 @@ auto external_list(const std::string& case_path, const source_node& spec, std::s
   f.finish();
   if (spec_rd.issue_count() != before || !file) return {};
   if (ends_with(lower(*file), ".yaml") || ends_with(lower(*file), ".yml") || ends_with(lower(*file), ".json")) {
-    spec_rd.error(*file_node, zh ? what + "的`file`是`" + *file +
-                                       "`：列表单独存放的文件必须是CSV（第一行是列出字段名的表头，之后每条记录一行），"
-                                       "不能是YAML或JSON"
-                                 : "`file` of " + what + " names `" + *file +
-                                       "`: a list's own file is CSV (a header row naming the fields, then a row per "
-                                       "record), not YAML or JSON");
+    spec_rd.error(*file_node, f.what_of("file") +
+                                  spec_rd.pick(" names `" + *file +
+                                                   "`: a list's own file is CSV (a header row naming the fields, then "
+                                                   "a row per record), not YAML or JSON",
+                                               "是`" + *file +
+                                                   "`：列表单独存放的文件必须是CSV（第一行是列出字段名的表头，之后每条"
+                                                   "记录一行），不能是YAML或JSON"));
     return {};
   }
   std::string path = placed && fs::path(*file).is_relative() ? (fs::path(case_path).parent_path() / *file).string()
