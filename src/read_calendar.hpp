@@ -35,15 +35,15 @@ inline void read_calendar_entries(field_reader& cal, calendar& out) {
         const auto* to = h.optional("to");
         std::string name;
         if (const auto* n = h.optional("name")) {
-          name = rd.text(*n, zh ? "节假日的`name`" : "`name` of a holiday").value_or("");
+          name = rd.text(*n, h.what_of("name")).value_or("");
         }
         h.finish();
         if (!h.ok()) continue;
         if (one != nullptr && from == nullptr && to == nullptr) {
           if (auto d = rd.date_value(*one, holiday)) out.add_holiday(*d, name);
         } else if (one == nullptr && from != nullptr && to != nullptr) {
-          auto f = rd.date_value(*from, zh ? "节假日的`from`" : "`from` of a holiday");
-          auto t = rd.date_value(*to, zh ? "节假日的`to`" : "`to` of a holiday");
+          auto f = rd.date_value(*from, h.what_of("from"));
+          auto t = rd.date_value(*to, h.what_of("to"));
           if (f && t && *t < *f) {
             rd.error(*to, rd.pick("holiday `" + name + "` ends before it starts",
                                   "节假日`" + name + "`的结束日期早于开始日期"));
