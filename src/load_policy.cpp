@@ -118,16 +118,16 @@ class policy_loader {
   // `title:` of the policy header: one text for both languages, or `{en: …, zh: …}`.
   static void read_title(source_reader& rd, const source_node& n, detail::policy_data& data) {
     if (n.kind == source_node::type::scalar) {
-      if (auto t = rd.text(n, rd.pick("`title` of the policy", "政策的`title`"));
+      if (auto t = rd.text(n, rd.key_of("title", rd.pick("the policy", "政策")));
           t && data.title_en.empty() && data.title_zh.empty()) {
         data.title_en = data.title_zh = *t;
       }
       return;
     }
-    field_reader t(rd, n, rd.pick("`title` of the policy", "政策的`title`"));
+    field_reader t(rd, n, rd.key_of("title", rd.pick("the policy", "政策")));
     std::string en, zh;
-    if (const auto* e = t.optional("en")) en = rd.text(*e, rd.pick("`en` of the title", "标题的`en`")).value_or("");
-    if (const auto* z = t.optional("zh")) zh = rd.text(*z, rd.pick("`zh` of the title", "标题的`zh`")).value_or("");
+    if (const auto* e = t.optional("en")) en = rd.text(*e, rd.key_of("en", rd.pick("the title", "标题"))).value_or("");
+    if (const auto* z = t.optional("zh")) zh = rd.text(*z, rd.key_of("zh", rd.pick("the title", "标题"))).value_or("");
     t.finish();
     if (data.title_en.empty() && data.title_zh.empty()) {
       data.title_en = std::move(en);
@@ -164,8 +164,10 @@ class policy_loader {
                        rd.pick("the label of `" + name + "` in `labels." + section + "`",
                                "`labels." + section + "`中`" + name + "`的标签"));
         std::string en, zh;
-        if (const auto* e = w.optional("en")) en = rd.text(*e, rd.pick("`en` of a label", "标签的`en`")).value_or("");
-        if (const auto* z = w.optional("zh")) zh = rd.text(*z, rd.pick("`zh` of a label", "标签的`zh`")).value_or("");
+        if (const auto* e = w.optional("en"))
+          en = rd.text(*e, rd.key_of("en", rd.pick("a label", "标签"))).value_or("");
+        if (const auto* z = w.optional("zh"))
+          zh = rd.text(*z, rd.key_of("zh", rd.pick("a label", "标签"))).value_or("");
         w.finish();
         // The first file to give a word keeps it, as with the policy's name.
         auto it = std::find_if(data.labels.entries.begin(), data.labels.entries.end(),
@@ -356,12 +358,12 @@ class policy_loader {
     if (const auto* p = top.optional("policy")) {
       field_reader head(rd, *p, "`policy`");
       if (const auto* n = head.required("name")) {
-        if (auto t = rd.text(*n, rd.pick("`name` of the policy", "政策的`name`")); t && data.name.empty()) {
+        if (auto t = rd.text(*n, rd.key_of("name", rd.pick("the policy", "政策"))); t && data.name.empty()) {
           data.name = *t;
         }
       }
       if (const auto* n = head.optional("version")) {
-        if (auto t = rd.text(*n, rd.pick("`version` of the policy", "政策的`version`")); t && data.version.empty()) {
+        if (auto t = rd.text(*n, rd.key_of("version", rd.pick("the policy", "政策"))); t && data.version.empty()) {
           data.version = *t;
         }
       }
@@ -409,9 +411,9 @@ class policy_loader {
                          rd.pick("clause `" + cl->keys[i].text + "`", "条款`" + cl->keys[i].text + "`"));
           auto& [en, zh] = data.clause_texts[cl->keys[i].text];
           if (const auto* n = t.optional("en"))
-            en = rd.text(*n, rd.pick("`en` of a clause", "条款的`en`")).value_or("");
+            en = rd.text(*n, rd.key_of("en", rd.pick("a clause", "条款"))).value_or("");
           if (const auto* n = t.optional("zh"))
-            zh = rd.text(*n, rd.pick("`zh` of a clause", "条款的`zh`")).value_or("");
+            zh = rd.text(*n, rd.key_of("zh", rd.pick("a clause", "条款"))).value_or("");
           t.finish();
         }
       }
