@@ -12,7 +12,9 @@ namespace rulebook::detail {
 
 /// An id → index table that keeps no copy of the ids: each slot holds an index and the id's hash,
 /// and the id itself is read from the entity the index names. Open addressing with linear
-/// probing, at most half full: 16 bytes an entity rather than a node of ~80 bytes.
+/// probing, at most three quarters full: 8 bytes a slot, 11–21 bytes an entity, rather than a
+/// node of ~80 bytes. (Half full cost a center's year 32 MB more for its 2.6 million shifts, and
+/// linear probing at 3/4 still finds an id in about two probes.)
 class id_table {
  public:
   static constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
@@ -32,7 +34,7 @@ class id_table {
   /// Adds `index` under `id`, which must not be there yet.
   template <typename IdOf>
   void add(std::string_view id, std::uint32_t index, IdOf&& id_of) {
-    if ((count_ + 1) * 2 > slots_.size()) grow(id_of);
+    if ((count_ + 1) * 4 > slots_.size() * 3) grow(id_of);
     place(hash(id), index);
     ++count_;
   }

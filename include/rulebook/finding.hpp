@@ -100,12 +100,12 @@ struct finding {
   std::uint32_t rule = 0;
   /// What the finding means for the request or the person.
   rulebook::effect effect = effect::warning;
+  std::uint8_t variant = 0;   ///< which of its messages the rule renders (beside `effect`: 8 bytes less)
   std::string approver_role;  ///< with `needs_approval`
   /// Whom and what it is about.
   rulebook::subject subject;
   /// The numbers and names that decided it.
   std::vector<evidence_item> evidence;
-  std::uint8_t variant = 0;  ///< which of its messages the rule renders
 
   /// The evidence under `key`, or nullptr.
   [[nodiscard]] auto find(std::string_view key) const -> const evidence_value* {
