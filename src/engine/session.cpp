@@ -68,9 +68,73 @@ void give_back_free_memory() {
 #endif
 }
 
+std::size_t parallel_from = 100'000;
+
+/// Runs `work(from, to)` over `[0, n)` in two halves, the second on another thread when `threads`
+/// allows and `n` is worth it.
+template <typename Work>
+void halves(std::size_t n, unsigned threads, const Work& work) {
+  if (threads < 2 || n < parallel_from) {
+    work(std::size_t{0}, n);
+    return;
+  }
+  std::thread other([&] { work(n / 2, n); });
+  work(std::size_t{0}, n / 2);
+  other.join();
+}
+
+/// The rank of each of a set of distinct 64-bit values among them: an open-addressing table,
+/// small because findings have few distinct times (shift starts, months) however many they are.
+class rank_table {
+ public:
+  void add(std::uint64_t v) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    auto& s = slots_[where(v)];
+    if (!s.used) {
+      s = {v, 0, true};
+      ++size_;
+    }
+  }
+  /// Numbers the values in increasing order, from 0.
+  void rank() {
+    std::vector<std::uint64_t> sorted;
+    sorted.reserve(size_);
+    for (const auto& s : slots_) {
+      if (s.used) sorted.push_back(s.value);
+    }
+    std::sort(sorted.begin(), sorted.end());
+    for (std::uint32_t r = 0; r < sorted.size(); ++r) slots_[where(sorted[r])].rank = r;
+  }
+  /// The rank of `v`, which was added.
+  [[nodiscard]] auto operator[](std::uint64_t v) const -> std::uint32_t { return slots_[where(v)].rank; }
+
+ private:
+  struct entry {
+    std::uint64_t value = 0;
+    std::uint32_t rank = 0;
+    bool used = false;
+  };
+  // The slot holding `v`, or the free one where it goes (Fibonacci hashing, linear probing).
+  [[nodiscard]] auto where(std::uint64_t v) const -> std::size_t {
+    const auto mask = slots_.size() - 1;
+    auto i = static_cast<std::size_t>((v * 0x9e37'79b9'7f4a'7c15ULL) >> 20) & mask;
+    while (slots_[i].used && slots_[i].value != v) i = (i + 1) & mask;
+    return i;
+  }
+  void grow() {
+    std::vector<entry> old(std::max<std::size_t>(1024, slots_.size() * 2));
+    old.swap(slots_);
+    for (const auto& e : old) {
+      if (e.used) slots_[where(e.value)] = e;
+    }
+  }
+  std::vector<entry> slots_;
+  std::size_t size_ = 0;
+};
+
 /// CONTRACT §3: findings by subject time, then employee, then clause (then policy order). A whole
-/// center's year has millions of findings: each gets a small key (people and clauses ranked once),
-/// the keys are sorted, and every finding is moved once, to its place.
+/// center's year has millions of findings: each gets a 16-byte key (times, people and rules
+/// ranked), the keys are sorted, and every finding is moved once, to its place.
 void sort_findings(std::vector<finding>& findings, const policy& p, const case_file& c, unsigned threads) {
   std::vector<std::uint32_t> person_rank(c.people.size());
   {
@@ -81,52 +145,62 @@ void sort_findings(std::vector<finding>& findings, const policy& p, const case_f
                      [&](person_index a, person_index b) { return c.people[a].id < c.people[b].id; });
     for (std::uint32_t r = 0; r < by_id.size(); ++r) person_rank[by_id[r].value] = r + 1;  // 0: nobody
   }
-  std::vector<std::uint32_t> clause_rank(p.rules().size());
+  std::vector<std::uint32_t> rule_rank(p.rules().size());  // by clause, then policy order
   {
     std::vector<std::uint32_t> by_clause(p.rules().size());
     for (std::uint32_t i = 0; i < by_clause.size(); ++i) by_clause[i] = i;
     const auto clause = [&](std::uint32_t i) -> const std::string& { return p.header_at(i).clause; };
     std::stable_sort(by_clause.begin(), by_clause.end(),
                      [&](std::uint32_t a, std::uint32_t b) { return clause(a) < clause(b); });
-    for (std::uint32_t r = 0, rank = 0; r < by_clause.size(); ++r) {
-      if (r > 0 && clause(by_clause[r]) != clause(by_clause[r - 1])) ++rank;
-      clause_rank[by_clause[r]] = rank;
-    }
+    for (std::uint32_t r = 0; r < by_clause.size(); ++r) rule_rank[by_clause[r]] = r;
   }
+  // A key: (time's rank, person's rank) and (rule's rank, position). First the time itself goes
+  // where its rank will be, then the distinct times are ranked, then each key gets its rank.
   struct key {
-    std::int64_t at;  // microseconds since 1970; a finding about no moment first
-    std::uint32_t person, clause, rule, position;
+    std::uint64_t major;
+    std::uint64_t minor;
   };
+  const auto biased = [](time_point t) { return static_cast<std::uint64_t>(moment(t)) ^ (std::uint64_t{1} << 63); };
   std::vector<key> keys(findings.size());
-  for (std::uint32_t i = 0; i < keys.size(); ++i) {
-    const auto& f = findings[i];
-    const auto who = f.subject.employee;
-    keys[i] = {moment(f.subject.at), who == no_index ? 0 : person_rank[who.value], clause_rank[f.rule], f.rule, i};
-  }
+  halves(keys.size(), threads, [&](std::size_t from, std::size_t to) {
+    for (auto i = from; i < to; ++i) {
+      keys[i] = {biased(findings[i].subject.at), std::uint64_t{rule_rank[findings[i].rule]} << 32 | i};
+    }
+  });
+  rank_table times;
+  for (const auto& k : keys) times.add(k.major);
+  times.rank();
+  halves(keys.size(), threads, [&](std::size_t from, std::size_t to) {
+    for (auto i = from; i < to; ++i) {
+      const auto who = findings[i].subject.employee;
+      keys[i].major = std::uint64_t{times[keys[i].major]} << 32 | (who == no_index ? 0 : person_rank[who.value]);
+    }
+  });
   const auto before = [](const key& a, const key& b) {
-    return std::tie(a.at, a.person, a.clause, a.rule, a.position) <
-           std::tie(b.at, b.person, b.clause, b.rule, b.position);
+    return a.major < b.major || (a.major == b.major && a.minor < b.minor);
   };
-  // The order is total (positions differ), so sorting halves on two threads and merging them
-  // gives the same order as one sort.
+  // The order is total (positions differ): splitting the keys at their median and sorting the
+  // halves on two threads gives the same order as one sort, with no buffer to merge through.
   const auto half = keys.begin() + static_cast<std::ptrdiff_t>(keys.size() / 2);
-  if (threads > 1 && keys.size() > 100'000) {
+  if (threads > 1 && keys.size() >= parallel_from) {
+    std::nth_element(keys.begin(), half, keys.end(), before);
     std::thread other([&] { std::sort(keys.begin(), half, before); });
     std::sort(half, keys.end(), before);
     other.join();
-    std::inplace_merge(keys.begin(), half, keys.end(), before);
   } else {
     std::sort(keys.begin(), keys.end(), before);
   }
   // Each finding moves once, to its place, following the cycles of the permutation: no second
   // copy of millions of findings.
+  const auto position = [](const key& k) { return static_cast<std::uint32_t>(k.minor); };
+  const auto settle = [](key& k, std::uint32_t at) { k.minor = (k.minor & ~std::uint64_t{0xffff'ffff}) | at; };
   for (std::uint32_t i = 0; i < keys.size(); ++i) {
-    if (keys[i].position == i) continue;
+    if (position(keys[i]) == i) continue;
     finding held = std::move(findings[i]);
     std::uint32_t to = i;
     for (;;) {
-      const auto from = keys[to].position;
-      keys[to].position = to;
+      const auto from = position(keys[to]);
+      settle(keys[to], to);
       if (from == i) break;
       findings[to] = std::move(findings[from]);
       to = from;
@@ -161,14 +235,11 @@ struct session_state {
     judge_conduct();
     // Promotions change nothing on the roster, so judging them last keeps CONTRACT §2 and lets
     // their criteria see the conduct record (grade.order: "no violation in the last 3 months").
-    auto& record = scope_->record;
-    record.reserve(verdict_.findings.size());
-    for (const auto& f : verdict_.findings) {
-      if (f.subject.employee != no_index) record.push_back({f.subject.employee, f.effect, f.subject.at, f.rule});
+    std::vector<std::uint8_t> asked(c.people.size());
+    for (const auto i : order_) {
+      if (promotion(i)) asked[c.requests[i].employee.value] = 1;
     }
-    std::stable_sort(record.begin(), record.end(), [](const conduct_entry& a, const conduct_entry& b) {
-      return a.employee < b.employee || (a.employee == b.employee && a.at < b.at);
-    });
+    scope_->keep_record(verdict_.findings, std::move(asked));
     for (const auto i : order_) {
       if (promotion(i)) verdict_.requests[i] = judge_and_apply(c.requests[i], i, state_);
     }
@@ -357,6 +428,7 @@ struct session_state {
         }
       }
     }
+    give_back_free_memory();  // and the last few, before the sort's keys are taken
     if (overrides_) drop_overridden(verdict_.findings);
     if (precedence_) give_way(verdict_.findings);
     sort_findings(verdict_.findings, policy_, c, threads_);
@@ -445,14 +517,20 @@ session::session(policy p, const case_file& c, const judge_options& o) {
 session::~session() = default;
 
 auto session::verdict() const -> const rulebook::verdict& { return state_->verdict_; }
-auto session::take_verdict() -> rulebook::verdict { return std::move(state_->verdict_); }
+auto session::take_verdict() -> rulebook::verdict {
+  state_->scope_->complete_record();  // what-ifs after this still see everyone's conduct
+  return std::move(state_->verdict_);
+}
 auto session::what_if(const request& r) const -> request_verdict { return state_->what_if(r); }
 auto session::message(const finding& f, const request& r, lang l) const -> std::string {
   return detail::render_message(state_->policy_.rule_at(f.rule), f, message_context{*state_->c_, l, &r});
 }
 
 auto judge(const policy& p, const case_file& c, const judge_options& o) -> verdict {
-  return session(p, c, o).take_verdict();
+  // No session outlives this judgement, so no what-if asks about the record after it.
+  detail::check_judgeable(p, c);
+  detail::session_state state(p, c, o);
+  return std::move(state.verdict_);
 }
 
 // ---- what kinds see: roster_view and the contexts ----

@@ -7,6 +7,8 @@
 #include "chain_of_command.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <mutex>
 #include <unordered_map>
 #include <vector>
 
@@ -81,6 +83,9 @@ struct roster_state {
   }
 };
 
+/// How many findings make sorting them worth a second thread (a test lowers it to try that path).
+extern std::size_t parallel_from;
+
 /// What the rules share while one case is judged: the case, its indexes (built here, once), the
 /// calendar and the chain of command (built once per judgement).
 struct judge_scope {
@@ -88,9 +93,16 @@ struct judge_scope {
   const chain_of_command& chart;
   const calendar& holidays;  ///< the policy's calendars plus the case's
   const rulebook::vocabulary& names;
-  /// The conduct findings over the final roster, by employee then time. Promotion requests, which
-  /// never change the roster, are judged after conduct so their criteria can look at it.
-  std::vector<conduct_entry> record{};
+  /// The conduct record: the findings over the final roster, by employee then time. Promotion
+  /// requests, which never change the roster, are judged after conduct so their criteria can look
+  /// at it. A center's year has millions of findings and few promotions, so the record is first
+  /// kept only for the people promotions ask about (`keep_record`); the first question about anyone
+  /// else builds everyone's, once (a what-if, or a kind that looks at a colleague).
+  const std::vector<finding>* conduct = nullptr;  ///< in CONTRACT §3's order; null until judged
+  std::vector<std::uint8_t> kept_for{};           ///< per person: whether `kept` holds their entries
+  std::vector<conduct_entry> kept{};
+  std::unique_ptr<std::once_flag> whole_built = std::make_unique<std::once_flag>();
+  mutable std::vector<conduct_entry> whole{};
   /// Per person: their monthly assessments, the complaint tickets they received and their away
   /// periods (indexes into the case's lists; assessments and tickets in file order, away by start).
   indexed_vector<person_index, std::vector<std::uint32_t>> assessments_of{};
@@ -111,15 +123,55 @@ struct judge_scope {
     }
   }
 
+  /// Keeps the record of the people marked in `wanted` from `findings` (judged conduct, which
+  /// must outlive this scope or be followed by `complete_record`).
+  void keep_record(const std::vector<finding>& findings, std::vector<std::uint8_t> wanted) {
+    conduct = &findings;
+    kept = entries(findings, &wanted);
+    kept_for = std::move(wanted);
+  }
+  /// Builds everyone's record now (before the findings it is built from move away).
+  void complete_record() const {
+    if (conduct != nullptr) std::call_once(*whole_built, [this] { whole = entries(*conduct, nullptr); });
+  }
+
   /// The entries of `employee` with `from < at <= to`.
   [[nodiscard]] auto record_of(person_index employee, time_point from, time_point to) const
       -> std::span<const conduct_entry> {
+    if (conduct == nullptr) return {};
+    const bool is_kept = employee.value < kept_for.size() && kept_for[employee.value] != 0;
+    if (!is_kept) complete_record();
+    const auto& record = is_kept ? kept : whole;
     const auto lo = std::partition_point(record.begin(), record.end(), [&](const conduct_entry& e) {
       return e.employee < employee || (e.employee == employee && e.at <= from);
     });
     const auto hi = std::partition_point(lo, record.end(),
                                          [&](const conduct_entry& e) { return e.employee == employee && e.at <= to; });
     return {lo, hi};
+  }
+
+  /// The record entries of `findings` (of the people marked in `only`, or everyone's): by person,
+  /// then time. The findings are in time order already (CONTRACT §3), so each is placed at its
+  /// person's next slot: one pass, and no second buffer of millions as a stable sort would take.
+  [[nodiscard]] auto entries(const std::vector<finding>& findings, const std::vector<std::uint8_t>* only) const
+      -> std::vector<conduct_entry> {
+    const auto wanted = [&](person_index p) { return p != no_index && (only == nullptr || (*only)[p.value] != 0); };
+    std::vector<std::size_t> next(c.people.size() + 1);
+    for (const auto& f : findings) {
+      if (wanted(f.subject.employee)) ++next[f.subject.employee.value + 1];
+    }
+    for (std::size_t p = 1; p < next.size(); ++p) next[p] += next[p - 1];
+    std::vector<conduct_entry> out(next.back());
+    for (const auto& f : findings) {
+      if (wanted(f.subject.employee))
+        out[next[f.subject.employee.value]++] = {f.subject.employee, f.effect, f.subject.at, f.rule};
+    }
+    const auto before = [](const conduct_entry& a, const conduct_entry& b) {
+      return a.employee < b.employee || (a.employee == b.employee && a.at < b.at);
+    };
+    // Times that order alike as moments and as times (all but the special ones) are sorted now.
+    if (!std::is_sorted(out.begin(), out.end(), before)) std::stable_sort(out.begin(), out.end(), before);
+    return out;
   }
 
   /// The shifts of `shifts` that rule `r`'s `when:` selects, or nothing when it selects them all

@@ -359,6 +359,53 @@ assessments:
     }
   }
 
+  TEST_CASE("a what-if promotion sees the conduct record of someone the case asks no promotion for") {
+    // The judge keeps the record only for the people the case's promotions ask about (E002 here);
+    // a question about anyone else builds everyone's, also after the verdict is taken away.
+    const auto p = test::policy_of(R"(
+policy: {name: clean-record}
+vocabulary: {roles: [agent, shift_leader, department_director], grades: [junior, intermediate, senior]}
+rules:
+  - {id: lateness, clause: leave.8, kind: duration_threshold, measure: late_arrival, threshold: 20min, effect: violation}
+  - id: promotion-intermediate
+    clause: grade.intermediate
+    kind: criteria
+    when: {to_grade: intermediate}
+    criteria: [{measure: violations, months: 3, at_most: 0}]
+    effect: reject
+)",
+                                   "clean-record.yaml");
+    const auto c = test::case_of(R"(
+people:
+  - {id: E001, role: agent, grade: junior, leader: L01}
+  - {id: E002, role: agent, grade: junior, leader: L01}
+  - {id: L01, role: shift_leader, reports_to: D01}
+  - {id: D01, role: department_director}
+shifts:
+  - {id: S1, employee: E001, start: 2026-02-02T08:00, end: 2026-02-02T17:00}
+  - {id: S2, employee: E002, start: 2026-02-02T08:00, end: 2026-02-02T17:00}
+punches:
+  - {shift: S1, in: 2026-02-02T08:20, out: 2026-02-02T17:00}
+  - {shift: S2, in: 2026-02-02T08:00, out: 2026-02-02T17:00}
+requests:
+  - {id: R1, type: promotion, employee: E002, to_grade: intermediate, submitted_at: 2026-03-01T09:00}
+)");
+    request asked;
+    asked.id = "Q";
+    asked.employee = c.find_person("E001");
+    asked.submitted_at = time_point(date(2026, 3, 1), duration(9, 0, 0));
+    asked.details = promotion_details{.to_grade = "intermediate"};
+    session s(p, c);
+    REQUIRE(s.verdict().requests.at(request_index(0)).decision == decision::approved);  // E002: clean
+    CHECK(s.what_if(asked).decision == decision::rejected);                             // E001 was 20 minutes late
+    asked.employee = c.find_person("E002");
+    CHECK(s.what_if(asked).decision == decision::approved);
+    const auto taken = s.take_verdict();
+    CHECK(taken.findings.size() == 1);
+    asked.employee = c.find_person("E001");
+    CHECK(s.what_if(asked).decision == decision::rejected);
+  }
+
   TEST_CASE("criteria are data: a bad criterion is a load error with its line and column") {
     const auto errors = [](const std::string& criterion) {
       return test::policy_errors("policy: {name: p}\n"
