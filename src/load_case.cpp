@@ -10,6 +10,8 @@
 #include "words.hpp"
 
 #include <array>
+#include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_set>
@@ -221,6 +223,21 @@ class case_loader {
     if (plain(n)) return n->text;
     return rd_->text(*n, f.what_of(key)).value_or("");
   }
+  // A name many records share (a shift's kind, a seat), given the symbol of the last record that
+  // had the same, so a year of shifts holds each kind's text once.
+  auto shared_text(field_reader& f, std::string_view key, symbol& last) -> symbol {
+    const auto* n = value(f, key, false, {"a name", "名称"});
+    if (n == nullptr) return {};
+    std::optional<std::string> converted;
+    if (!plain(n)) converted = rd_->text(*n, f.what_of(key));
+    const std::string_view text = plain(n) ? std::string_view(n->text) : std::string_view(converted ? *converted : "");
+    if (text.empty()) return {};
+    if (last == text) return last;
+    auto at = symbols_.find(text);
+    if (at == symbols_.end()) at = symbols_.emplace(std::string(text), symbol(text)).first;
+    last = at->second;
+    return at->second;
+  }
   // A record named by its kind and id: "shift `S1`" (班次`S1`), or by its kind alone without an id.
   [[nodiscard]] auto named(const char* en, const char* zh_kind, const source_node& n) const -> std::string {
     const auto* id = n.find("id");
@@ -305,8 +322,8 @@ class case_loader {
     s.employee = person_field(f, "employee");
     auto start = time(f, "start");
     auto end = time(f, "end");
-    s.kind = text(f, "kind");
-    s.seat = text(f, "seat");
+    s.kind = shared_text(f, "kind", last_kind_);
+    s.seat = shared_text(f, "seat", last_seat_);
     f.finish();
     s.where = ref(n);
     if (s.id.empty() || s.employee == no_index || !start || !end) return;
@@ -775,9 +792,11 @@ class case_loader {
 
   source_reader* rd_;
   case_file* c_;
-  shift_index next_shift_ = shift_index(0);  // the shift a reference most likely names next
-  std::string last_day_text_;                // the day of the last time read, as written
-  date last_day_;                            // and as a date
+  shift_index next_shift_ = shift_index(0);             // the shift a reference most likely names next
+  std::string last_day_text_;                           // the day of the last time read, as written
+  std::map<std::string, symbol, std::less<>> symbols_;  // the names records share, by text
+  symbol last_kind_, last_seat_;                        // the last shift's
+  date last_day_;                                       // and as a date
   struct superior {
     person_index self;
     std::optional<source_node> node;  // a copy: a streamed item lives only while it is read
@@ -817,9 +836,10 @@ auto validate_case(const case_file& c, const policy& p, lang language) -> std::v
   const bool zh = language == lang::zh;
   // `whose()` names the entity; it is called only for a name the policy does not know, so a
   // quarter of a million shifts cost no string each. `what` is the kind of name, in English and Chinese.
-  auto check = [&](const std::string& name, const std::vector<std::string>& known, say what, std::string_view in_list,
+  auto check = [&](std::string_view given, const std::vector<std::string>& known, say what, std::string_view in_list,
                    const source_ref& where, const auto& whose) {
-    if (name.empty() || known.empty() || vocabulary::has(known, name)) return;
+    if (given.empty() || known.empty() || vocabulary::has(known, given)) return;
+    const std::string name(given);
     std::vector<std::string> names;
     names.reserve(known.size());
     for (const auto& k : known) names.push_back("`" + k + "`");

@@ -369,7 +369,7 @@ struct html_writer {
     return esc(person.name) + (zh() ? "（" : " (") + esc(person.id) + (zh() ? "）" : ")");
   }
 
-  [[nodiscard]] auto shift_kind(const std::string& kind) const -> std::string {
+  [[nodiscard]] auto shift_kind(std::string_view kind) const -> std::string {
     if (const auto* label = v.policy.labels().find("shift_kinds", kind, o.lang)) return esc(*label);
     if (zh()) {
       if (kind == "day") return "白班";

@@ -4,6 +4,7 @@
 
 #include <rulebook/calendar.hpp>
 #include <rulebook/error.hpp>
+#include <rulebook/symbol.hpp>
 #include <rulebook/time.hpp>
 
 #include <cstdint>
@@ -215,8 +216,8 @@ struct shift {
   time_point start{};                ///< when the shift starts
   /// When the shift ends, after `start`.
   time_point end{};
-  std::string kind{};  ///< `day`, `night`, …; empty when the roster does not say
-  std::string seat{};  ///< empty: the person's seat
+  symbol kind{};       ///< `day`, `night`, …; empty when the roster does not say
+  symbol seat{};       ///< empty: the person's seat
   source_ref where{};  ///< where the shift is written in the case file
   /// CONTRACT §2: `night` by kind; with no kind, when it crosses midnight or starts at 20:00 or later.
   [[nodiscard]] auto is_night() const -> bool {

@@ -40,7 +40,7 @@ struct vocabulary {
   std::vector<std::string> training_types;  ///< `pre_job`, …
 
   /// Whether `n` is among `names`.
-  [[nodiscard]] static auto has(const std::vector<std::string>& names, const std::string& n) -> bool {
+  [[nodiscard]] static auto has(const std::vector<std::string>& names, std::string_view n) -> bool {
     for (const auto& name : names) {
       if (name == n) return true;
     }

@@ -24,11 +24,15 @@ class seat_handover final : public rule {
 
   void judge_case(case_context& ctx) const override {
     const auto& c = ctx.c();
-    std::map<std::string, std::vector<shift_index>> by_seat;
+    std::map<std::string, std::vector<shift_index>, std::less<>> by_seat;
     for (const auto s : c.shifts.indexes()) {
       if (!c.in_period(c.shifts[s])) continue;
-      const auto& seat = c.shifts[s].seat.empty() ? c.people[ctx.owner(s)].seat : c.shifts[s].seat;
-      if (!seat.empty()) by_seat[seat].push_back(s);
+      const auto seat = c.shifts[s].seat.empty() ? std::string_view(c.people[ctx.owner(s)].seat)
+                                                 : c.shifts[s].seat.view();
+      if (seat.empty()) continue;
+      auto at = by_seat.find(seat);
+      if (at == by_seat.end()) at = by_seat.emplace(std::string(seat), std::vector<shift_index>{}).first;
+      at->second.push_back(s);
     }
     for (auto& [seat, shifts] : by_seat) {
       ctx.by_start(shifts);

@@ -127,3 +127,52 @@ TEST_SUITE("model") {
     CHECK(moved.find_person("A") == person_index(0));
   }
 }
+
+TEST_SUITE("model") {
+  TEST_CASE("a symbol reads and compares like its text, and its copies share the text") {
+    const symbol night = "night";
+    CHECK(night == "night");
+    CHECK(night == std::string("night"));
+    CHECK(night == std::string_view("night"));
+    CHECK(night != "day");
+    CHECK(std::string_view(night) == "night");
+    CHECK(night.str() == "night");
+    CHECK(night.size() == 5);
+    CHECK(symbol("day") < night);
+    CHECK(symbol("night") == night);  // equal text, its own copy
+    CHECK_FALSE(symbol("night").shares(night));
+    symbol copy = night;
+    CHECK(copy.shares(night));
+    symbol moved = std::move(copy);
+    CHECK(moved.shares(night));
+    CHECK(copy.empty());  // NOLINT(bugprone-use-after-move,hicpp-invalid-access-moved): moved from is empty
+    moved = symbol("evening");
+    CHECK(moved == "evening");
+    CHECK(night == "night");  // untouched by the copy's reassignment
+    const symbol none;
+    CHECK(none.empty());
+    CHECK(none == "");
+    CHECK(symbol("").empty());
+    CHECK(sizeof(symbol) == sizeof(void*));
+  }
+  TEST_CASE("loaded shifts of one kind share one symbol, so a year of shifts holds each kind once") {
+    const auto c = test::case_of(R"(
+people:
+  - {id: E001, role: agent}
+  - {id: E002, role: agent}
+shifts:
+  - {id: S1, employee: E001, start: 2026-03-02T08:00, end: 2026-03-02T17:00, kind: day, seat: A-01}
+  - {id: S2, employee: E002, start: 2026-03-02T08:00, end: 2026-03-02T17:00, kind: night, seat: A-02}
+  - {id: S3, employee: E001, start: 2026-03-03T08:00, end: 2026-03-03T17:00, kind: day, seat: A-02}
+  - {id: S4, employee: E002, start: 2026-03-03T08:00, end: 2026-03-03T17:00}
+)");
+    const auto& s = c.shifts;
+    const auto at = [&](const char* id) -> const shift& { return s[c.find_shift(id)]; };
+    CHECK(at("S1").kind == "day");
+    CHECK(at("S1").kind.shares(at("S3").kind));  // not only the one before
+    CHECK(at("S2").seat.shares(at("S3").seat));
+    CHECK(at("S2").kind == "night");
+    CHECK(at("S4").kind.empty());
+    CHECK(at("S4").seat.empty());
+  }
+}
