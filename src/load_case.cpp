@@ -238,13 +238,6 @@ class case_loader {
     last = at->second;
     return at->second;
   }
-  // A record named by its kind and id: "shift `S1`" (班次`S1`), or by its kind alone without an id.
-  [[nodiscard]] auto named(const char* en, const char* zh_kind, const source_node& n) const -> std::string {
-    const auto* id = n.find("id");
-    const bool has_id = id && id->kind == source_node::type::scalar;
-    if (zh()) return has_id ? std::string(zh_kind) + "`" + id->text + "`" : zh_kind;
-    return has_id ? std::string(en) + " `" + id->text + "`" : en;
-  }
 
   void read_period(const source_node& n) {
     field_reader f(*rd_, n, "`period`");
@@ -262,7 +255,7 @@ class case_loader {
   }
 
   void read_person(const source_node& n) {
-    field_reader f(*rd_, n, named("person", "人员", n));
+    field_reader f(*rd_, n, "person", "人员");
     person p;
     p.id = text(f, "id", true);
     p.name = text(f, "name");
@@ -316,7 +309,7 @@ class case_loader {
   }
 
   void read_shift(const source_node& n) {
-    field_reader f(*rd_, n, named("shift", "班次", n));
+    field_reader f(*rd_, n, "shift", "班次");
     shift s;
     s.id = text(f, "id", true);
     s.employee = person_field(f, "employee");
@@ -419,7 +412,7 @@ class case_loader {
   // One request read, not added: what a what-if question asks about (`parse_request`). Reads the
   // case only through its look-ups.
   auto request_of(const source_node& n) -> std::optional<request> {
-    field_reader f(*rd_, n, named("request", "申请", n));
+    field_reader f(*rd_, n, "request", "申请");
     const auto before = rd_->issue_count();
     request r;
     r.id = text(f, "id", true);
@@ -532,7 +525,7 @@ class case_loader {
   }
 
   void read_ticket(const source_node& n) {
-    field_reader f(*rd_, n, named("ticket", "工单", n));
+    field_reader f(*rd_, n, "ticket", "工单");
     ticket t;
     t.id = text(f, "id", true);
     t.receiver = person_field(f, "receiver");
@@ -623,7 +616,7 @@ class case_loader {
   }
 
   void read_meeting(const source_node& n) {
-    field_reader f(*rd_, n, named("meeting", "会议", n));
+    field_reader f(*rd_, n, "meeting", "会议");
     meeting m;
     m.id = text(f, "id", true);
     m.type = text(f, "type", true);
@@ -717,7 +710,7 @@ class case_loader {
   }
 
   void read_report(const source_node& n) {
-    field_reader f(*rd_, n, named("report", "报告", n));
+    field_reader f(*rd_, n, "report", "报告");
     report r;
     r.id = text(f, "id", true);
     r.type = text(f, "type", true);

@@ -320,12 +320,14 @@ class field_reader {
   /// `what` names the mapping in messages, e.g. "rule `swap-cap`" or "shift `S1`".
   field_reader(source_reader& reader, const source_node& node, std::string what)
       : reader_(&reader), node_(&node), what_(std::move(what)) {
-    if (node.keys.size() > few) used_more_.resize(node.keys.size(), false);
-    if (node.kind != source_node::type::map) {
-      reader.error(node, reader.pick(what_ + " must be a mapping of keys to values, not " + reader.describe_node(node),
-                                     what_ + "必须是键值映射，不能是" + reader.describe_node(node)));
-      ok_ = false;
-    }
+    check_mapping();
+  }
+  /// A record of kind `kind_en` (`kind_zh` in Chinese) named by its `id` when it has one: "shift
+  /// `S1`" (班次`S1`). The name is composed only when a message needs it: a year of records costs
+  /// no string each. Both texts must outlive the reader (string literals).
+  field_reader(source_reader& reader, const source_node& node, const char* kind_en, const char* kind_zh)
+      : reader_(&reader), node_(&node), kind_en_(kind_en), kind_zh_(kind_zh) {
+    check_mapping();
   }
   field_reader(const field_reader&) = delete;
   auto operator=(const field_reader&) -> field_reader& = delete;
@@ -335,9 +337,17 @@ class field_reader {
   /// The mapping being read.
   [[nodiscard]] auto node() const -> const source_node& { return *node_; }
   /// How the mapping is named in messages.
-  [[nodiscard]] auto what() const -> const std::string& { return what_; }
+  [[nodiscard]] auto what() const -> const std::string& {
+    if (what_.empty() && kind_en_ != nullptr) {
+      const auto* id = node_->find("id");
+      const bool zh = reader_->language() == lang::zh;
+      what_ = zh ? kind_zh_ : kind_en_;
+      if (id != nullptr && id->kind == source_node::type::scalar) what_ += (zh ? "`" : " `") + id->text + "`";
+    }
+    return what_;
+  }
   /// How its key `key` is named in messages: "`notice` of rule `R1`" (规则`R1`的`notice`).
-  [[nodiscard]] auto what_of(std::string_view key) const -> std::string { return reader_->key_of(key, what_); }
+  [[nodiscard]] auto what_of(std::string_view key) const -> std::string { return reader_->key_of(key, what()); }
   /// The reader that collects the problems.
   [[nodiscard]] auto reader() -> source_reader& { return *reader_; }
 
@@ -365,7 +375,7 @@ class field_reader {
     const source_node* n = optional(key);
     if (n == nullptr && ok_) {
       const std::string k(key);
-      reader_->error(*node_, reader_->pick("missing key `" + k + "` in " + what_, what_ + "缺少键`" + k + "`"));
+      reader_->error(*node_, reader_->pick("missing key `" + k + "` in " + what(), what() + "缺少键`" + k + "`"));
     }
     return n;
   }
@@ -378,13 +388,23 @@ class field_reader {
         known.insert(known.end(), known_more_.begin(), known_more_.end());
         const auto& k = node_->keys[i].text;
         const auto hint = did_you_mean(k, known, reader_->language());
-        reader_->error(node_->keys[i], reader_->pick("unknown key `" + k + "` in " + what_ + hint,
-                                                     what_ + "中有未知的键`" + k + "`" + hint));
+        reader_->error(node_->keys[i], reader_->pick("unknown key `" + k + "` in " + what() + hint,
+                                                     what() + "中有未知的键`" + k + "`" + hint));
       }
     }
   }
 
  private:
+  void check_mapping() {
+    if (node_->keys.size() > few) used_more_.resize(node_->keys.size(), false);
+    if (node_->kind != source_node::type::map) {
+      reader_->error(*node_, reader_->pick(what() + " must be a mapping of keys to values, not " +
+                                               reader_->describe_node(*node_),
+                                           what() + "必须是键值映射，不能是" + reader_->describe_node(*node_)));
+      ok_ = false;
+    }
+  }
+
   // The index of `key` among the mapping's keys (the first, should it repeat), or the key count.
   auto position(std::string_view key) -> std::size_t {
     const auto& keys = node_->keys;
@@ -427,7 +447,9 @@ class field_reader {
 
   source_reader* reader_;
   const source_node* node_;
-  std::string what_;
+  mutable std::string what_;  // composed on first use when named by kind and id
+  const char* kind_en_ = nullptr;
+  const char* kind_zh_ = nullptr;
   std::uint64_t used_few_ = 0;
   std::size_t next_ = 0;                // the key most likely asked for next
   std::vector<bool> used_more_;         // for a mapping of more than `few` keys (indexes from `few` on)

@@ -69,6 +69,7 @@ void give_back_free_memory() {
 }
 
 std::size_t parallel_from = 100'000;
+std::size_t parallel_requests_from = 1'000;
 
 /// Runs `work(from, to)` over `[0, n)` in two halves, the second on another thread when `threads`
 /// allows and `n` is worth it.
@@ -229,9 +230,7 @@ struct session_state {
     verdict_.policy = policy_;
     verdict_.requests.resize(c.requests.size());
     const auto promotion = [&](request_index i) { return c.requests[i].type() == request_type::promotion; };
-    for (const auto i : order_) {
-      if (!promotion(i)) verdict_.requests[i] = judge_and_apply(c.requests[i], i, state_);
-    }
+    judge_requests(promotion);
     judge_conduct();
     // Promotions change nothing on the roster, so judging them last keeps CONTRACT §2 and lets
     // their criteria see the conduct record (grade.order: "no violation in the last 3 months").
@@ -243,6 +242,136 @@ struct session_state {
     for (const auto i : order_) {
       if (promotion(i)) verdict_.requests[i] = judge_and_apply(c.requests[i], i, state_);
     }
+  }
+
+  /// CONTRACT §2: the requests (but promotions) in `submitted_at` order on the working roster.
+  /// Requests of people who never meet (no swap between them, no shift of one named by another)
+  /// read and change disjoint parts of the roster, so on several threads each takes whole groups
+  /// of such people and judges their requests in order on a roster of its own; the rosters are
+  /// then joined. Should a rule read someone of another thread's part (a program's own kind may
+  /// look at colleagues), every request is judged again on one thread: the verdict is the same
+  /// for any number of threads.
+  template <typename Skip>
+  void judge_requests(const Skip& skip) {
+    const auto& c = *c_;
+    std::vector<request_index> asked;
+    asked.reserve(order_.size());
+    for (const auto i : order_) {
+      if (!skip(i)) asked.push_back(i);
+    }
+    if (threads_ > 1 && asked.size() >= parallel_requests_from) {
+      if (auto part_of = split_people(asked); part_of && judge_apart(asked, *part_of)) return;
+      state_ = roster_state(c);  // back to the roster before any request
+    }
+    for (const auto i : asked) verdict_.requests[i] = judge_and_apply(c.requests[i], i, state_);
+  }
+
+  /// Per person, which of `threads_` parts judges the requests touching them: people linked by a
+  /// request (a swap's two parties, a leave and the owner of a shift it names) are in one group,
+  /// and groups go to parts by their number of requests. Nothing when there is one group only.
+  auto split_people(const std::vector<request_index>& asked) const -> std::optional<std::vector<std::uint32_t>> {
+    const auto& c = *c_;
+    std::vector<std::uint32_t> root(c.people.size());
+    for (std::uint32_t p = 0; p < root.size(); ++p) root[p] = p;
+    const auto find = [&](std::uint32_t p) {
+      while (root[p] != p) p = root[p] = root[root[p]];
+      return p;
+    };
+    std::vector<std::uint8_t> touched(c.people.size());
+    const auto link = [&](person_index a, person_index b) {
+      if (!c.people.has(a) || !c.people.has(b)) return;
+      touched[a.value] = touched[b.value] = 1;
+      root[find(a.value)] = find(b.value);
+    };
+    const auto owner = [&](shift_index s) { return c.shifts.has(s) ? c.shifts[s].employee : person_index(no_index); };
+    for (const auto i : asked) {
+      const auto& r = c.requests[i];
+      link(r.employee, r.employee);
+      if (const auto* l = r.leave()) {
+        for (const auto s : l->shifts) link(r.employee, owner(s));
+      } else if (const auto* sw = r.swap()) {
+        link(r.employee, sw->counterpart);
+        link(r.employee, owner(sw->give));
+        if (sw->take != no_index) link(r.employee, owner(sw->take));
+      }
+    }
+    std::vector<std::uint32_t> requests_of(c.people.size());
+    for (const auto i : asked) ++requests_of[find(c.requests[i].employee.value)];
+    std::vector<std::uint32_t> groups;
+    for (std::uint32_t p = 0; p < root.size(); ++p) {
+      if (touched[p] != 0 && find(p) == p) groups.push_back(p);
+    }
+    if (groups.size() < 2) return std::nullopt;
+    // The biggest groups first, each to the part with the fewest requests so far.
+    std::stable_sort(groups.begin(), groups.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return requests_of[a] > requests_of[b]; });
+    const auto parts = std::min<std::size_t>(threads_, groups.size());
+    std::vector<std::size_t> load(parts);
+    std::vector<std::uint32_t> part_of_group(c.people.size(), roster_state::untouched);
+    for (const auto g : groups) {
+      const auto least = static_cast<std::uint32_t>(std::min_element(load.begin(), load.end()) - load.begin());
+      part_of_group[g] = least;
+      load[least] += requests_of[g];
+    }
+    std::vector<std::uint32_t> part_of(c.people.size(), roster_state::untouched);
+    for (std::uint32_t p = 0; p < root.size(); ++p) {
+      if (touched[p] != 0) part_of[p] = part_of_group[find(p)];
+    }
+    return part_of;
+  }
+
+  /// Judges `asked` in parts (see `judge_requests`); false when a rule strayed into another
+  /// part, or a part failed, and the requests must be judged again on one thread.
+  auto judge_apart(const std::vector<request_index>& asked, const std::vector<std::uint32_t>& part_of) -> bool {
+    const auto& c = *c_;
+    std::uint32_t parts = 1;
+    for (const auto part : part_of) {
+      if (part != roster_state::untouched) parts = std::max(parts, part + 1);
+    }
+    std::vector<std::unique_ptr<roster_state>> own(parts);  // part 0 judges on `state_` itself
+    std::atomic<bool> failed{false};
+    const auto judge_part = [&](std::uint32_t part) {
+      try {
+        if (part > 0) own[part] = std::make_unique<roster_state>(c);
+        auto& state = part == 0 ? state_ : *own[part];
+        state.part_of = &part_of;
+        state.part = part;
+        for (const auto i : asked) {
+          if (part_of[c.requests[i].employee.value] != part) continue;
+          verdict_.requests[i] = judge_and_apply(c.requests[i], i, state);
+          if (state.strayed) break;
+        }
+        state.part_of = nullptr;
+        if (state.strayed) failed = true;
+      } catch (...) {  // judged again on one thread, which throws it in order
+        failed = true;
+      }
+    };
+    std::vector<std::thread> pool;
+    for (std::uint32_t t = 1; t < parts; ++t) pool.emplace_back(judge_part, t);
+    judge_part(0);
+    for (auto& t : pool) t.join();
+    if (failed) return false;
+    // Each part's people and shifts, from its roster into the one conduct is judged on.
+    for (std::uint32_t part = 1; part < parts; ++part) {
+      auto& from = *own[part];
+      for (const auto p : c.people.indexes()) {
+        if (part_of[p.value] != part) continue;
+        state_.gained[p] = std::move(from.gained[p]);
+        state_.given[p] = std::move(from.given[p]);
+      }
+      for (const auto s : c.shifts.indexes()) {
+        if (part_of[c.shifts[s].employee.value] != part) continue;
+        state_.owner[s] = from.owner[s];
+        state_.leave[s] = from.leave[s];
+        state_.effective_leave[s] = from.effective_leave[s];
+        state_.moved_by[s] = from.moved_by[s];
+      }
+      for (auto& [s, moves] : from.moves) state_.moves[s] = std::move(moves);
+      for (const auto& [key, count] : from.swaps) state_.swaps[key] = count;
+      own[part].reset();
+    }
+    return true;
   }
 
   static auto check_chain(const case_file& c) -> const case_file& {
@@ -538,16 +667,40 @@ auto judge(const policy& p, const case_file& c, const judge_options& o) -> verdi
 auto roster_view::c() const -> const case_file& { return scope_->c; }
 auto roster_view::holidays() const -> const rulebook::calendar& { return scope_->holidays; }
 auto roster_view::names() const -> const rulebook::vocabulary& { return scope_->names; }
-auto roster_view::owner(shift_index s) const -> person_index { return state_->owner[s]; }
-auto roster_view::moved_by(shift_index s) const -> request_index { return state_->moved_by[s]; }
-auto roster_view::leave_of(shift_index s) const -> request_index { return state_->leave[s]; }
-auto roster_view::on_leave(shift_index s) const -> bool { return state_->effective_leave[s]; }
-auto roster_view::holders(shift_index s) const -> std::vector<person_index> { return state_->holders(scope_->c, s); }
+// Each read of the working roster notes whose it is: requests judged apart must read only their
+// own part's people and shifts (a shift is its rostered employee's).
+auto roster_view::owner(shift_index s) const -> person_index {
+  state_->reads(scope_->c.shifts[s].employee);
+  return state_->owner[s];
+}
+auto roster_view::moved_by(shift_index s) const -> request_index {
+  state_->reads(scope_->c.shifts[s].employee);
+  return state_->moved_by[s];
+}
+auto roster_view::leave_of(shift_index s) const -> request_index {
+  state_->reads(scope_->c.shifts[s].employee);
+  return state_->leave[s];
+}
+auto roster_view::on_leave(shift_index s) const -> bool {
+  state_->reads(scope_->c.shifts[s].employee);
+  return state_->effective_leave[s];
+}
+auto roster_view::holders(shift_index s) const -> std::vector<person_index> {
+  state_->reads(scope_->c.shifts[s].employee);
+  return state_->holders(scope_->c, s);
+}
 auto roster_view::shifts_of(person_index p) const -> std::vector<shift_index> {
+  state_->reads(p);
   return state_->shifts_of(scope_->c, p);
 }
-auto roster_view::given_by(person_index p) const -> std::span<const shift_index> { return state_->given[p]; }
-auto roster_view::swaps_in(person_index p, month m) const -> int { return state_->swaps_in(p, m); }
+auto roster_view::given_by(person_index p) const -> std::span<const shift_index> {
+  state_->reads(p);
+  return state_->given[p];
+}
+auto roster_view::swaps_in(person_index p, month m) const -> int {
+  state_->reads(p);
+  return state_->swaps_in(p, m);
+}
 auto roster_view::chain(person_index p) const -> std::span<const person_index> { return scope_->chart.chain(p); }
 auto roster_view::assessments_of(person_index p) const -> std::span<const std::uint32_t> {
   return scope_->assessments_of[p];
@@ -562,6 +715,8 @@ auto roster_view::around(person_index p, shift_index s, bool given, std::span<co
                          std::span<const shift_index> without) const -> std::pair<shift_index, shift_index> {
   const auto& c = scope_->c;
   const auto& st = *state_;
+  st.reads(p);
+  st.reads(c.shifts[s].employee);
   const auto key = [&](shift_index x) { return std::pair(c.shifts[x].start, x); };
   const auto target = key(s);
   const auto excluded = [&](shift_index x) {
@@ -611,9 +766,28 @@ request_context::request_context(const detail::judge_scope& scope, const detail:
     if (!l->shifts.empty()) {
       covered_ = l->shifts;
     } else if (l->from && l->to) {
-      for (auto s : state.shifts_of(c, r.employee)) {
-        const auto& sh = c.shifts[s];
-        if (sh.start < *l->to && sh.end > *l->from) covered_.push_back(s);
+      // The employee's shifts overlapping the time range, as `shifts_of` would list them (by start,
+      // then index): of the rostered ones (sorted by start) only those starting after `from` less
+      // the longest shift are looked at, not a year's roster for each request.
+      const auto e = r.employee;
+      const auto overlaps = [&](shift_index s) { return c.shifts[s].start < *l->to && c.shifts[s].end > *l->from; };
+      const auto& own = c.rostered_shifts(e);
+      const auto earliest = *l->from - scope.longest_shift;
+      auto it = std::lower_bound(own.begin(), own.end(), earliest,
+                                 [&](shift_index s, const time_point& t) { return c.shifts[s].start < t; });
+      for (; it != own.end() && c.shifts[*it].start < *l->to; ++it) {
+        if (state.owner[*it] == e && overlaps(*it)) covered_.push_back(*it);
+      }
+      bool gained = false;
+      for (const auto s : state.gained[e]) {
+        if (state.owner[s] == e && c.shifts[s].employee != e && overlaps(s)) {
+          covered_.push_back(s);
+          gained = true;
+        }
+      }
+      if (gained) {
+        detail::by_start(c, covered_);
+        covered_.erase(std::unique(covered_.begin(), covered_.end()), covered_.end());
       }
     }
     std::sort(covered_.begin(), covered_.end(),

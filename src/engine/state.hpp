@@ -7,6 +7,7 @@
 #include "chain_of_command.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -33,6 +34,20 @@ struct roster_state {
   /// Per moved shift (by index): whom each move gave it to, in order. A shift swapped twice is a
   /// path of two moves (clause swap.3).
   std::unordered_map<std::uint32_t, std::vector<person_index>> moves;
+
+  /// While requests are judged apart (`session_state::judge_requests`): per person, which part
+  /// judges the requests that touch them (`untouched`: none does, so they never change), the part
+  /// this state belongs to, and whether a rule read a person or shift of another part.
+  static constexpr std::uint32_t untouched = std::numeric_limits<std::uint32_t>::max();
+  const std::vector<std::uint32_t>* part_of = nullptr;
+  std::uint32_t part = 0;
+  mutable bool strayed = false;
+  /// Notes a read of `p`'s roster: whether it is this part's (or nobody's) to read.
+  void reads(person_index p) const {
+    if (part_of == nullptr || p == no_index || p.value >= part_of->size()) return;
+    const auto w = (*part_of)[p.value];
+    if (w != untouched && w != part) strayed = true;
+  }
 
   explicit roster_state(const case_file& c)
       : owner(c.shifts.size()), leave(c.shifts.size(), no_index), effective_leave(c.shifts.size(), false),
@@ -85,6 +100,8 @@ struct roster_state {
 
 /// How many findings make sorting them worth a second thread (a test lowers it to try that path).
 extern std::size_t parallel_from;
+/// How many requests make judging them in parts worth the threads (a test lowers it).
+extern std::size_t parallel_requests_from;
 
 /// What the rules share while one case is judged: the case, its indexes (built here, once), the
 /// calendar and the chain of command (built once per judgement).
@@ -109,8 +126,13 @@ struct judge_scope {
   indexed_vector<person_index, std::vector<std::uint32_t>> tickets_of{};
   indexed_vector<person_index, std::vector<std::uint32_t>> away_of{};
 
+  /// The longest shift of the case (end − start): how far before a time a shift overlapping it
+  /// can start.
+  duration longest_shift{};
+
   /// Fills the per-person indexes; once per judgement.
   void index_records() {
+    for (const auto& sh : c.shifts) longest_shift = std::max(longest_shift, sh.end - sh.start);
     assessments_of.assign(c.people.size(), {});
     tickets_of.assign(c.people.size(), {});
     away_of.assign(c.people.size(), {});

@@ -1,9 +1,13 @@
 // Conduct judged on several threads gives the verdict one thread gives, byte for byte.
+#include <rulebook/kind.hpp>
 #include "../../bench/generate.hpp"
+
 #include "engine/state.hpp"
 #include "support.hpp"
 
 #include <sstream>
+#include <tuple>
+#include <utility>
 
 using namespace rulebook;
 
@@ -21,11 +25,67 @@ TEST_SUITE("engine") {
     CHECK(json(2) == one);
     CHECK(json(8) == one);
     CHECK(json(0) == one);  // every core
-    // A center's year sorts its findings on two threads; so does this month, with the bar lowered.
-    const auto bar = detail::parallel_from;
+    // A center's year sorts its findings and judges its requests in parts on several threads; so
+    // does this month, with the bars lowered.
+    const auto bars = std::pair(detail::parallel_from, detail::parallel_requests_from);
     detail::parallel_from = 2;
+    detail::parallel_requests_from = 2;
     CHECK(json(2) == one);
     CHECK(json(8) == one);
-    detail::parallel_from = bar;
+    std::tie(detail::parallel_from, detail::parallel_requests_from) = bars;
+  }
+
+  TEST_CASE("a kind that looks at a colleague's roster gets the answer one thread gives") {
+    // `colleague_leave` rejects a leave on a day someone else is already on leave: it reads other
+    // people's shifts, so requests judged in parts would each see the roster before the other's
+    // leave. The engine notices the read and judges again on one thread.
+    class colleague_leave final : public rule {
+     public:
+      using rule::rule;
+      [[nodiscard]] auto judges(request_type t) const -> bool override { return t == request_type::leave; }
+      void judge_request(request_context& ctx) const override {
+        const auto& c = ctx.c();
+        for (const auto s : ctx.covered()) {
+          for (const auto other : c.shifts.indexes()) {
+            if (c.shifts[other].employee == ctx.req().employee) continue;
+            if (c.shifts[other].start.date() != c.shifts[s].start.date() || !ctx.on_leave(other)) continue;
+            ctx.report(header(), make_finding(ctx.req().employee, s, c.shifts[s].start));
+          }
+        }
+      }
+      [[nodiscard]] auto message(const finding& /*f*/, const message_context& /*m*/) const -> std::string override {
+        return "a colleague is on leave that day";
+      }
+    };
+    kind_registry kinds = kind_registry::builtin();
+    kinds.add("colleague_leave", [](rule_header h, field_reader& /*params*/) -> std::unique_ptr<rule> {
+      return std::make_unique<colleague_leave>(std::move(h));
+    });
+    std::vector<load_issue> issues;
+    const auto p = parse_policy(
+        {{"team.yaml",
+          "policy: {name: team}\nrules:\n  - {id: one-away, clause: leave.1, kind: colleague_leave, effect: reject}\n"}},
+        issues, kinds);
+    REQUIRE(issues.empty());
+    // 64 people (so the judge uses threads at all), two of them asking for the same day off.
+    std::string text = "people:\n";
+    for (int i = 0; i < 64; ++i) text += "  - {id: E" + std::to_string(100 + i) + ", role: agent}\n";
+    text +=
+        "shifts:\n"
+        "  - {id: S1, employee: E100, start: 2026-03-02T08:00, end: 2026-03-02T17:00}\n"
+        "  - {id: S2, employee: E101, start: 2026-03-02T08:00, end: 2026-03-02T17:00}\n"
+        "requests:\n"
+        "  - {id: R1, type: leave, kind: personal, employee: E101, submitted_by: E101, submitted_at: 2026-02-01T09:00, shifts: [S2]}\n"
+        "  - {id: R2, type: leave, kind: personal, employee: E100, submitted_by: E100, submitted_at: 2026-02-02T09:00, shifts: [S1]}\n";
+    const auto c = test::case_of(text, p);
+    const auto bar = detail::parallel_requests_from;
+    detail::parallel_requests_from = 1;
+    for (const unsigned threads : {1U, 2U, 8U}) {
+      CAPTURE(threads);
+      const auto v = judge(p, c, {.threads = threads});
+      CHECK(v.requests.at(request_index(0)).decision == decision::approved);
+      CHECK(v.requests.at(request_index(1)).decision == decision::rejected);  // R1 came first
+    }
+    detail::parallel_requests_from = bar;
   }
 }
