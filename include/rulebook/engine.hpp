@@ -18,8 +18,11 @@ struct session_state;  // src/engine: the roster, indexes and chain of command o
 
 /// How a case is judged.
 struct judge_options {
-  /// Threads that judge conduct (employees, case-wide rules) in parallel: 0 for every core. The
-  /// verdict is the same for any number.
+  /// Threads that judge in parallel: requests of people no request links (each group in
+  /// `submitted_at` order on a roster of its own), then conduct (employees, case-wide rules) and
+  /// the sort of the findings. 0 for every core. The verdict is the same for any number: a rule
+  /// that reads someone of another group's roster (a kind of one's own may) makes the requests be
+  /// judged again on one thread. A kind's `judge_request` is called from several threads at once.
   unsigned threads = 0;
 };
 
@@ -67,8 +70,8 @@ class session {
 ///      all the same, as its plain lists (`tickets`, `away`, …) are public and may have changed since.
 /// @par Complexity O(n log n) in the number of shifts and requests; requests in `submitted_at` order,
 ///      each against the roster as the earlier non-rejected requests left it.
-/// @par Thread safety Safe to call concurrently with one `policy` and one `case_file`; conduct
-///      is judged on `o.threads` threads.
+/// @par Thread safety Safe to call concurrently with one `policy` and one `case_file`; requests
+///      and conduct are judged on `o.threads` threads (see `judge_options`).
 /// @throws policy_error when `p` has no rules: a default-constructed `policy`, what
 ///         `load_policy(paths, issues)` returns when it fails, or a policy file without rules.
 /// @throws case_error holding every problem `validate_case(c, p)` finds (see `session`): a case

@@ -60,7 +60,7 @@ void describe(CLI::App& app, options& o, serve_options& so) {
   check->add_flag("--clauses", o.clauses, "the rulebook's text of each finding's clause");
   check->add_flag("--strict", o.strict, "a case running past the policy's calendars is an error");
   check->add_flag("--quiet,-q", o.quiet, "no progress on stderr, even on a terminal");
-  check->add_option("--threads", o.threads, "threads that judge conduct (default: every core)")
+  check->add_option("--threads", o.threads, "threads that judge (default: every core)")
       ->check(CLI::Range(1, 999))
       ->type_name("N")
       ->take_last();

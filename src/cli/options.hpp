@@ -32,7 +32,7 @@ struct options {
   bool clauses = false;                 ///< check: the rulebook's text of each finding's clause
   bool strict = false;                  ///< check: a case running past the policy's calendars is an error
   bool quiet = false;                   ///< check: no progress on stderr, even on a terminal
-  unsigned threads = 0;                 ///< check: threads that judge conduct; 0 for every core
+  unsigned threads = 0;                 ///< check: threads that judge; 0 for every core
   std::vector<section_file> lists;      ///< check: lists given as `SECTION=FILE.csv`
   std::optional<std::string> encoding;  ///< check: the encoding of those files
   std::string run;                      ///< test: only the tests whose name matches this regex
