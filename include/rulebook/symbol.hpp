@@ -72,6 +72,13 @@ class symbol {
   friend auto operator==(const symbol& a, const char* b) noexcept -> bool { return a.view() == b; }
   friend auto operator<=>(const symbol& a, const symbol& b) noexcept { return a.view() <=> b.view(); }
   friend auto operator<=>(const symbol& a, std::string_view b) noexcept { return a.view() <=> b; }
+  friend auto operator<=>(const symbol& a, const std::string& b) noexcept { return a.view() <=> std::string_view(b); }
+  friend auto operator<=>(const symbol& a, const char* b) noexcept { return a.view() <=> std::string_view(b); }
+  /// Writes the text.
+  template <typename Stream>
+  friend auto operator<<(Stream& out, const symbol& s) -> decltype(out << std::string_view()) {
+    return out << s.view();
+  }
 
  private:
   struct shared {
@@ -90,4 +97,12 @@ class symbol {
 };
 
 }  // namespace rulebook
+
+/// A symbol hashes as its text.
+template <>
+struct std::hash<rulebook::symbol> {
+  auto operator()(const rulebook::symbol& s) const noexcept -> std::size_t {
+    return std::hash<std::string_view>{}(s.view());
+  }
+};
 #pragma GCC visibility pop

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <exception>
 #include <mutex>
 #include <set>
@@ -118,19 +119,21 @@ class rank_table {
   // The slot holding `v`, or the free one where it goes (Fibonacci hashing, linear probing).
   [[nodiscard]] auto where(std::uint64_t v) const -> std::size_t {
     const auto mask = slots_.size() - 1;
-    auto i = static_cast<std::size_t>((v * 0x9e37'79b9'7f4a'7c15ULL) >> 20) & mask;
+    auto i = static_cast<std::size_t>((v * 0x9e37'79b9'7f4a'7c15ULL) >> shift_);
     while (slots_[i].used && slots_[i].value != v) i = (i + 1) & mask;
     return i;
   }
   void grow() {
     std::vector<entry> old(std::max<std::size_t>(1024, slots_.size() * 2));
     old.swap(slots_);
+    shift_ = 64 - static_cast<unsigned>(std::countr_zero(slots_.size()));  // the top bits index
     for (const auto& e : old) {
       if (e.used) slots_[where(e.value)] = e;
     }
   }
   std::vector<entry> slots_;
   std::size_t size_ = 0;
+  unsigned shift_ = 64;
 };
 
 /// CONTRACT §3: findings by subject time, then employee, then clause (then policy order). A whole
@@ -260,8 +263,10 @@ struct session_state {
       if (!skip(i)) asked.push_back(i);
     }
     if (threads_ > 1 && asked.size() >= parallel_requests_from) {
-      if (auto part_of = split_people(asked); part_of && judge_apart(asked, *part_of)) return;
-      state_ = roster_state(c);  // back to the roster before any request
+      if (auto part_of = split_people(asked)) {
+        if (judge_apart(asked, *part_of)) return;
+        state_ = roster_state(c);  // back to the roster before any request
+      }
     }
     for (const auto i : asked) verdict_.requests[i] = judge_and_apply(c.requests[i], i, state_);
   }
@@ -348,8 +353,12 @@ struct session_state {
       }
     };
     std::vector<std::thread> pool;
-    for (std::uint32_t t = 1; t < parts; ++t) pool.emplace_back(judge_part, t);
-    judge_part(0);
+    try {
+      for (std::uint32_t t = 1; t < parts; ++t) pool.emplace_back(judge_part, t);
+    } catch (...) {  // no thread to be had: judged again on one
+      failed = true;
+    }
+    if (!failed) judge_part(0);
     for (auto& t : pool) t.join();
     if (failed) return false;
     // Each part's people and shifts, from its roster into the one conduct is judged on.
@@ -494,8 +503,11 @@ struct session_state {
     };
     std::vector<std::thread> pool;
     const auto extra = std::min<std::size_t>(threads_ - 1, n - 1);
-    pool.reserve(extra);
-    for (std::size_t t = 0; t < extra; ++t) pool.emplace_back(run);
+    try {
+      pool.reserve(extra);
+      for (std::size_t t = 0; t < extra; ++t) pool.emplace_back(run);
+    } catch (...) {  // no more threads to be had: those started and this one do every task
+    }
     run();
     for (auto& t : pool) t.join();
     if (failed) std::rethrow_exception(failed);

@@ -5,6 +5,8 @@
 #include "engine/state.hpp"
 #include "support.hpp"
 
+#include <algorithm>
+#include <set>
 #include <sstream>
 #include <tuple>
 #include <utility>
@@ -33,6 +35,66 @@ TEST_SUITE("engine") {
     CHECK(json(2) == one);
     CHECK(json(8) == one);
     std::tie(detail::parallel_from, detail::parallel_requests_from) = bars;
+  }
+
+  TEST_CASE("after requests judged in parts, a what-if sees every part's swaps and moves") {
+    // 32 pairs of agents (one group each), each swapping two shifts in March: what-ifs are asked
+    // of the roster the parts left, joined, and its swap counts (swap.2's cap of two a month) and
+    // the paths of moved shifts (swap.3) must be every part's.
+    std::string people = "people:\n  - {id: L01, role: shift_leader, reports_to: D01}\n"
+                         "  - {id: L02, role: shift_leader, reports_to: D01}\n"
+                         "  - {id: D01, role: department_director, reports_to: C01}\n"
+                         "  - {id: C01, role: center_director}\n";
+    std::string shifts = "shifts:\n", requests = "requests:\n";
+    for (int pair = 0; pair < 32; ++pair) {
+      const auto a = "A" + std::to_string(100 + pair), b = "B" + std::to_string(100 + pair);
+      people += "  - {id: " + a + ", role: agent, grade: junior, leader: L01}\n";
+      people += "  - {id: " + b + ", role: agent, grade: junior, leader: L02}\n";
+      for (const auto* day : {"2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23", "2026-03-30"}) {
+        shifts += test::day_shift(a + "-" + std::string(day).substr(8), a, day);
+      }
+      requests += test::swap("S" + a + "-1", a, b, a + "-02", "2026-02-20T09:00");
+      requests += test::swap("S" + a + "-2", a, b, a + "-16", "2026-02-21T09:00");
+    }
+    const auto c = test::case_of(people + shifts + requests);
+    const auto bar = detail::parallel_requests_from;
+    detail::parallel_requests_from = 2;
+    const session one(test::shipped_policy(), c, {.threads = 1});
+    const session parts(test::shipped_policy(), c, {.threads = 2});
+    detail::parallel_requests_from = bar;
+    const auto said = [&](const session& s, const request& q) {
+      const auto v = s.what_if(q);
+      std::string out = to_string(v.decision);
+      for (const auto& f : v.findings) out += "\n" + s.message(f, q);
+      return out;
+    };
+    std::set<std::string> answers;
+    for (int pair = 0; pair < 32; ++pair) {
+      const auto a = "A" + std::to_string(100 + pair), b = "B" + std::to_string(100 + pair);
+      CAPTURE(a);
+      for (const auto* give : {"-02", "-09", "-30"}) {  // swapped away, next to one, a third in March
+        request q;
+        q.id = "Q";
+        q.employee = c.find_person(a);
+        q.submitted_at = time_point(date(2026, 2, 22), duration(9, 0, 0));
+        q.details = swap_details{.counterpart = c.find_person(b),
+                                 .give = c.find_shift(a + give),
+                                 .reason = "clinic visit",
+                                 .form_filed = true};
+        q.approvals = {{c.find_person("L01"), q.submitted_at, {}}, {c.find_person("L02"), q.submitted_at, {}}};
+        const auto want = said(one, q);
+        CHECK(said(parts, q) == want);
+        answers.insert(want);
+      }
+    }
+    // What one thread says turns on the moves (a shift already swapped away, the one next to
+    // it) and on the swap counts (a third swap in March).
+    CHECK(std::any_of(answers.begin(), answers.end(),
+                      [](const std::string& a) { return a.find("already swapped away") != std::string::npos; }));
+    CHECK(std::any_of(answers.begin(), answers.end(),
+                      [](const std::string& a) { return a.find("no consecutive swaps") != std::string::npos; }));
+    CHECK(std::any_of(answers.begin(), answers.end(),
+                      [](const std::string& a) { return a.find("already has 2 swap(s)") != std::string::npos; }));
   }
 
   TEST_CASE("a kind that looks at a colleague's roster gets the answer one thread gives") {

@@ -1,7 +1,9 @@
 // The case model: typed indexes, and what keeps an entity out of a case.
 #include "support.hpp"
 
+#include <sstream>
 #include <type_traits>
+#include <unordered_set>
 
 using namespace rulebook;
 
@@ -154,6 +156,15 @@ TEST_SUITE("model") {
     CHECK(none == "");
     CHECK(symbol("").empty());
     CHECK(sizeof(symbol) == sizeof(void*));
+    // Ordered against text of every kind, written and hashed as its text.
+    CHECK(night > "day");
+    CHECK(night < std::string("o"));
+    CHECK(night <= std::string_view("night"));
+    std::ostringstream out;
+    out << night << '/' << none << '/';
+    CHECK(out.str() == "night//");
+    CHECK(std::hash<symbol>{}(night) == std::hash<std::string_view>{}("night"));
+    CHECK(std::unordered_set<symbol>{night, symbol("night"), symbol("day")}.size() == 2);
   }
   TEST_CASE("loaded shifts of one kind share one symbol, so a year of shifts holds each kind once") {
     const auto c = test::case_of(R"(
