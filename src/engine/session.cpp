@@ -681,38 +681,18 @@ auto roster_view::holidays() const -> const rulebook::calendar& { return scope_-
 auto roster_view::names() const -> const rulebook::vocabulary& { return scope_->names; }
 // Each read of the working roster notes whose it is: requests judged apart must read only their
 // own part's people and shifts (a shift is its rostered employee's).
-auto roster_view::owner(shift_index s) const -> person_index {
-  state_->reads(scope_->c.shifts[s].employee);
-  return state_->owner[s];
-}
-auto roster_view::moved_by(shift_index s) const -> request_index {
-  state_->reads(scope_->c.shifts[s].employee);
-  return state_->moved_by[s];
-}
-auto roster_view::leave_of(shift_index s) const -> request_index {
-  state_->reads(scope_->c.shifts[s].employee);
-  return state_->leave[s];
-}
-auto roster_view::on_leave(shift_index s) const -> bool {
-  state_->reads(scope_->c.shifts[s].employee);
-  return state_->effective_leave[s];
-}
+auto roster_view::owner(shift_index s) const -> person_index { return state_->reads(scope_->c, s).owner[s]; }
+auto roster_view::moved_by(shift_index s) const -> request_index { return state_->reads(scope_->c, s).moved_by[s]; }
+auto roster_view::leave_of(shift_index s) const -> request_index { return state_->reads(scope_->c, s).leave[s]; }
+auto roster_view::on_leave(shift_index s) const -> bool { return state_->reads(scope_->c, s).effective_leave[s]; }
 auto roster_view::holders(shift_index s) const -> std::vector<person_index> {
-  state_->reads(scope_->c.shifts[s].employee);
-  return state_->holders(scope_->c, s);
+  return state_->reads(scope_->c, s).holders(scope_->c, s);
 }
 auto roster_view::shifts_of(person_index p) const -> std::vector<shift_index> {
-  state_->reads(p);
-  return state_->shifts_of(scope_->c, p);
+  return state_->reads(p).shifts_of(scope_->c, p);
 }
-auto roster_view::given_by(person_index p) const -> std::span<const shift_index> {
-  state_->reads(p);
-  return state_->given[p];
-}
-auto roster_view::swaps_in(person_index p, month m) const -> int {
-  state_->reads(p);
-  return state_->swaps_in(p, m);
-}
+auto roster_view::given_by(person_index p) const -> std::span<const shift_index> { return state_->reads(p).given[p]; }
+auto roster_view::swaps_in(person_index p, month m) const -> int { return state_->reads(p).swaps_in(p, m); }
 auto roster_view::chain(person_index p) const -> std::span<const person_index> { return scope_->chart.chain(p); }
 auto roster_view::assessments_of(person_index p) const -> std::span<const std::uint32_t> {
   return scope_->assessments_of[p];
@@ -728,7 +708,7 @@ auto roster_view::around(person_index p, shift_index s, bool given, std::span<co
   const auto& c = scope_->c;
   const auto& st = *state_;
   st.reads(p);
-  st.reads(c.shifts[s].employee);
+  st.reads(c, s);
   const auto key = [&](shift_index x) { return std::pair(c.shifts[x].start, x); };
   const auto target = key(s);
   const auto excluded = [&](shift_index x) {

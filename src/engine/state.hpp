@@ -42,12 +42,16 @@ struct roster_state {
   const std::vector<std::uint32_t>* part_of = nullptr;
   std::uint32_t part = 0;
   mutable bool strayed = false;
-  /// Notes a read of `p`'s roster: whether it is this part's (or nobody's) to read.
-  void reads(person_index p) const {
-    if (part_of == nullptr || p == no_index || p.value >= part_of->size()) return;
+  /// Notes a read of `p`'s roster (strayed, unless it is this part's or nobody's) and returns the
+  /// state to read it from.
+  auto reads(person_index p) const -> const roster_state& {
+    if (part_of == nullptr || p == no_index || p.value >= part_of->size()) return *this;
     const auto w = (*part_of)[p.value];
     if (w != untouched && w != part) strayed = true;
+    return *this;
   }
+  /// The same for shift `s` of `c`, which is its rostered employee's.
+  auto reads(const case_file& c, shift_index s) const -> const roster_state& { return reads(c.shifts[s].employee); }
 
   explicit roster_state(const case_file& c)
       : owner(c.shifts.size()), leave(c.shifts.size(), no_index), effective_leave(c.shifts.size(), false),
