@@ -228,9 +228,9 @@ class case_loader {
   auto shared_text(field_reader& f, std::string_view key, symbol& last) -> symbol {
     const auto* n = value(f, key, false, {"a name", "名称"});
     if (n == nullptr) return {};
-    std::optional<std::string> converted;
-    if (!plain(n)) converted = rd_->text(*n, f.what_of(key));
-    const std::string_view text = plain(n) ? std::string_view(n->text) : std::string_view(converted ? *converted : "");
+    std::string converted;  // a value that is not plain text, as text() reads it
+    std::string_view text = n->text;
+    if (!plain(n)) text = converted = rd_->text(*n, f.what_of(key)).value_or("");
     if (text.empty()) return {};
     if (last == text) return last;
     auto at = symbols_.find(text);
