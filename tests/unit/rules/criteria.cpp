@@ -77,6 +77,23 @@ auto unmet(const judged& j, const std::string& rule_id) -> strings {
   return out;
 }
 
+/// A policy `name` (in `name`.yaml) of a 20-minute lateness violation and a promotion to
+/// intermediate on `criteria` (a YAML flow list).
+auto lateness_and_criteria(const std::string& name, const std::string& criteria) -> policy {
+  return test::policy_of("policy: {name: " + name + R"(}
+vocabulary: {roles: [agent, shift_leader, department_director], grades: [junior, intermediate, senior]}
+rules:
+  - {id: lateness, clause: leave.8, kind: duration_threshold, measure: late_arrival, threshold: 20min, effect: violation}
+  - id: promotion-intermediate
+    clause: grade.intermediate
+    kind: criteria
+    when: {to_grade: intermediate}
+    criteria: )" + criteria + R"(
+    effect: reject
+)",
+                         name + ".yaml");
+}
+
 /// E004 (intermediate, assessed 55 cpm and passed in 2026-02) asks for senior; `tickets` is the
 /// body of the case's `tickets:`.
 auto senior(const std::string& tickets) -> std::string {
@@ -285,22 +302,9 @@ TEST_SUITE("rules/criteria") {
   }
 
   TEST_CASE("criteria are data: a policy adds months in grade and a clean record") {
-    const auto p = test::policy_of(R"(
-policy: {name: strict}
-vocabulary: {roles: [agent, shift_leader, department_director], grades: [junior, intermediate, senior]}
-rules:
-  - {id: lateness, clause: leave.8, kind: duration_threshold, measure: late_arrival, threshold: 20min, effect: violation}
-  - id: promotion-intermediate
-    clause: grade.intermediate
-    kind: criteria
-    when: {to_grade: intermediate}
-    criteria:
-      - {measure: typing_cpm, at_least: 50}
-      - {measure: months_in_grade, at_least: 6}
-      - {measure: violations, months: 3, at_most: 0}
-    effect: reject
-)",
-                                   "strict.yaml");
+    const auto p = lateness_and_criteria(
+        "strict", "[{measure: typing_cpm, at_least: 50}, {measure: months_in_grade, at_least: 6},"
+                  " {measure: violations, months: 3, at_most: 0}]");
     const std::string org = R"(
 people:
   - {id: E001, role: agent, grade: junior, grade_since: 2025-09-01, leader: L01}
@@ -362,19 +366,7 @@ assessments:
   TEST_CASE("a what-if promotion sees the conduct record of someone the case asks no promotion for") {
     // The judge keeps the record only for the people the case's promotions ask about (E002 here);
     // a question about anyone else builds everyone's, also after the verdict is taken away.
-    const auto p = test::policy_of(R"(
-policy: {name: clean-record}
-vocabulary: {roles: [agent, shift_leader, department_director], grades: [junior, intermediate, senior]}
-rules:
-  - {id: lateness, clause: leave.8, kind: duration_threshold, measure: late_arrival, threshold: 20min, effect: violation}
-  - id: promotion-intermediate
-    clause: grade.intermediate
-    kind: criteria
-    when: {to_grade: intermediate}
-    criteria: [{measure: violations, months: 3, at_most: 0}]
-    effect: reject
-)",
-                                   "clean-record.yaml");
+    const auto p = lateness_and_criteria("clean-record", "[{measure: violations, months: 3, at_most: 0}]");
     const auto c = test::case_of(R"(
 people:
   - {id: E001, role: agent, grade: junior, leader: L01}
