@@ -9,11 +9,13 @@
 #include "state.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <bit>
 #include <exception>
 #include <mutex>
 #include <set>
+#include <system_error>
 #include <thread>
 #include <tuple>
 
@@ -72,6 +74,26 @@ void give_back_free_memory() {
 std::size_t parallel_from = 100'000;
 std::size_t parallel_requests_from = 1'000;
 
+/// Runs `first` on another thread while this one runs `second`; both here when no thread is to be had.
+template <typename First, typename Second>
+void side_by_side(const First& first, const Second& second) {
+  std::thread other;
+  try {
+    other = std::thread([&] { first(); });
+  } catch (const std::system_error&) {
+    first();
+    second();
+    return;
+  }
+  try {
+    second();
+  } catch (...) {
+    other.join();
+    throw;
+  }
+  other.join();
+}
+
 /// Runs `work(from, to)` over `[0, n)` in two halves, the second on another thread when `threads`
 /// allows and `n` is worth it.
 template <typename Work>
@@ -80,9 +102,7 @@ void halves(std::size_t n, unsigned threads, const Work& work) {
     work(std::size_t{0}, n);
     return;
   }
-  std::thread other([&] { work(n / 2, n); });
-  work(std::size_t{0}, n / 2);
-  other.join();
+  side_by_side([&] { work(n / 2, n); }, [&] { work(std::size_t{0}, n / 2); });
 }
 
 /// The rank of each of a set of distinct 64-bit values among them: an open-addressing table,
@@ -136,6 +156,91 @@ class rank_table {
   unsigned shift_ = 64;
 };
 
+/// Moves each of `items` once, to its place: the item that belongs at `i` is at `from[i]` (a
+/// permutation). Following the permutation's cycles needs no second copy of millions of findings,
+/// but one cycle step waits for the memory the step before named: the cycles are cut at evenly
+/// spaced places into segments, and each thread walks many segments at once, reading ahead for
+/// each. A segment ends where the next begins; what stood there was set aside before the walk.
+/// Cycles with no cut (short ones) are followed one by one after. `from` is left as the identity.
+void put_in_place(std::vector<finding>& items, std::vector<std::uint32_t>& from, unsigned threads) {
+  using T = finding;
+  const auto n = from.size();
+  const auto read_ahead = [&](std::uint32_t i) {
+    const auto* bytes = reinterpret_cast<const char*>(&items[i]);
+    for (std::size_t b = 0; b < sizeof(T); b += 64) __builtin_prefetch(bytes + b, 0);
+    __builtin_prefetch(&from[i], 0);
+  };
+  std::vector<std::uint32_t> cuts;
+  const std::size_t cut_count = std::min<std::size_t>(n / 64, 1024);
+  for (std::size_t k = 0; k < cut_count; ++k) {
+    const auto i = static_cast<std::uint32_t>(k * n / cut_count);
+    if (from[i] != i) cuts.push_back(i);
+  }
+  std::vector<std::uint64_t> is_cut((n + 63) / 64);
+  for (const auto i : cuts) is_cut[i / 64] |= std::uint64_t{1} << (i % 64);
+  const auto cut = [&](std::uint32_t i) { return (is_cut[i / 64] >> (i % 64) & 1) != 0; };
+  std::vector<T> set_aside(cuts.size());
+  for (std::size_t k = 0; k < cuts.size(); ++k) set_aside[k] = std::move(items[cuts[k]]);
+  // Walks the segments starting at cuts first, first + step, …, 16 at a time. A segment owns the
+  // places it passes: no other walker reads or writes them, so threads share nothing but the
+  // items set aside, each taken by the one segment that ends at its cut.
+  const auto walk = [&](std::size_t first, std::size_t step) {
+    struct walker {
+      std::uint32_t to;    // the place to fill, whose item has gone
+      std::uint32_t from;  // where its item is now
+    };
+    std::array<walker, 16> live{};
+    std::size_t count = 0, next = first;
+    const auto begin = [&] {
+      const auto at = cuts[next];
+      next += step;
+      read_ahead(from[at]);
+      return walker{at, from[at]};
+    };
+    while (count < live.size() && next < cuts.size()) live[count++] = begin();
+    while (count > 0) {
+      for (std::size_t a = 0; a < count;) {
+        auto& w = live[a];
+        from[w.to] = w.to;
+        if (!cut(w.from)) {
+          items[w.to] = std::move(items[w.from]);
+          w.to = w.from;
+          w.from = from[w.to];
+          read_ahead(w.from);
+          ++a;
+          continue;
+        }
+        const auto k = static_cast<std::size_t>(std::lower_bound(cuts.begin(), cuts.end(), w.from) - cuts.begin());
+        items[w.to] = std::move(set_aside[k]);
+        if (next < cuts.size()) {
+          w = begin();
+          ++a;
+        } else {
+          w = live[--count];
+        }
+      }
+    }
+  };
+  if (threads > 1 && n >= parallel_from) {
+    side_by_side([&] { walk(1, 2); }, [&] { walk(0, 2); });
+  } else {
+    walk(0, 1);
+  }
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (from[i] == i) continue;
+    T held = std::move(items[i]);
+    std::uint32_t to = i;
+    for (;;) {
+      const auto at = from[to];
+      from[to] = to;
+      if (at == i) break;
+      items[to] = std::move(items[at]);
+      to = at;
+    }
+    items[to] = std::move(held);
+  }
+}
+
 /// CONTRACT §3: findings by subject time, then employee, then clause (then policy order). A whole
 /// center's year has millions of findings: each gets a 16-byte key (times, people and rules
 /// ranked), the keys are sorted, and every finding is moved once, to its place.
@@ -188,29 +293,15 @@ void sort_findings(std::vector<finding>& findings, const policy& p, const case_f
   const auto half = keys.begin() + static_cast<std::ptrdiff_t>(keys.size() / 2);
   if (threads > 1 && keys.size() >= parallel_from) {
     std::nth_element(keys.begin(), half, keys.end(), before);
-    std::thread other([&] { std::sort(keys.begin(), half, before); });
-    std::sort(half, keys.end(), before);
-    other.join();
+    side_by_side([&] { std::sort(keys.begin(), half, before); }, [&] { std::sort(half, keys.end(), before); });
   } else {
     std::sort(keys.begin(), keys.end(), before);
   }
-  // Each finding moves once, to its place, following the cycles of the permutation: no second
-  // copy of millions of findings.
-  const auto position = [](const key& k) { return static_cast<std::uint32_t>(k.minor); };
-  const auto settle = [](key& k, std::uint32_t at) { k.minor = (k.minor & ~std::uint64_t{0xffff'ffff}) | at; };
-  for (std::uint32_t i = 0; i < keys.size(); ++i) {
-    if (position(keys[i]) == i) continue;
-    finding held = std::move(findings[i]);
-    std::uint32_t to = i;
-    for (;;) {
-      const auto from = position(keys[to]);
-      settle(keys[to], to);
-      if (from == i) break;
-      findings[to] = std::move(findings[from]);
-      to = from;
-    }
-    findings[to] = std::move(held);
-  }
+  // The keys give way to where each place's finding is now (a quarter of their memory).
+  std::vector<std::uint32_t> from(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) from[i] = static_cast<std::uint32_t>(keys[i].minor);
+  std::vector<key>().swap(keys);
+  put_in_place(findings, from, threads);
 }
 
 /// One judgement of one case: what a `session` keeps to answer what-if questions.

@@ -107,6 +107,11 @@ extern std::size_t parallel_from;
 /// How many requests make judging them in parts worth the threads (a test lowers it).
 extern std::size_t parallel_requests_from;
 
+/// Moves each finding once, to its place: the one that belongs at `i` is at `from[i]` (a
+/// permutation of the places), on `threads` threads when there are `parallel_from` or more.
+/// Leaves `from` as the identity.
+void put_in_place(std::vector<finding>& items, std::vector<std::uint32_t>& from, unsigned threads);
+
 /// What the rules share while one case is judged: the case, its indexes (built here, once), the
 /// calendar and the chain of command (built once per judgement).
 struct judge_scope {
