@@ -22,6 +22,9 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
+#if defined(__unix__)
+#include <sys/mman.h>
+#endif
 
 namespace rulebook {
 
@@ -239,6 +242,21 @@ void put_in_place(std::vector<finding>& items, std::vector<std::uint32_t>& from,
     }
     items[to] = std::move(held);
   }
+}
+
+/// Asks the kernel for huge pages for `v`'s room (where it gives them only when asked): a list of
+/// millions of findings filled front to back then faults 512 times less.
+template <typename T>
+void ask_huge_pages(std::vector<T>& v) {
+#if defined(MADV_HUGEPAGE)
+  constexpr std::uintptr_t huge = std::uintptr_t{1} << 21;
+  const auto begin = reinterpret_cast<std::uintptr_t>(v.data());
+  const auto first = (begin + huge - 1) & ~(huge - 1);
+  const auto last = (begin + v.capacity() * sizeof(T)) & ~(huge - 1);
+  if (last > first) (void)madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+#else
+  (void)v;
+#endif
 }
 
 /// CONTRACT §3: findings by subject time, then employee, then clause (then policy order). A whole
@@ -644,6 +662,7 @@ struct session_state {
     for (const auto& fs : of_employee) total += fs.size();
     for (const auto& fs : of_rule) total += fs.size();
     verdict_.findings.reserve(total);
+    ask_huge_pages(verdict_.findings);
     // Findings move from the slots into one list. The slots are freed as they go, and the pages
     // they held are given back every few tens of megabytes: otherwise the allocator keeps them,
     // and a center's year would hold its millions of findings twice at this moment (its peak).
