@@ -81,17 +81,17 @@ auto measure_check(const std::string& policy_file, const std::string& file) -> i
   return 0;
 }
 
-// Child: rulebook's load and a judge on 1 thread, in a process of its own as the judge on 2 threads
-// has (a judge in a process that judged before finds its memory ready, and is faster). Prints
-// "one JUDGE".
-auto measure_one_thread(const std::string& policy_file, const std::string& file) -> int {
+// Child: rulebook's load and a judge on THREADS threads, in a process of its own as the check's
+// judge has (a judge in a process that judged before finds its memory ready, and is faster).
+// Prints "judged SECONDS".
+auto measure_judge(const std::string& policy_file, const std::string& file, unsigned threads) -> int {
   const auto policy = rulebook::load_policy({policy_file});
   std::vector<rulebook::load_issue> issues;
   const auto c = rulebook::load_case(file, policy, issues);
   if (!issues.empty()) return 2;
   const auto t0 = clock_type::now();
-  const auto v = rulebook::judge(policy, c, {.threads = 1});
-  std::cout << "one " << seconds_since(t0) << '\n';
+  const auto v = rulebook::judge(policy, c, {.threads = threads});
+  std::cout << "judged " << seconds_since(t0) << '\n';
   return 0;
 }
 
@@ -128,7 +128,9 @@ auto main(int argc, char** argv) -> int {
   std::string policy_file = RULEBOOK_SOURCE_DIR "/policies/customer-service.yaml";
   if (args.size() == 2 && args[0] == "--parse") return measure_parse(args[1]);
   if (args.size() == 3 && args[0] == "--check") return measure_check(args[1], args[2]);
-  if (args.size() == 3 && args[0] == "--one-thread") return measure_one_thread(args[1], args[2]);
+  if (args.size() == 4 && args[0] == "--judge") {
+    return measure_judge(args[1], args[2], static_cast<unsigned>(std::stoul(args[3])));
+  }
   std::string sizes = "1000x30,1000x365";
   fs::path dir = fs::temp_directory_path() / "rulebook-scale";
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -168,10 +170,20 @@ auto main(int argc, char** argv) -> int {
       std::cerr << spec << ": the check did not finish\n";
       continue;
     }
-    std::istringstream(child({"--one-thread", policy_file, file})) >> word >> judge_one;
+    // Threads against one: the best of three fresh processes each, taken in turn (a shared
+    // machine's noise is a tenth either way).
+    double judge_two = 0;
+    for (int run = 0; run < 3; ++run) {
+      for (const char* threads : {"1", "2"}) {
+        double took = 0;
+        std::istringstream(child({"--judge", policy_file, file, threads})) >> word >> took;
+        auto& best = threads[0] == '1' ? judge_one : judge_two;
+        if (word == "judged" && (best == 0 || took < best)) best = took;
+      }
+    }
     std::printf("%-10s %9.1f %9.0f %8.2f %8.3f %8.3f %9.0f %8.2f %9.0f %11.1f %9.1f %9.3f %9.2f\n", spec.c_str(),
                 file_mb, shifts, load, judge, write, peak, parse, parse_mb, (load + judge) / parse, peak / file_mb,
-                judge * 1e6 / shifts, judge / judge_one);
+                judge * 1e6 / shifts, judge_two / judge_one);
     std::fflush(stdout);
   }
   return 0;

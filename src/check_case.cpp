@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 
 namespace rulebook {
@@ -173,7 +174,7 @@ auto check_indexes(const case_file& c, std::vector<load_issue>& issues, lang l) 
   return check.in_range;
 }
 
-void check_judgeable(const policy& p, const case_file& c) {
+void check_judgeable(const policy& p, const case_file& c, const judge_options& o) {
   if (p.rules().empty()) {
     if (p.digest().empty()) {
       throw policy_error("judging with an empty policy: it has no rules (a default-constructed `policy`, or what "
@@ -182,7 +183,7 @@ void check_judgeable(const policy& p, const case_file& c) {
     throw policy_error("the policy `" + p.name() +
                        "` has no rules: judging with it would approve every request and find nothing");
   }
-  auto issues = validate_case(c, p);
+  auto issues = validate_case(c, p, lang::en, o.threads == 0 ? std::thread::hardware_concurrency() : o.threads);
   if (!issues.empty()) throw case_error(std::move(issues));
 }
 

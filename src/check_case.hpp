@@ -2,10 +2,12 @@
 // `people`, `shifts`, `punches` and `requests` went through `add_*`: nothing else can put it there).
 #pragma once
 
+#include <rulebook/engine.hpp>
 #include <rulebook/error.hpp>
 #include <rulebook/model.hpp>
 #include <rulebook/policy.hpp>
 
+#include <cstddef>
 #include <vector>
 
 namespace rulebook::detail {
@@ -15,9 +17,16 @@ namespace rulebook::detail {
 /// @returns false when some index is out of range: nothing may then read through the case's indexes.
 auto check_indexes(const case_file& c, std::vector<load_issue>& issues, lang l) -> bool;
 
-/// What `judge` and `session` check before judging.
+/// What `judge` and `session` check before judging (a big case on two threads, when `o` allows).
 /// @throws policy_error when `p` has no rules.
 /// @throws case_error holding what `validate_case(c, p)` finds, when it finds anything.
-void check_judgeable(const policy& p, const case_file& c);
+void check_judgeable(const policy& p, const case_file& c, const judge_options& o);
+
+/// How many shifts and requests make `validate_case` worth a second thread (a test lowers it).
+inline std::size_t validate_parallel_from = 100'000;
+
+/// `validate_case`, a big case on two threads when `threads` allows: the same problems, in the
+/// same order.
+auto validate_case(const case_file& c, const policy& p, lang language, unsigned threads) -> std::vector<load_issue>;
 
 }  // namespace rulebook::detail

@@ -6,6 +6,7 @@
 #include "engine/chain_of_command.hpp"
 #include "id_table.hpp"
 #include "read_calendar.hpp"
+#include "side_by_side.hpp"
 #include "source_io.hpp"
 #include "words.hpp"
 
@@ -13,6 +14,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <thread>
 #include <tuple>
 #include <unordered_set>
 #include <utility>
@@ -821,6 +823,11 @@ auto at(const case_file& c, std::string_view list, const source_ref& r) -> sourc
 }  // namespace
 
 auto validate_case(const case_file& c, const policy& p, lang language) -> std::vector<load_issue> {
+  return detail::validate_case(c, p, language, 1);
+}
+
+auto detail::validate_case(const case_file& c, const policy& p, lang language, unsigned threads)
+    -> std::vector<load_issue> {
   std::vector<load_issue> issues;
   // A case built in code may point past its lists, or hold entities `add_*` never saw: said
   // first, and with an index out of range nothing below may read through the case's indexes.
@@ -829,91 +836,112 @@ auto validate_case(const case_file& c, const policy& p, lang language) -> std::v
   const bool zh = language == lang::zh;
   // `whose()` names the entity; it is called only for a name the policy does not know, so a
   // quarter of a million shifts cost no string each. `what` is the kind of name, in English and Chinese.
-  auto check = [&](std::string_view given, const std::vector<std::string>& known, say what, std::string_view in_list,
-                   const source_ref& where, const auto& whose) {
+  auto check = [&](std::vector<load_issue>& into, std::string_view given, const std::vector<std::string>& known,
+                   say what, std::string_view in_list, const source_ref& where, const auto& whose) {
     if (given.empty() || known.empty() || vocabulary::has(known, given)) return;
     const std::string name(given);
     std::vector<std::string> names;
     names.reserve(known.size());
     for (const auto& k : known) names.push_back("`" + k + "`");
-    issues.push_back({at(c, in_list, where),
-                      {},
-                      zh ? whose() + "的" + what.zh + "`" + name + "`未知，政策`" + p.name() + "`中只有" +
-                               words::list(names, lang::zh) + did_you_mean(name, known, lang::zh)
-                         : "unknown " + std::string(what.en) + " `" + name + "` of " + whose() + ": the policy `" +
-                               p.name() + "` knows " +
-                               [&] {
-                                 std::string list;
-                                 for (const auto& k : known) list += (list.empty() ? "`" : ", `") + k + "`";
-                                 return list;
-                               }() +
-                               did_you_mean(name, known)});
+    into.push_back({at(c, in_list, where),
+                    {},
+                    zh ? whose() + "的" + what.zh + "`" + name + "`未知，政策`" + p.name() + "`中只有" +
+                             words::list(names, lang::zh) + did_you_mean(name, known, lang::zh)
+                       : "unknown " + std::string(what.en) + " `" + name + "` of " + whose() + ": the policy `" +
+                             p.name() + "` knows " +
+                             [&] {
+                               std::string list;
+                               for (const auto& k : known) list += (list.empty() ? "`" : ", `") + k + "`";
+                               return list;
+                             }() +
+                             did_you_mean(name, known)});
   };
-  for (const auto& q : c.people) {
-    const auto who = [&] { return "`" + q.id + "`"; };
-    check(q.role, v.roles, {"role", "角色"}, "people", q.where, who);
-    check(q.grade, v.grades, {"grade", "级别"}, "people", q.where, who);
-  }
-  for (const auto& s : c.shifts) {
-    check(s.kind, v.shift_kinds, {"shift kind", "班次类型"}, "shifts", s.where,
-          [&] { return zh ? "班次`" + s.id + "`" : "shift `" + s.id + "`"; });
-  }
-  for (const auto& a : c.accounts) {
-    check(a.tier, v.tiers, {"tier", "客户等级"}, "accounts", a.where,
-          [&] { return std::string(zh ? "账户册" : "an account book"); });
-  }
-  for (const auto& m : c.meetings) {
-    check(m.type, v.meeting_types, {"meeting type", "会议类型"}, "meetings", m.where,
-          [&] { return zh ? "会议`" + m.id + "`" : "meeting `" + m.id + "`"; });
-  }
-  for (const auto& r : c.reports) {
-    check(r.type, v.report_types, {"report type", "报告类型"}, "reports", r.where,
-          [&] { return zh ? "报告`" + r.id + "`" : "report `" + r.id + "`"; });
-  }
-  for (const auto& t : c.trainings) {
-    check(t.type, v.training_types, {"training type", "培训类型"}, "trainings", t.where, [&] {
-      const auto& id = c.people[t.employee].id;
-      return zh ? "`" + id + "`" : "the training record of `" + id + "`";  // `E001`的培训类型
-    });
-  }
-  // A request names its employee's own shifts: rostered to them, or received by a swap in this case.
-  // (shift, person) for every shift a swap of this case hands to someone: built once, so the check
-  // is a look-up per request rather than a scan of every request.
-  std::unordered_set<std::uint64_t> received;
-  const auto pair_key = [](shift_index s, person_index who) { return (std::uint64_t{s.value} << 32) | who.value; };
-  for (const auto& o : c.requests) {
-    if (const auto* sw = o.swap()) {
-      received.insert(pair_key(sw->give, sw->counterpart));
-      if (sw->take != no_index) received.insert(pair_key(sw->take, o.employee));
+  // The names of every list on one thread and the requests on another (a big case): each into
+  // its own list, joined in this order, so the problems read as one thread finds them.
+  const auto names = [&] {
+    for (const auto& q : c.people) {
+      const auto who = [&] { return "`" + q.id + "`"; };
+      check(issues, q.role, v.roles, {"role", "角色"}, "people", q.where, who);
+      check(issues, q.grade, v.grades, {"grade", "级别"}, "people", q.where, who);
     }
-  }
-  auto could_hold = [&](person_index who, shift_index s) {
-    return c.shifts[s].employee == who || received.contains(pair_key(s, who));
+    // A loader gives every shift of one kind the same symbol: a kind found known is not looked up again.
+    const symbol* known_kind = nullptr;
+    for (const auto& s : c.shifts) {
+      if (known_kind != nullptr && s.kind.shares(*known_kind)) continue;
+      const auto before = issues.size();
+      check(issues, s.kind, v.shift_kinds, {"shift kind", "班次类型"}, "shifts", s.where,
+            [&] { return zh ? "班次`" + s.id + "`" : "shift `" + s.id + "`"; });
+      if (issues.size() == before) known_kind = &s.kind;
+    }
+    for (const auto& a : c.accounts) {
+      check(issues, a.tier, v.tiers, {"tier", "客户等级"}, "accounts", a.where,
+            [&] { return std::string(zh ? "账户册" : "an account book"); });
+    }
+    for (const auto& m : c.meetings) {
+      check(issues, m.type, v.meeting_types, {"meeting type", "会议类型"}, "meetings", m.where,
+            [&] { return zh ? "会议`" + m.id + "`" : "meeting `" + m.id + "`"; });
+    }
+    for (const auto& r : c.reports) {
+      check(issues, r.type, v.report_types, {"report type", "报告类型"}, "reports", r.where,
+            [&] { return zh ? "报告`" + r.id + "`" : "report `" + r.id + "`"; });
+    }
+    for (const auto& t : c.trainings) {
+      check(issues, t.type, v.training_types, {"training type", "培训类型"}, "trainings", t.where, [&] {
+        const auto& id = c.people[t.employee].id;
+        return zh ? "`" + id + "`" : "the training record of `" + id + "`";  // `E001`的培训类型
+      });
+    }
   };
-  auto not_theirs = [&](const request& r, person_index who, shift_index s) {
-    issues.push_back(
-        {at(c, "requests", r.where),
-         {},
-         zh ? words::request_type_word(&p.labels(), r.type(), lang::zh) + "`" + r.id + "`把班次`" + c.shifts[s].id +
-                  "`当作`" + c.people[who].id + "`的班次，但它是`" + c.people[c.shifts[s].employee].id + "`的"
-            : std::string(to_string(r.type())) + " `" + r.id + "` names shift `" + c.shifts[s].id + "` as `" +
-                  c.people[who].id + "`'s, but it is `" + c.people[c.shifts[s].employee].id + "`'s"});
-  };
-  const auto request_named = [&](const request& r) { return zh ? "申请`" + r.id + "`" : "request `" + r.id + "`"; };
-  for (const auto& r : c.requests) {
-    if (const auto* l = r.leave()) {
-      check(l->kind, v.leave_kinds, {"leave kind", "假别"}, "requests", r.where, [&] { return request_named(r); });
-      for (const auto s : l->shifts) {
-        if (!could_hold(r.employee, s)) not_theirs(r, r.employee, s);
+  std::vector<load_issue> of_requests;
+  const auto requests = [&] {
+    // A request names its employee's own shifts: rostered to them, or received by a swap in this case.
+    // (shift, person) for every shift a swap of this case hands to someone: built once, so the check
+    // is a look-up per request rather than a scan of every request.
+    std::unordered_set<std::uint64_t> received;
+    const auto pair_key = [](shift_index s, person_index who) { return (std::uint64_t{s.value} << 32) | who.value; };
+    for (const auto& o : c.requests) {
+      if (const auto* sw = o.swap()) {
+        received.insert(pair_key(sw->give, sw->counterpart));
+        if (sw->take != no_index) received.insert(pair_key(sw->take, o.employee));
       }
     }
-    if (const auto* sw = r.swap()) {
-      if (!could_hold(r.employee, sw->give)) not_theirs(r, r.employee, sw->give);
-      if (sw->take != no_index && !could_hold(sw->counterpart, sw->take)) not_theirs(r, sw->counterpart, sw->take);
+    auto could_hold = [&](person_index who, shift_index s) {
+      return c.shifts[s].employee == who || received.contains(pair_key(s, who));
+    };
+    auto not_theirs = [&](const request& r, person_index who, shift_index s) {
+      of_requests.push_back(
+          {at(c, "requests", r.where),
+           {},
+           zh ? words::request_type_word(&p.labels(), r.type(), lang::zh) + "`" + r.id + "`把班次`" + c.shifts[s].id +
+                    "`当作`" + c.people[who].id + "`的班次，但它是`" + c.people[c.shifts[s].employee].id + "`的"
+              : std::string(to_string(r.type())) + " `" + r.id + "` names shift `" + c.shifts[s].id + "` as `" +
+                    c.people[who].id + "`'s, but it is `" + c.people[c.shifts[s].employee].id + "`'s"});
+    };
+    const auto request_named = [&](const request& r) { return zh ? "申请`" + r.id + "`" : "request `" + r.id + "`"; };
+    for (const auto& r : c.requests) {
+      if (const auto* l = r.leave()) {
+        check(of_requests, l->kind, v.leave_kinds, {"leave kind", "假别"}, "requests", r.where,
+              [&] { return request_named(r); });
+        for (const auto s : l->shifts) {
+          if (!could_hold(r.employee, s)) not_theirs(r, r.employee, s);
+        }
+      }
+      if (const auto* sw = r.swap()) {
+        if (!could_hold(r.employee, sw->give)) not_theirs(r, r.employee, sw->give);
+        if (sw->take != no_index && !could_hold(sw->counterpart, sw->take)) not_theirs(r, sw->counterpart, sw->take);
+      }
+      if (const auto* pr = r.promotion())
+        check(of_requests, pr->to_grade, v.grades, {"grade", "级别"}, "requests", r.where,
+              [&] { return request_named(r); });
     }
-    if (const auto* pr = r.promotion())
-      check(pr->to_grade, v.grades, {"grade", "级别"}, "requests", r.where, [&] { return request_named(r); });
+  };
+  if (threads > 1 && c.shifts.size() + c.requests.size() >= detail::validate_parallel_from) {
+    detail::side_by_side(requests, names);
+  } else {
+    names();
+    requests();
   }
+  issues.insert(issues.end(), std::make_move_iterator(of_requests.begin()), std::make_move_iterator(of_requests.end()));
   if (const auto on_cycle = detail::find_cycle(c)) {
     std::string path = c.people[*on_cycle].id;
     for (const auto q : detail::superiors(c, *on_cycle)) {
@@ -944,7 +972,7 @@ auto detail::case_from_source(const std::string& file, case_source& source, cons
     return case_file{};
   }
   // Names the policy does not know are reported with the rest, so one run shows every problem.
-  auto more = validate_case(c, p, l);
+  auto more = detail::validate_case(c, p, l, std::thread::hardware_concurrency());
   issues.insert(issues.end(), more.begin(), more.end());
   // In reading order: the case file's problems, then each list file's, each by line and column.
   const auto order = [&](const std::string& f) {

@@ -5,6 +5,7 @@
 
 #include "../check_case.hpp"
 #include "../policy_data.hpp"
+#include "../side_by_side.hpp"
 #include "render.hpp"
 #include "state.hpp"
 
@@ -14,6 +15,7 @@
 #include <bit>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <system_error>
 #include <thread>
@@ -76,26 +78,6 @@ void give_back_free_memory() {
 
 std::size_t parallel_from = 100'000;
 std::size_t parallel_requests_from = 1'000;
-
-/// Runs `first` on another thread while this one runs `second`; both here when no thread is to be had.
-template <typename First, typename Second>
-void side_by_side(const First& first, const Second& second) {
-  std::thread other;
-  try {
-    other = std::thread([&] { first(); });
-  } catch (const std::system_error&) {
-    first();
-    second();
-    return;
-  }
-  try {
-    second();
-  } catch (...) {
-    other.join();
-    throw;
-  }
-  other.join();
-}
 
 /// Runs `work(from, to)` over `[0, n)` in two halves, the second on another thread when `threads`
 /// allows and `n` is worth it.
@@ -288,7 +270,10 @@ void sort_findings(std::vector<finding>& findings, const policy& p, const case_f
     std::uint64_t minor;
   };
   const auto biased = [](time_point t) { return static_cast<std::uint64_t>(moment(t)) ^ (std::uint64_t{1} << 63); };
-  std::vector<key> keys(findings.size());
+  std::vector<key> keys;
+  keys.reserve(findings.size());
+  ask_huge_pages(keys);
+  keys.resize(findings.size());
   halves(keys.size(), threads, [&](std::size_t from, std::size_t to) {
     for (auto i = from; i < to; ++i) {
       keys[i] = {biased(findings[i].subject.at), std::uint64_t{rule_rank[findings[i].rule]} << 32 | i};
@@ -332,17 +317,37 @@ struct session_state {
     }
     scope_ = std::make_unique<judge_scope>(judge_scope{c, chart_, merged_ ? *merged_ : policy_.calendar(),
                                                        policy_.vocabulary()});
-    scope_->index_records();
-    order_.resize(c.requests.size());
-    std::generate(order_.begin(), order_.end(), [i = std::uint32_t{0}]() mutable { return request_index(i++); });
-    // CONTRACT §2: requests in submitted_at order, ties in file order.
-    std::stable_sort(order_.begin(), order_.end(), [&](request_index a, request_index b) {
-      return c.requests[a].submitted_at < c.requests[b].submitted_at;
-    });
-    verdict_.policy = policy_;
-    verdict_.requests.resize(c.requests.size());
     const auto promotion = [&](request_index i) { return c.requests[i].type() == request_type::promotion; };
-    judge_requests(promotion);
+    // The indexes and how requests split into parts (see judge_requests) on one thread, the order
+    // of requests on the other.
+    std::optional<std::vector<std::uint32_t>> parts;
+    const auto index = [&] {
+      scope_->index_records();
+      if (threads_ < 2 || c.requests.size() < parallel_requests_from) return;
+      std::vector<request_index> asked;  // in file order: the parts do not depend on the order
+      asked.reserve(c.requests.size());
+      for (const auto i : c.requests.indexes()) {
+        if (!promotion(i)) asked.push_back(i);
+      }
+      if (asked.size() >= parallel_requests_from) parts = split_people(asked);
+    };
+    const auto order = [&] {
+      order_.resize(c.requests.size());
+      std::generate(order_.begin(), order_.end(), [i = std::uint32_t{0}]() mutable { return request_index(i++); });
+      // CONTRACT §2: requests in submitted_at order, ties in file order.
+      std::stable_sort(order_.begin(), order_.end(), [&](request_index a, request_index b) {
+        return c.requests[a].submitted_at < c.requests[b].submitted_at;
+      });
+      verdict_.requests.resize(c.requests.size());
+    };
+    if (threads_ > 1 && c.requests.size() >= parallel_requests_from) {
+      side_by_side(index, order);
+    } else {
+      index();
+      order();
+    }
+    verdict_.policy = policy_;
+    judge_requests(promotion, parts);
     judge_conduct();
     // Promotions change nothing on the roster, so judging them last keeps CONTRACT §2 and lets
     // their criteria see the conduct record (grade.order: "no violation in the last 3 months").
@@ -363,19 +368,18 @@ struct session_state {
   /// then joined. Should a rule read someone of another thread's part (a program's own kind may
   /// look at colleagues), every request is judged again on one thread: the verdict is the same
   /// for any number of threads.
+  /// `parts`: split_people's answer, when it was asked.
   template <typename Skip>
-  void judge_requests(const Skip& skip) {
+  void judge_requests(const Skip& skip, const std::optional<std::vector<std::uint32_t>>& parts) {
     const auto& c = *c_;
     std::vector<request_index> asked;
     asked.reserve(order_.size());
     for (const auto i : order_) {
       if (!skip(i)) asked.push_back(i);
     }
-    if (threads_ > 1 && asked.size() >= parallel_requests_from) {
-      if (auto part_of = split_people(asked)) {
-        if (judge_apart(asked, *part_of)) return;
-        state_ = roster_state(c);  // back to the roster before any request
-      }
+    if (parts) {
+      if (judge_apart(asked, *parts)) return;
+      state_ = roster_state(c);  // back to the roster before any request
     }
     for (const auto i : asked) verdict_.requests[i] = judge_and_apply(c.requests[i], i, state_);
   }
@@ -477,13 +481,12 @@ struct session_state {
         if (part_of[p.value] != part) continue;
         state_.gained[p] = std::move(from.gained[p]);
         state_.given[p] = std::move(from.given[p]);
-      }
-      for (const auto s : c.shifts.indexes()) {
-        if (part_of[c.shifts[s].employee.value] != part) continue;
-        state_.owner[s] = from.owner[s];
-        state_.leave[s] = from.leave[s];
-        state_.effective_leave[s] = from.effective_leave[s];
-        state_.moved_by[s] = from.moved_by[s];
+        for (const auto s : c.rostered_shifts(p)) {  // a shift is its rostered employee's
+          state_.owner[s] = from.owner[s];
+          state_.leave[s] = from.leave[s];
+          state_.effective_leave[s] = from.effective_leave[s];
+          state_.moved_by[s] = from.moved_by[s];
+        }
       }
       for (auto& [s, moves] : from.moves) state_.moves[s] = std::move(moves);
       for (const auto& [key, count] : from.swaps) state_.swaps[key] = count;
@@ -762,7 +765,7 @@ struct session_state {
 }  // namespace detail
 
 session::session(policy p, const case_file& c, const judge_options& o) {
-  detail::check_judgeable(p, c);  // src/check_case.cpp: rules to judge by, a case safe to read
+  detail::check_judgeable(p, c, o);  // src/check_case.cpp: rules to judge by, a case safe to read
   state_ = std::make_unique<detail::session_state>(std::move(p), c, o);
 }
 session::~session() = default;
@@ -779,7 +782,7 @@ auto session::message(const finding& f, const request& r, lang l) const -> std::
 
 auto judge(const policy& p, const case_file& c, const judge_options& o) -> verdict {
   // No session outlives this judgement, so no what-if asks about the record after it.
-  detail::check_judgeable(p, c);
+  detail::check_judgeable(p, c, o);
   detail::session_state state(p, c, o);
   return std::move(state.verdict_);
 }

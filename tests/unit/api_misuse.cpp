@@ -5,6 +5,7 @@
 // shift, punch or request into a case, taking one out or changing one behind `add_*`.
 #include <rulebook/engine.hpp>
 
+#include "check_case.hpp"
 #include "support.hpp"
 
 #include <functional>
@@ -226,5 +227,45 @@ TEST_SUITE("api misuse") {
                               "reports[0] (`Q1`)'s `by` is person index 42, but the case has 3 people",
                               "trainings[0]'s `employee` is person index 42, but the case has 3 people"});
     }
+  }
+
+  TEST_CASE("a big case is checked on two threads with the problems one thread finds, in its order") {
+    // Names on one thread, requests on the other: the lists are joined so that the problems read
+    // as one thread finds them (the bar lowered, so a small case counts as big).
+    auto c = small_case();
+    const auto e2 = c.find_person("E002");
+    c.add_person({.id = "E009", .role = "boss"});
+    c.add_shift({.id = "S3",
+                 .employee = e2,
+                 .start = at("2026-03-04T22:00"),
+                 .end = at("2026-03-05T06:00"),
+                 .kind = "graveyard"});
+    c.add_request({.id = "R2",
+                   .employee = e2,
+                   .submitted_at = at("2026-03-01T10:00"),
+                   .details = leave_details{.kind = "sabbatical", .submitted_by = e2, .shifts = {shift_index(0)}}});
+    const auto& p = test::shipped_policy();
+    const auto messages = [&](unsigned threads) {
+      std::vector<std::string> out;
+      for (const auto& i : detail::validate_case(c, p, lang::en, threads)) out.push_back(i.message);
+      return out;
+    };
+    const auto bar = detail::validate_parallel_from;
+    detail::validate_parallel_from = 1;
+    const auto one = messages(1), two = messages(2);
+    std::vector<std::string> judged;
+    try {
+      (void)judge(p, c, {.threads = 2});
+    } catch (const case_error& e) {
+      for (const auto& i : e.issues()) judged.push_back(i.message);
+    }
+    detail::validate_parallel_from = bar;
+    REQUIRE(one.size() == 4);
+    CHECK(one[0].rfind("unknown role `boss` of `E009`", 0) == 0);
+    CHECK(one[1].rfind("unknown shift kind `graveyard` of shift `S3`", 0) == 0);
+    CHECK(one[2].rfind("unknown leave kind `sabbatical` of request `R2`", 0) == 0);
+    CHECK(one[3].rfind("leave `R2` names shift `S1` as `E002`'s, but it is `E001`'s", 0) == 0);
+    CHECK(two == one);
+    CHECK(judged == one);
   }
 }
