@@ -310,7 +310,7 @@ void sort_findings(std::vector<finding>& findings, const policy& p, const case_f
 /// One judgement of one case: what a `session` keeps to answer what-if questions.
 struct session_state {
   session_state(policy p, const case_file& c, const judge_options& o)
-      : policy_(std::move(p)), c_(&c), chart_(check_chain(c)), state_(c), threads_(threads_for(o, c)) {
+      : policy_(std::move(p)), c_(&c), chart_(check_chain(c)), threads_(threads_for(o, c)) {
     if (c.calendar.holiday_count() + c.calendar.workday_count() > 0) {
       merged_ = std::make_unique<calendar>(policy_.calendar());
       merged_->merge(c.calendar);
@@ -319,7 +319,7 @@ struct session_state {
                                                        policy_.vocabulary()});
     const auto promotion = [&](request_index i) { return c.requests[i].type() == request_type::promotion; };
     // The indexes and how requests split into parts (see judge_requests) on one thread, the order
-    // of requests on the other.
+    // of requests and the working roster on the other.
     std::optional<std::vector<std::uint32_t>> parts;
     const auto index = [&] {
       scope_->index_records();
@@ -339,6 +339,7 @@ struct session_state {
         return c.requests[a].submitted_at < c.requests[b].submitted_at;
       });
       verdict_.requests.resize(c.requests.size());
+      state_ = roster_state(c);
     };
     if (threads_ > 1 && c.requests.size() >= parallel_requests_from) {
       side_by_side(index, order);
@@ -424,7 +425,10 @@ struct session_state {
     std::stable_sort(groups.begin(), groups.end(),
                      [&](std::uint32_t a, std::uint32_t b) { return requests_of[a] > requests_of[b]; });
     const auto parts = std::min<std::size_t>(threads_, groups.size());
-    std::vector<std::size_t> load(parts);
+    // Every part but the first builds a roster of its own before it judges: about as long as
+    // judging one request per 128 shifts of the case.
+    std::vector<std::size_t> load(parts, c.shifts.size() / 128);
+    load[0] = 0;
     std::vector<std::uint32_t> part_of_group(c.people.size(), roster_state::untouched);
     for (const auto g : groups) {
       const auto least = static_cast<std::uint32_t>(std::min_element(load.begin(), load.end()) - load.begin());

@@ -400,6 +400,37 @@ requests:
     CHECK(first_taken.what_if(asked).decision == decision::rejected);
   }
 
+  TEST_CASE("in a case of many people, each promotion counts its own employee's violations") {
+    // With promotions for few of many people, the judge keeps only their record, gathered in one
+    // pass and then put by person: E001's two late arrivals and E003's one must not mix (E002's,
+    // who asks for nothing, counts for no one).
+    const auto p = lateness_and_criteria("one-violation", "[{measure: violations, months: 3, at_most: 1}]");
+    std::string text = "people:\n  - {id: L01, role: shift_leader, reports_to: D01}\n"
+                       "  - {id: D01, role: department_director}\n";
+    for (int i = 1; i <= 14; ++i) {
+      text += "  - {id: E0" + std::string(i < 10 ? "0" : "") + std::to_string(i) +
+              ", role: agent, grade: junior, leader: L01}\n";
+    }
+    std::string shifts = "shifts:\n", punches = "punches:\n";
+    const auto late = [&](const std::string& id, const std::string& who, const std::string& day) {
+      shifts += "  - {id: " + id + ", employee: " + who + ", start: " + day + "T08:00, end: " + day + "T17:00}\n";
+      punches += "  - {shift: " + id + ", in: " + day + "T08:25, out: " + day + "T17:00}\n";
+    };
+    late("S1", "E001", "2026-02-02");
+    late("S2", "E003", "2026-02-03");
+    late("S3", "E002", "2026-02-04");
+    late("S4", "E001", "2026-02-09");
+    text += shifts + punches +
+            "requests:\n"
+            "  - {id: R1, type: promotion, employee: E001, to_grade: intermediate, submitted_at: 2026-03-01T09:00}\n"
+            "  - {id: R2, type: promotion, employee: E003, to_grade: intermediate, submitted_at: 2026-03-01T09:00}\n";
+    judged j(text, p);
+    REQUIRE(j.conduct("lateness").size() == 4);
+    CHECK(j.decision_of("R1") == decision::rejected);  // 2 violations
+    CHECK(criteria_of(j).at(0) == "violations_in_3_months at_most 1 2 fails -");
+    CHECK(j.decision_of("R2") == decision::approved);  // 1 violation
+  }
+
   TEST_CASE("criteria are data: a bad criterion is a load error with its line and column") {
     const auto errors = [](const std::string& criterion) {
       return test::policy_errors("policy: {name: p}\n"
