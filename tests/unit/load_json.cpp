@@ -608,4 +608,49 @@ TEST_SUITE("load_json") {
     REQUIRE(many->size() == 1);
     CHECK_MESSAGE(says(many->front(), "duplicate key `k0`"), many->front().message);
   }
+
+  TEST_CASE("the first pass finds each item's end wherever escapes, quotes and brackets fall in 16 bytes") {
+    // The first pass reads 16 bytes at a time, and takes a faster way through blocks without a
+    // backslash: every alignment of an escaped quote, an escaped backslash before a closing quote
+    // and brackets inside strings must still end each item where it ends.
+    for (std::size_t pad = 0; pad < 40; ++pad) {
+      CAPTURE(pad);
+      const std::string id = "S" + std::string(pad, 'x');
+      std::string text = "{\"people\": [{\"id\": \"E1\", \"role\": \"agent\"}],\n\"shifts\": [\n";
+      const char* seats[] = {R"(a\"}]{[b)", R"(c\\)", R"(\\\"]}\\)", R"(}}]][[{{)", R"(\u0041\/\n)"};
+      const char* read[] = {"a\"}]{[b", "c\\", "\\\"]}\\", "}}]][[{{", "A/\n"};
+      for (int k = 0; k < 5; ++k) {
+        text += std::string(k == 0 ? "  " : ",\n  ") + "{\"id\": \"" + id + std::to_string(k) +
+                "\", \"employee\": \"E1\", \"start\": \"2026-03-0" + std::to_string(k + 2) +
+                "T08:00\", \"end\": \"2026-03-0" + std::to_string(k + 2) + "T17:00\", \"seat\": \"" + seats[k] + "\"}";
+      }
+      text += "\n]}\n";
+      const auto c = case_as("case.json", text);
+      REQUIRE(c.shifts.size() == 5);
+      for (std::uint32_t k = 0; k < 5; ++k) {
+        CHECK(c.shifts[shift_index(k)].seat == read[k]);
+        CHECK(c.shifts[shift_index(k)].where.line == static_cast<int>(3 + k));
+      }
+      // A string left open, at any alignment, is the one error where the file ends.
+      const std::string open = "{\"people\": [{\"id\": \"E1" + std::string(pad, 'x') + "\\\"}]}";
+      const auto e = one_error(open);
+      CHECK(at(e) == "1:" + std::to_string(open.size() + 1));
+      CHECK_MESSAGE(says(e, "the file ends inside an item of a list"), e.message);
+    }
+  }
+
+  TEST_CASE("a key after a long list is located by its line and column") {
+    // The lines of a list of many kilobytes are counted in bulk on the way to the key after it.
+    std::string text = "{\"people\": [\n";
+    for (int i = 0; i < 300; ++i) {
+      text += std::string(i == 0 ? "" : ",\n") + "  {\"id\": \"E" + std::to_string(i) + "\", \"role\": \"agent\"}";
+    }
+    text += "\n], \r\n\n     \"shiftz\": []}\n";
+    const auto key = text.find("\"shiftz\"");
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(key), '\n');
+    const auto column = key - text.rfind('\n', key);
+    const auto e = one_error(text);
+    CHECK(at(e) == std::to_string(line) + ":" + std::to_string(column));
+    CHECK_MESSAGE(says(e, "unknown key `shiftz`"), e.message);
+  }
 }
