@@ -37,6 +37,8 @@
 
 namespace rulebook::detail {
 
+bool json_flat_items = true;
+
 auto is_json_file(std::string_view file) -> bool {
   if (file.size() < 5) return false;
   std::string tail(file.substr(file.size() - 5));
@@ -290,6 +292,9 @@ class value_reader {
              rd_->pick("the file changed while it was read", "文件在读取过程中被改动了"));
       return false;
     }
+    if (json_flat_items) {
+      if (const auto read = flat(begin, end, depth, out)) return *read;
+    }
     const std::size_t len = end - begin;
     if (scratch_.size() < len + simdjson::SIMDJSON_PADDING) scratch_.resize(len + simdjson::SIMDJSON_PADDING);
     std::memcpy(scratch_.data(), bytes_.data() + begin, len);
@@ -329,6 +334,124 @@ class value_reader {
   }
 
  private:
+  // One key or value of a flat item: where it starts, its text (unescaped: it has no escapes).
+  struct piece {
+    std::size_t at = 0;
+    std::string_view text;
+    source_node::type kind = source_node::type::scalar;
+    bool quoted = false;
+  };
+  // Reads bytes [begin, end) into `out` when they are a mapping of keys to plain values (strings
+  // of printable ASCII without escapes, numbers as JSON writes them, true, false, null), as
+  // `convert` would: the same node, placed the same, and whether it was read (false: a key given
+  // twice, reported). Anything else (nesting, an escape, other bytes, broken syntax) is left to
+  // simdjson: nothing, and nothing is placed.
+  auto flat(std::size_t begin, std::size_t end, std::size_t depth, source_node& out) -> std::optional<bool> {
+    if (depth + 1 > max_nesting_depth) return std::nullopt;
+    const char* p = bytes_.data();
+    std::size_t i = begin;
+    const auto blank = [&] {
+      while (i < end && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t')) ++i;
+    };
+    // A string of printable ASCII without escapes, its quote under the cursor.
+    const auto string = [&](piece& t) {
+      t.at = i;
+      std::size_t j = i + 1;
+      while (j < end && p[j] != '"') {
+        const auto c = static_cast<unsigned char>(p[j]);
+        if (c < 0x20 || c >= 0x80 || c == '\\') return false;
+        ++j;
+      }
+      if (j >= end) return false;
+      t.text = std::string_view(p + i + 1, j - i - 1);
+      t.kind = source_node::type::scalar;
+      t.quoted = true;
+      i = j + 1;
+      return true;
+    };
+    const auto word = [&](std::string_view w) {
+      if (bytes_.substr(i, w.size()) != w) return false;
+      i += w.size();
+      return i == end || p[i] == ',' || p[i] == '}' || p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t';
+    };
+    const auto value = [&](piece& t) {
+      t.at = i;
+      t.quoted = false;
+      t.kind = source_node::type::scalar;
+      const char c = i < end ? p[i] : '\0';
+      if (c == '"') return string(t);
+      if (c == '-' || (c >= '0' && c <= '9')) {
+        std::size_t j = i;
+        while (j < end && p[j] != ',' && p[j] != '}' && p[j] != ' ' && p[j] != '\n' && p[j] != '\r' && p[j] != '\t') {
+          ++j;
+        }
+        t.text = std::string_view(p + i, j - i);
+        i = j;
+        return json_number(t.text);
+      }
+      if (c == 't') return t.text = "true", word("true");
+      if (c == 'f') return t.text = "false", word("false");
+      if (c == 'n') return t.kind = source_node::type::null, t.text = {}, word("null");
+      return false;
+    };
+    if (i >= end || p[i] != '{') return std::nullopt;
+    const auto open = i++;
+    fields_.clear();
+    blank();
+    if (i < end && p[i] == '}') {
+      ++i;
+    } else {
+      for (;;) {
+        blank();
+        piece key, val;
+        if (i >= end || p[i] != '"' || !string(key)) return std::nullopt;
+        blank();
+        if (i >= end || p[i] != ':') return std::nullopt;
+        ++i;
+        blank();
+        if (!value(val)) return std::nullopt;
+        fields_.emplace_back(key, val);
+        blank();
+        if (i < end && p[i] == ',') {
+          ++i;
+          continue;
+        }
+        if (i < end && p[i] == '}') {
+          ++i;
+          break;
+        }
+        return std::nullopt;
+      }
+    }
+    blank();
+    if (i != end) return std::nullopt;
+    // As convert() fills it: the mapping, then each key and value in the order they are written.
+    loc_->place(out, open);
+    out.kind = source_node::type::map;
+    out.quoted = false;
+    out.text.clear();
+    std::size_t k = 0;
+    for (const auto& [key, val] : fields_) {
+      if (out.keys.size() <= k) out.keys.emplace_back(), out.items.emplace_back();
+      auto& kn = out.keys[k];
+      loc_->place(kn, key.at);
+      kn.kind = source_node::type::scalar;
+      kn.quoted = true;
+      kn.text.assign(key.text);
+      auto& vn = out.items[k];
+      loc_->place(vn, val.at);
+      vn.kind = val.kind;
+      vn.quoted = val.quoted;
+      vn.text.assign(val.text);
+      vn.keys.clear();
+      vn.items.clear();
+      ++k;
+    }
+    out.keys.resize(k);
+    out.items.resize(k);
+    return duplicate_key(out) == simdjson::SUCCESS;
+  }
+
   static auto message(simdjson::error_code e, lang l) -> std::string {
     if (l == lang::zh) return message_zh(e);
     switch (e) {
@@ -615,6 +738,7 @@ class value_reader {
   source_reader* rd_;
   od::parser parser_;
   std::vector<char> scratch_;
+  std::vector<std::pair<piece, piece>> fields_;  // of the flat item being read
   std::size_t begin_ = 0;
 
  public:

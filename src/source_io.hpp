@@ -70,6 +70,10 @@ using read_progress = std::function<void(std::size_t done, std::size_t total)>;
 /// Whether `file` is read as JSON (by its name: `.json`); anything else is YAML.
 auto is_json_file(std::string_view file) -> bool;
 
+/// Whether a JSON item of one level of keys and plain values (what rosters and punch clocks
+/// write) is read without simdjson; a test turns it off to compare the two ways.
+extern bool json_flat_items;
+
 /// A JSON case file streamed from `bytes`, which it keeps. Syntax errors, duplicate keys, nesting
 /// deeper than `max_nesting_depth` and invalid UTF-8 are issues with their line and column.
 auto json_case_source(std::string file, std::string bytes, std::vector<load_issue>& issues, lang l)

@@ -1,5 +1,6 @@
 // JSON case files, streamed (src/json_source.cpp): the same case as the same text read as YAML,
 // and every broken file one error at its place (line, and column in bytes from 1), in bounded time.
+#include "source_io.hpp"
 #include "support.hpp"
 
 #include <chrono>
@@ -652,5 +653,68 @@ TEST_SUITE("load_json") {
     const auto e = one_error(text);
     CHECK(at(e) == std::to_string(line) + ":" + std::to_string(column));
     CHECK_MESSAGE(says(e, "unknown key `shiftz`"), e.message);
+  }
+
+  TEST_CASE("a flat item is read without simdjson into the node simdjson gives, at the same places") {
+    // Items of one level of plain values skip simdjson; everything else goes through it. Each
+    // text below, from the fuzzing seeds, the CLI's cases and items written to be awkward, loads
+    // to the same case with the same problems either way.
+    std::vector<std::string> texts;
+    for (const auto* dir : {"tests/fuzz/corpus/case_json", "tests/cli/cases"}) {
+      for (const auto& f : std::filesystem::directory_iterator(std::string(RULEBOOK_SOURCE_DIR) + "/" + dir)) {
+        if (f.path().extension() != ".json") continue;
+        std::ifstream in(f.path());
+        texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      }
+    }
+    REQUIRE(texts.size() >= 5);
+    const std::string people = "{\"people\": [{\"id\": \"E1\", \"role\": \"agent\", \"leader\": \"L1\"}, "
+                               "{\"id\": \"L1\", \"role\": \"shift_leader\"}],\n\"shifts\": [\n";
+    const std::string start = "\"start\": \"2026-03-02T08:00\", \"end\": \"2026-03-02T17:00\"";
+    for (const std::string& item : std::vector<std::string>{
+             "{\"id\": \"S1\", \"employee\": \"E1\", " + start + "}",
+             "{ \"id\" : \"S1\" ,\r\n \"employee\":\"E1\",\t" + start + " , \"seat\": \"A-7\" }",
+             "{\"id\": \"S1\", \"employee\": \"E1\", " + start + ", \"id\": \"S2\"}",        // a key twice
+             "{\"id\": \"S1\", \"employee\": \"E1\", " + start + ", \"seat\": null}",        // null
+             "{\"id\": \"S1\", \"employee\": \"E1\", " + start + ", \"seat\": true}",        // a boolean
+             "{\"id\": \"S1\", \"employee\": \"E1\", " + start + ", \"seat\": -1.5e3}",      // a number
+             "{\"id\": \"S1\", \"employee\": \"E1\", " + start + ", \"seat\": 01}",          // not JSON's
+             "{\"id\": \"S1\", \"employee\": \"E1\", " + start + ", \"seat\": 1e999}",       // too big
+             "{\"id\": \"S1\", \"employee\": \"E1\", " + start + ", \"seat\": truth}",       // no word
+             "{\"id\": \"S1\", \"employee\": \"E1\", " + start + ", \"seat\": \"座位\"}",    // not ASCII
+             "{\"id\": \"S\\u0031\", \"employee\": \"E1\", " + start + "}",                  // an escape
+             "{\"id\": \"S1\", \"employee\": \"E1\", " + start + ", \"seat\": {\"a\": 1}}",  // nesting
+             "{\"id\": \"S1\", \"employee\": \"E1\", " + start + ",}",                       // a comma
+             "{\"id\": \"S1\" \"employee\": \"E1\", " + start + "}",                         // none
+             "{\"id\": \"S1\", \"employee\": \"E9\", " + start + ", \"sea\": \"x\"}",        // unknown
+             std::string("{}"),
+         }) {
+      texts.push_back(people + "  " + item + ",\n  " + item + "\n]}\n");
+    }
+    const auto dump = [](const std::string& text) {
+      std::vector<load_issue> issues;
+      const auto c = parse_case("case.json", text, test::shipped_policy(), issues);
+      std::ostringstream out;
+      for (const auto& i : issues) out << to_string(i) << '\n';
+      const auto at = [&](const source_ref& r) { out << ' ' << r.line << ':' << r.column << '\n'; };
+      for (const auto& q : c.people) out << q.id << q.role << q.grade, at(q.where);
+      const auto t = [](const time_point& p) { return format_time_point(p); };
+      for (const auto& s : c.shifts) {
+        out << s.id << s.employee.value << t(s.start) << t(s.end) << s.kind << s.seat, at(s.where);
+      }
+      for (const auto& q : c.punches) out << q.shift.value << (q.in ? t(*q.in) : "-"), at(q.where);
+      for (const auto& r : c.requests) out << r.id << t(r.submitted_at), at(r.where);
+      for (const auto& k : c.tickets) out << k.id << t(k.received_at), at(k.where);
+      if (issues.empty()) write_json(out, judge(test::shipped_policy(), c, {.threads = 1}), c);
+      return out.str();
+    };
+    for (const auto& text : texts) {
+      CAPTURE(text.substr(0, 400));
+      const auto flat = dump(text);
+      detail::json_flat_items = false;
+      const auto through_simdjson = dump(text);
+      detail::json_flat_items = true;
+      CHECK(flat == through_simdjson);
+    }
   }
 }
