@@ -89,21 +89,29 @@ void case_file::set_superior(person_index who, superior_link link, person_index 
 }
 
 auto case_file::add_shift(shift s) -> shift_index {
-  switch (problem_adding(s)) {
-    case add_problem::unknown_person: throw case_error("shift `" + s.id + "` refers to a person who does not exist");
-    case add_problem::ends_before_start: throw case_error("shift `" + s.id + "` ends before it starts");
-    case add_problem::duplicate_id: throw case_error("duplicate shift id `" + s.id + "`");
-    default: break;
-  }
+  if (!people.has(s.employee)) throw case_error("shift `" + s.id + "` refers to a person who does not exist");
+  if (s.end <= s.start) throw case_error("shift `" + s.id + "` ends before it starts");
   if (!ids_) ids_ = std::make_unique<detail::case_ids>();
   const auto i = shifts.next_index();
   auto& own = shifts_of_[s.employee];
-  const auto pos = std::upper_bound(own.begin(), own.end(), s.start,
-                                    [&](const time_point& t, shift_index j) { return t < shifts[j].start; });
   shifts.items_.push_back(std::move(s));  // first, so a failed push leaves the tables as they were
-  ids_->shifts.add(shifts.back().id, i.value,
-                   [&](std::uint32_t j) -> std::string_view { return shifts[shift_index(j)].id; });
-  own.insert(pos, i);
+  const auto& added = shifts.back();
+  // The id is looked up and added in one go; a duplicate takes the shift back out.
+  if (ids_->shifts.add_unless_there(added.id, i.value, [&](std::uint32_t j) -> std::string_view {
+        return shifts[shift_index(j)].id;
+      }) != detail::id_table::none) {
+    auto id = added.id;
+    shifts.items_.pop_back();
+    throw case_error("duplicate shift id `" + id + "`");
+  }
+  // Rosters are mostly written in time order: a shift after its employee's last is appended.
+  if (own.empty() || !(added.start < shifts[own.back()].start)) {
+    own.push_back(i);
+  } else {
+    const auto pos = std::upper_bound(own.begin(), own.end(), added.start,
+                                      [&](const time_point& t, shift_index j) { return t < shifts[j].start; });
+    own.insert(pos, i);
+  }
   punch_of_.push_back(no_punch);
   return i;
 }
@@ -122,16 +130,17 @@ auto case_file::add_punch(punch p) -> std::uint32_t {
 }
 
 auto case_file::add_request(request r) -> request_index {
-  switch (problem_adding(r)) {
-    case add_problem::unknown_person: throw case_error("request `" + r.id + "` refers to a person who does not exist");
-    case add_problem::duplicate_id: throw case_error("duplicate request id `" + r.id + "`");
-    default: break;
-  }
+  if (!people.has(r.employee)) throw case_error("request `" + r.id + "` refers to a person who does not exist");
   if (!ids_) ids_ = std::make_unique<detail::case_ids>();
   const auto i = requests.next_index();
   requests.items_.push_back(std::move(r));  // first, so a failed push leaves the table as it was
-  ids_->requests.add(requests.back().id, i.value,
-                     [&](std::uint32_t j) -> std::string_view { return requests[request_index(j)].id; });
+  if (ids_->requests.add_unless_there(requests.back().id, i.value, [&](std::uint32_t j) -> std::string_view {
+        return requests[request_index(j)].id;
+      }) != detail::id_table::none) {
+    auto id = requests.back().id;
+    requests.items_.pop_back();
+    throw case_error("duplicate request id `" + id + "`");
+  }
   return i;
 }
 

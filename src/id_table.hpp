@@ -29,6 +29,20 @@ class id_table {
     }
     return none;
   }
+  /// Adds `index` under `id` unless an index has that id already: `none` when added, else that
+  /// index (and nothing changes). One look for both.
+  template <typename IdOf>
+  auto add_unless_there(std::string_view id, std::uint32_t index, IdOf&& id_of) -> std::uint32_t {
+    if ((count_ + 1) * 4 > slots_.size() * 3) grow(id_of);
+    const auto h = hash(id);
+    std::size_t i = h & mask();
+    for (; slots_[i].index != none; i = (i + 1) & mask()) {
+      if (slots_[i].hash == static_cast<std::uint32_t>(h) && id_of(slots_[i].index) == id) return slots_[i].index;
+    }
+    slots_[i] = {index, static_cast<std::uint32_t>(h)};
+    ++count_;
+    return none;
+  }
   /// How many ids the table holds.
   [[nodiscard]] auto size() const -> std::size_t { return count_; }
   /// Adds `index` under `id`, which must not be there yet.

@@ -540,10 +540,10 @@ class case_loader {
     if (t.dispatched_at && *t.dispatched_at < t.received_at) {
       rd_->error(*n.find("dispatched_at"), rd_->pick("ticket `" + t.id + "` is dispatched before it was received",
                                                      "工单`" + t.id + "`的派发时间早于受理时间"));
-    } else if (ticket_ids_.find(t.id, ticket_id_) != detail::id_table::none) {
+    } else if (ticket_ids_.add_unless_there(t.id, static_cast<std::uint32_t>(c_->tickets.size()), ticket_id_) !=
+               detail::id_table::none) {
       rd_->error(*n.find("id"), rd_->pick("duplicate ticket id `" + t.id + "`", "工单编号`" + t.id + "`重复"));
     } else {
-      ticket_ids_.add(t.id, static_cast<std::uint32_t>(c_->tickets.size()), ticket_id_);
       c_->tickets.push_back(std::move(t));
     }
   }
@@ -582,11 +582,11 @@ class case_loader {
     cb.where = ref(n);
     if (cb.id.empty() || cb.agent == no_index || !resolved) return;
     cb.resolved_at = *resolved;
-    if (callback_ids_.find(cb.id, callback_id_) != detail::id_table::none) {
+    if (callback_ids_.add_unless_there(cb.id, static_cast<std::uint32_t>(c_->callbacks.size()), callback_id_) !=
+        detail::id_table::none) {
       rd_->error(*n.find("case"), rd_->pick("duplicate callback case `" + cb.id + "`", "回访单`" + cb.id + "`重复"));
       return;
     }
-    callback_ids_.add(cb.id, static_cast<std::uint32_t>(c_->callbacks.size()), callback_id_);
     c_->callbacks.push_back(std::move(cb));
   }
 

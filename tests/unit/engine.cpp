@@ -70,6 +70,31 @@ punches:
                                  .end = *parse_time_point("2026-03-02T08:00")}),
                     case_error);
     CHECK_THROWS_AS((void)c.person_at("nobody"), case_error);
+    // A refused duplicate leaves the case as it was; shifts added out of time order are rostered in it.
+    const auto at = [](const char* t) { return *parse_time_point(t); };
+    const auto e = person_index(0);
+    const auto s1 = c.add_shift(
+        {.id = "S1", .employee = e, .start = at("2026-03-03T08:00"), .end = at("2026-03-03T17:00")});
+    CHECK_THROWS_AS(
+        c.add_shift({.id = "S1", .employee = e, .start = at("2026-03-04T08:00"), .end = at("2026-03-04T17:00")}),
+        case_error);
+    const auto s0 = c.add_shift(
+        {.id = "S0", .employee = e, .start = at("2026-03-02T08:00"), .end = at("2026-03-02T17:00")});
+    const auto s2 = c.add_shift(
+        {.id = "S2", .employee = e, .start = at("2026-03-05T08:00"), .end = at("2026-03-05T17:00")});
+    CHECK(c.shifts.size() == 3);
+    CHECK(c.find_shift("S1") == s1);
+    CHECK(c.shifts[s1].start == at("2026-03-03T08:00"));
+    CHECK(c.rostered_shifts(e) == std::vector<shift_index>{s0, s1, s2});
+    CHECK(c.punch_of(s2) == nullptr);
+    const request r{.id = "R1",
+                    .employee = e,
+                    .submitted_at = at("2026-03-01T09:00"),
+                    .details = promotion_details{.to_grade = "senior"}};
+    CHECK(c.add_request(r) == request_index(0));
+    CHECK_THROWS_AS(c.add_request(r), case_error);
+    CHECK(c.requests.size() == 1);
+    CHECK(c.find_request("R1") == request_index(0));
   }
   TEST_CASE("judging a code-built case whose chain of command is a cycle throws, it does not loop") {
     case_file c;

@@ -128,6 +128,13 @@ TEST_SUITE("load_case") {
         strings{"case.yaml:8:10: duplicate request id `R1`"});
     CHECK(case_errors("people: [{id: E001, id: E002, role: agent}]\n") ==
           strings{"case.yaml:1:21: duplicate key `id`"});
+    CHECK(case_errors(two + "tickets:\n  - {id: T1, receiver: E001, received_at: 2026-03-02T09:00}\n"
+                            "  - {id: T2, receiver: E001, received_at: 2026-03-02T09:30}\n"
+                            "  - {id: T1, receiver: E001, received_at: 2026-03-02T10:00}\n") ==
+          strings{"case.yaml:7:10: duplicate ticket id `T1`"});
+    CHECK(case_errors(two + "callbacks:\n  - {case: C1, agent: E001, resolved_at: 2026-03-02T12:00}\n"
+                            "  - {case: C1, agent: E001, resolved_at: 2026-03-03T12:00}\n") ==
+          strings{"case.yaml:6:12: duplicate callback case `C1`"});
   }
   TEST_CASE("a cycle in the chain of command is an error naming the cycle") {
     CHECK(case_errors("people:\n  - {id: L01, role: shift_leader, reports_to: D01}\n"
