@@ -763,12 +763,13 @@ class section_files_source final : public case_source {
   }
 
   void each_item(std::size_t key, const std::function<void(const source_node&)>& read) override {
-    if (top_ != &root_) {
-      inner_->each_item(key, read);
-    } else {
-      inner_->each_item(inner_key_.at(key), read);
-    }
+    each_item(key, read, {});
   }
+  void each_item(std::size_t key, const std::function<void(const source_node&)>& read,
+                 const prepare_item& prepare) override {
+    inner_->each_item(top_ != &root_ ? key : inner_key_.at(key), read, prepare);
+  }
+  [[nodiscard]] auto prepared() const -> const prepared_item* override { return inner_ ? inner_->prepared() : nullptr; }
 
   auto item_count(std::size_t key) -> std::size_t override {
     if (!inner_) return 0;

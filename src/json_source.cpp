@@ -38,6 +38,7 @@
 namespace rulebook::detail {
 
 bool json_flat_items = true;
+bool json_prepare_items = true;
 
 auto is_json_file(std::string_view file) -> bool {
   if (file.size() < 5) return false;
@@ -766,6 +767,11 @@ class json_source final : public case_source {
   }
 
   void each_item(std::size_t key, const std::function<void(const source_node&)>& read) override {
+    each_item(key, read, {});
+  }
+  [[nodiscard]] auto prepared() const -> const prepared_item* override { return prepared_; }
+  void each_item(std::size_t key, const std::function<void(const source_node&)>& read,
+                 const prepare_item& prepare) override {
     if (values_.failed_ || key >= lists_.size() || !lists_[key]) return;
     const auto& list = *lists_[key];
     loading_ = true;
@@ -774,7 +780,7 @@ class json_source final : public case_source {
     scanner sc(in_->bytes());
     sc.seek(list.begin + 1);  // past the `[`
     if (list.lengths.size() == list.count && list.count >= 4096 && std::thread::hardware_concurrency() > 1) {
-      read_ahead(list, read);
+      read_ahead(list, read, json_prepare_items ? prepare : prepare_item{});
     } else if (list.lengths.size() == list.count) {
       // The first pass found where each item ends: only the separators are stepped over again.
       for (const auto length : list.lengths) {
@@ -811,10 +817,11 @@ class json_source final : public case_source {
   // counter and place for problems, so nothing is shared but the batches; a problem it meets is
   // taken over here when loading reaches it, so problems come in the same order as on one thread.
   template <typename List>
-  void read_ahead(const List& list, const std::function<void(const source_node&)>& read) {
+  void read_ahead(const List& list, const std::function<void(const source_node&)>& read, const prepare_item& prepare) {
     constexpr std::size_t batch_size = 512, batches = 4;
     struct batch {
       std::vector<source_node> nodes;
+      std::vector<prepared_item> ready;  // what `prepare` worked out for each node
       std::vector<std::size_t> begins;
       std::size_t first = 0;  // the index in the list of its first item
       std::size_t count = 0;
@@ -854,6 +861,10 @@ class json_source final : public case_source {
               b.failed = true;
               break;
             }
+            if (prepare) {
+              if (b.ready.size() <= b.count) b.ready.emplace_back();
+              prepare(b.nodes[b.count], b.ready[b.count]);
+            }
             b.begins.push_back(begin);
             sc.seek(begin + list.lengths[i]);
             ++b.count;
@@ -881,7 +892,9 @@ class json_source final : public case_source {
           b = &ring[consumed % batches];
         }
         for (std::size_t k = 0; k < b->count; ++k) {
+          prepared_ = prepare ? &b->ready[k] : nullptr;
           read(b->nodes[k]);
+          prepared_ = nullptr;
           in_->passed(b->begins[k]);
           tell_progress(list.lengths[b->first + k]);
         }
@@ -899,6 +912,7 @@ class json_source final : public case_source {
         cv.notify_all();
       }
     } catch (...) {
+      prepared_ = nullptr;
       {
         const std::lock_guard lock(m);
         stop = true;
@@ -1101,6 +1115,7 @@ class json_source final : public case_source {
   source_node root_;
   std::vector<std::optional<list_span>> lists_;  // per top-level key: its list, when it is one
   source_node item_;                             // the item being read, reused
+  const prepared_item* prepared_ = nullptr;      // what was worked out for the item being read
 };
 
 }  // namespace

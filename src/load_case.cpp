@@ -55,7 +55,7 @@ class case_loader {
       cal.finish();
     }
     // People first, so every later section can refer to them; leaders once everyone is known.
-    const auto list = [&](const char* name, auto read) {
+    const auto list = [&](const char* name, auto read, const detail::prepare_item& prepare = {}) {
       const auto* n = top.optional(name);
       if (n == nullptr) return;
       if (n->kind == source_node::type::map && names_a_file(*n)) {
@@ -77,16 +77,18 @@ class case_loader {
       }
       const auto key = static_cast<std::size_t>(n - root.items.data());
       reserve(name, source.item_count(key));
-      source.each_item(key, read);
+      source.each_item(key, read, prepare);
     };
     list("people", [&](const source_node& n) { read_person(n); });
     resolve_superiors();
-    list("shifts", [&](const source_node& n) { read_shift(n); });
+    list(
+        "shifts", [&](const source_node& n) { read_shift(n, source.prepared()); }, prepare_shift);
     list("punches", [&](const source_node& n) { read_punch(n); });
     list("away", [&](const source_node& n) { read_away(n); });
     list("requests", [&](const source_node& n) { read_request(n); });
     list("assessments", [&](const source_node& n) { read_assessment(n); });
-    list("tickets", [&](const source_node& n) { read_ticket(n); });
+    list(
+        "tickets", [&](const source_node& n) { read_ticket(n, source.prepared()); }, prepare_ticket);
     list("callbacks", [&](const source_node& n) { read_callback(n); });
     list("monitoring", [&](const source_node& n) { read_monitoring(n); });
     list("accounts", [&](const source_node& n) { read_account(n); });
@@ -227,18 +229,22 @@ class case_loader {
   }
   // A name many records share (a shift's kind, a seat), given the symbol of the last record that
   // had the same, so a year of shifts holds each kind's text once.
+  // The symbol for `text`, given the last one: the same text one symbol.
+  auto shared_text(std::string_view text, symbol& last) -> symbol {
+    if (text.empty()) return {};
+    if (last == text) return last;
+    auto at = symbols_.find(text);
+    if (at == symbols_.end()) at = symbols_.emplace(std::string(text), symbol(text)).first;
+    last = at->second;
+    return last;
+  }
   auto shared_text(field_reader& f, std::string_view key, symbol& last) -> symbol {
     const auto* n = value(f, key, false, {"a name", "名称"});
     if (n == nullptr) return {};
     std::string converted;  // a value that is not plain text, as text() reads it
     std::string_view text = n->text;
     if (!plain(n)) text = converted = rd_->text(*n, f.what_of(key)).value_or("");
-    if (text.empty()) return {};
-    if (last == text) return last;
-    auto at = symbols_.find(text);
-    if (at == symbols_.end()) at = symbols_.emplace(std::string(text), symbol(text)).first;
-    last = at->second;
-    return at->second;
+    return shared_text(text, last);
   }
 
   void read_period(const source_node& n) {
@@ -310,7 +316,61 @@ class case_loader {
     }
   }
 
-  void read_shift(const source_node& n) {
+  // Works out, from the item `n` alone, whether a record is plain: each key one of `keys`, given
+  // once, with a plain value; the first `required` there; and the times of keys 2 and 3 (when
+  // given) read. Runs on the thread that reads ahead: it reads nothing of the case.
+  template <std::size_t N>
+  static void prepare_plain(const source_node& n, detail::prepared_item& out,
+                            const std::array<std::string_view, N>& keys, std::size_t required) {
+    static_assert(N >= 4 && N <= std::tuple_size_v<decltype(out.at)>);
+    out.plain = false;
+    if (n.kind != source_node::type::map) return;
+    out.at.fill(-1);
+    for (std::size_t i = 0; i < n.keys.size(); ++i) {
+      const auto k = static_cast<std::size_t>(std::find(keys.begin(), keys.end(), n.keys[i].text) - keys.begin());
+      if (k == N || out.at[k] >= 0 || !plain(&n.items[i])) return;
+      out.at[k] = static_cast<std::int8_t>(i);
+    }
+    for (std::size_t k = 0; k < required; ++k) {
+      if (out.at[k] < 0) return;
+    }
+    for (std::size_t k = 2; k < 4; ++k) {
+      if (out.at[k] < 0) continue;
+      const auto t = parse_time_point(n.items[out.at[k]].text);
+      if (!t) return;
+      out.times[k - 2] = *t;
+    }
+    out.plain = true;
+  }
+  // A shift's keys, in the order of `prepared_item::at`; the first four are required.
+  static constexpr std::array<std::string_view, 6> shift_keys = {"id", "employee", "start", "end", "kind", "seat"};
+  static void prepare_shift(const source_node& n, detail::prepared_item& out) { prepare_plain(n, out, shift_keys, 4); }
+  // A ticket's, the first three required.
+  static constexpr std::array<std::string_view, 4> ticket_keys = {"id", "receiver", "received_at", "dispatched_at"};
+  static void prepare_ticket(const source_node& n, detail::prepared_item& out) {
+    prepare_plain(n, out, ticket_keys, 3);
+  }
+
+  // A shift worked out ahead (`prepare_shift`): what the field readers would find, found without
+  // them; false when it needs them after all (a problem to report), and nothing was added.
+  auto add_plain_shift(const source_node& n, const detail::prepared_item& ready) -> bool {
+    const auto at = [&](std::size_t k) -> const std::string& { return n.items[ready.at[k]].text; };
+    shift s;
+    s.employee = c_->find_person(at(1));
+    if (s.employee == no_index) return false;
+    s.id = at(0);
+    s.start = ready.times[0];
+    s.end = ready.times[1];
+    if (ready.at[4] >= 0) s.kind = shared_text(at(4), last_kind_);
+    if (ready.at[5] >= 0) s.seat = shared_text(at(5), last_seat_);
+    s.where = ref(n);
+    if (c_->problem_adding(s) != add_problem::none) return false;
+    c_->add_shift(std::move(s));
+    return true;
+  }
+
+  void read_shift(const source_node& n, const detail::prepared_item* ready = nullptr) {
+    if (ready != nullptr && ready->plain && add_plain_shift(n, *ready)) return;
     field_reader f(*rd_, n, "shift", "班次");
     shift s;
     s.id = text(f, "id", true);
@@ -526,7 +586,27 @@ class case_loader {
     c_->assessments.push_back(a);
   }
 
-  void read_ticket(const source_node& n) {
+  // A ticket worked out ahead (`prepare_ticket`), as `add_plain_shift` does a shift.
+  auto add_plain_ticket(const source_node& n, const detail::prepared_item& ready) -> bool {
+    const auto at = [&](std::size_t k) -> const std::string& { return n.items[ready.at[k]].text; };
+    ticket t;
+    t.receiver = c_->find_person(at(1));
+    if (t.receiver == no_index) return false;
+    t.received_at = ready.times[0];
+    if (ready.at[3] >= 0) {
+      if (ready.times[1] < t.received_at) return false;
+      t.dispatched_at = ready.times[1];
+    }
+    t.id = at(0);
+    t.where = ref(n);
+    const auto index = static_cast<std::uint32_t>(c_->tickets.size());
+    if (ticket_ids_.add_unless_there(t.id, index, ticket_id_) != detail::id_table::none) return false;
+    c_->tickets.push_back(std::move(t));
+    return true;
+  }
+
+  void read_ticket(const source_node& n, const detail::prepared_item* ready = nullptr) {
+    if (ready != nullptr && ready->plain && add_plain_ticket(n, *ready)) return;
     field_reader f(*rd_, n, "ticket", "工单");
     ticket t;
     t.id = text(f, "id", true);

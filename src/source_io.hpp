@@ -41,6 +41,16 @@ auto read_text_file(const std::string& path, std::vector<load_issue>& issues, la
 /// Reads and parses a file; a file that cannot be read is an issue.
 auto read_source(const std::string& path, std::vector<load_issue>& issues, lang l) -> source_document;
 
+/// What a loader works out from one item of a list before it reads it, on the thread that reads a
+/// long list ahead (`case_source::each_item`): from the item alone, nothing the case holds.
+struct prepared_item {
+  bool plain = false;                 ///< every key one the loader knows, each with a plain value
+  std::array<std::int8_t, 8> at{};    ///< per key the loader asks for, its place in the item (-1: absent)
+  std::array<time_point, 2> times{};  ///< the times the item gives, read
+};
+/// Works out `out` from an item (on another thread, maybe, while earlier items are read).
+using prepare_item = std::function<void(const source_node&, prepared_item& out)>;
+
 /// The top level of a case file, handed over section by section. A YAML document is parsed whole;
 /// a JSON file is streamed, and its lists are read one item at a time without ever being whole.
 class case_source {
@@ -56,6 +66,14 @@ class case_source {
   /// Calls `read` with each item of the list at `top().items[key]`, in file order. The node passed
   /// lives only for the call.
   virtual void each_item(std::size_t key, const std::function<void(const source_node&)>& read) = 0;
+  /// The same, and where a source reads ahead (a long JSON list), `prepare` is called with each
+  /// item first, on the thread reading ahead; `prepared()` is then its work while `read` runs.
+  virtual void each_item(std::size_t key, const std::function<void(const source_node&)>& read,
+                         const prepare_item& /*prepare*/) {
+    each_item(key, read);
+  }
+  /// What `prepare` worked out for the item `read` is called with, or nullptr.
+  [[nodiscard]] virtual auto prepared() const -> const prepared_item* { return nullptr; }
   /// How many items the list at `top().items[key]` has, so the model is allocated once.
   virtual auto item_count(std::size_t /*key*/) -> std::size_t { return 0; }
   /// The syntax problem that stopped reading part-way through a list, if any (a streamed file
@@ -73,6 +91,9 @@ auto is_json_file(std::string_view file) -> bool;
 /// Whether a JSON item of one level of keys and plain values (what rosters and punch clocks
 /// write) is read without simdjson; a test turns it off to compare the two ways.
 extern bool json_flat_items;
+/// Whether a long JSON list's items are prepared ahead (`case_source::each_item`); a test turns
+/// it off to compare.
+extern bool json_prepare_items;
 
 /// A JSON case file streamed from `bytes`, which it keeps. Syntax errors, duplicate keys, nesting
 /// deeper than `max_nesting_depth` and invalid UTF-8 are issues with their line and column.

@@ -1,5 +1,6 @@
 // Long JSON lists (4,096 items or more) are parsed a few batches ahead on another thread while the
 // case is loaded: the same case, and the same one error at its place, as when read on one thread.
+#include "source_io.hpp"
 #include "support.hpp"
 
 #include <sstream>
@@ -73,5 +74,76 @@ TEST_SUITE("load_case: long JSON lists") {
       CHECK(c.shifts[c.shifts.next_index().value == 0 ? shift_index(0) : shift_index(c.shifts.next_index().value - 1)]
                 .id == "E" + std::to_string(agents - 1) + "-28");
     }
+  }
+
+  TEST_CASE("shifts and tickets worked out ahead load as the field readers load them, problems and all") {
+    // Plain shifts and tickets of a long list are worked out on the thread reading ahead and
+    // added without the field readers; any that is not plain, or has a problem to report, goes
+    // through them. Either way the same case, the same problems, at the same places.
+    std::ostringstream out;
+    out << "{\"people\": [\n  {\"id\": \"L01\", \"role\": \"shift_leader\"}";
+    for (int a = 0; a < 200; ++a) out << ",\n  {\"id\": \"E" << a << "\", \"role\": \"agent\", \"leader\": \"L01\"}";
+    out << "\n],\n\"shifts\": [";
+    const auto day = [](int d) { return std::string("2026-03-") + (d < 10 ? "0" : "") + std::to_string(d); };
+    int n = 0;
+    for (int a = 0; a < 200; ++a) {
+      for (int d = 1; d <= 28; ++d, ++n) {
+        std::string id = "\"E" + std::to_string(a) + "-" + std::to_string(d) + "\"";
+        std::string who = "\"E" + std::to_string(a) + "\"";
+        std::string end = "\"" + day(d) + "T17:00\"";
+        std::string extra = n % 3 == 0   ? ", \"kind\": \"day\""
+                            : n % 3 == 1 ? ", \"seat\": \"A-" + std::to_string(a) + "\""
+                                         : "";
+        switch (n % 997) {                                   // a problem now and then, and odd but valid items
+          case 11: who = "\"E999\""; break;                  // nobody
+          case 22: end = "\"" + day(d) + "T07:00\""; break;  // ends before it starts
+          case 33: id = "\"E0-1\""; break;                   // a duplicate
+          case 44: extra += ", \"room\": \"5\""; break;      // an unknown key
+          case 55: extra = ", \"kind\": null"; break;        // null
+          case 66: id = std::to_string(100000 + n); break;   // a number for an id
+          case 77: end = "\"" + day(d) + " 17:00\""; break;  // a space for the T
+          case 88: end = "\"2026-02-30T17:00\""; break;      // no such day
+          case 99: extra = ", \"kind\": \"nights\""; break;  // a kind the policy lacks
+          default: break;
+        }
+        out << (n == 0 ? "\n  " : ",\n  ") << "{\"id\": " << id << ", \"employee\": " << who << ", \"start\": \""
+            << day(d) << "T08:00\", \"end\": " << end << extra << "}";
+      }
+    }
+    out << "\n],\n\"tickets\": [";
+    for (int t = 0; t < 5000; ++t) {
+      std::string id = "\"T" + std::to_string(t) + "\"", at = "\"" + day(1 + t % 28) + "T09:00\"";
+      std::string dispatched = t % 2 == 0 ? ", \"dispatched_at\": \"" + day(1 + t % 28) + "T09:30\"" : "";
+      if (t % 701 == 5) id = "\"T1\"";                                                          // a duplicate
+      if (t % 701 == 6) dispatched = ", \"dispatched_at\": \"" + day(1 + t % 28) + "T08:00\"";  // too early
+      if (t % 701 == 7) at = "\"soon\"";                                                        // not a time
+      out << (t == 0 ? "\n  " : ",\n  ") << "{\"id\": " << id << ", \"receiver\": \"E" << t % 200
+          << "\", \"received_at\": " << at << dispatched << "}";
+    }
+    out << "\n]}\n";
+    const auto text = out.str();
+    const auto load = [&] {
+      std::vector<load_issue> issues;
+      const auto c = parse_case("case.json", text, test::shipped_policy(), issues);
+      std::ostringstream dump;
+      for (const auto& i : issues) dump << to_string(i) << '\n';
+      for (const auto& s : c.shifts) {
+        dump << s.id << ' ' << s.employee.value << ' ' << format_time_point(s.start) << ' ' << format_time_point(s.end)
+             << ' ' << s.kind << ' ' << s.seat << ' ' << s.where.line << ':' << s.where.column << '\n';
+      }
+      for (const auto& t : c.tickets) {
+        dump << t.id << ' ' << t.receiver.value << ' ' << format_time_point(t.received_at) << ' '
+             << (t.dispatched_at ? format_time_point(*t.dispatched_at) : "-") << ' ' << t.where.line << ':'
+             << t.where.column << '\n';
+      }
+      return std::pair(issues.size(), dump.str());
+    };
+    const auto [problems, ahead] = load();
+    detail::json_prepare_items = false;
+    const auto [problems_read, read] = load();
+    detail::json_prepare_items = true;
+    CHECK(problems > 20);  // each kind of problem is there
+    CHECK(problems == problems_read);
+    CHECK(ahead == read);
   }
 }
