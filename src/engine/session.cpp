@@ -232,10 +232,12 @@ template <typename T>
 void ask_huge_pages(std::vector<T>& v) {
 #if defined(MADV_HUGEPAGE)
   constexpr std::uintptr_t huge = std::uintptr_t{1} << 21;
-  const auto begin = reinterpret_cast<std::uintptr_t>(v.data());
+  auto* const data = reinterpret_cast<char*>(v.data());
+  const auto begin = reinterpret_cast<std::uintptr_t>(data);
+  // The whole huge pages inside the room.
   const auto first = (begin + huge - 1) & ~(huge - 1);
   const auto last = (begin + v.capacity() * sizeof(T)) & ~(huge - 1);
-  if (last > first) (void)madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+  if (last > first) (void)madvise(data + (first - begin), last - first, MADV_HUGEPAGE);
 #else
   (void)v;
 #endif
