@@ -88,22 +88,37 @@ void case_file::set_superior(person_index who, superior_link link, person_index 
   (link == superior_link::leader ? p.leader : p.reports_to) = superior;
 }
 
+namespace {
+// Room for one more in `v`, growing as push_back would: what follows cannot throw on it.
+template <typename V>
+void room_for_one(V& v) {
+  if (v.size() == v.capacity()) v.reserve(std::max<std::size_t>(16, v.capacity() * 2));
+}
+}  // namespace
+
 auto case_file::add_shift(shift s) -> shift_index {
   if (!people.has(s.employee)) throw case_error("shift `" + s.id + "` refers to a person who does not exist");
   if (s.end <= s.start) throw case_error("shift `" + s.id + "` ends before it starts");
   if (!ids_) ids_ = std::make_unique<detail::case_ids>();
   const auto i = shifts.next_index();
   auto& own = shifts_of_[s.employee];
-  shifts.items_.push_back(std::move(s));  // first, so a failed push leaves the tables as they were
-  const auto& added = shifts.back();
-  // The id is looked up and added in one go; a duplicate takes the shift back out.
-  if (ids_->shifts.add_unless_there(added.id, i.value, [&](std::uint32_t j) -> std::string_view {
+  // The id is looked up and added in one go; a duplicate leaves the case as it was. Then room for
+  // the shift (should there be no memory, the id is taken back out), and nothing after can fail.
+  if (ids_->shifts.add_unless_there(s.id, i.value, [&](std::uint32_t j) -> std::string_view {
         return shifts[shift_index(j)].id;
       }) != detail::id_table::none) {
-    auto id = added.id;
-    shifts.items_.pop_back();
-    throw case_error("duplicate shift id `" + id + "`");
+    throw case_error("duplicate shift id `" + s.id + "`");
   }
+  try {
+    room_for_one(shifts.items_);
+    room_for_one(own);
+    room_for_one(punch_of_);
+  } catch (...) {
+    ids_->shifts.undo_last(s.id, i.value);
+    throw;
+  }
+  shifts.items_.push_back(std::move(s));
+  const auto& added = shifts.back();
   // Rosters are mostly written in time order: a shift after its employee's last is appended.
   if (own.empty() || !(added.start < shifts[own.back()].start)) {
     own.push_back(i);
@@ -133,14 +148,18 @@ auto case_file::add_request(request r) -> request_index {
   if (!people.has(r.employee)) throw case_error("request `" + r.id + "` refers to a person who does not exist");
   if (!ids_) ids_ = std::make_unique<detail::case_ids>();
   const auto i = requests.next_index();
-  requests.items_.push_back(std::move(r));  // first, so a failed push leaves the table as it was
-  if (ids_->requests.add_unless_there(requests.back().id, i.value, [&](std::uint32_t j) -> std::string_view {
+  if (ids_->requests.add_unless_there(r.id, i.value, [&](std::uint32_t j) -> std::string_view {
         return requests[request_index(j)].id;
       }) != detail::id_table::none) {
-    auto id = requests.back().id;
-    requests.items_.pop_back();
-    throw case_error("duplicate request id `" + id + "`");
+    throw case_error("duplicate request id `" + r.id + "`");  // as for a shift: nothing changed
   }
+  try {
+    room_for_one(requests.items_);
+  } catch (...) {
+    ids_->requests.undo_last(r.id, i.value);
+    throw;
+  }
+  requests.items_.push_back(std::move(r));
   return i;
 }
 

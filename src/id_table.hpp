@@ -43,6 +43,19 @@ class id_table {
     ++count_;
     return none;
   }
+  /// Takes back the last `add` or `add_unless_there` (of `index` under `id`), when what was to
+  /// follow it failed. Only the last: with linear probing, no id added before it can have needed
+  /// its slot to be taken.
+  void undo_last(std::string_view id, std::uint32_t index) {
+    const auto h = hash(id);
+    for (std::size_t i = h & mask(); slots_[i].index != none; i = (i + 1) & mask()) {
+      if (slots_[i].index == index) {
+        slots_[i] = slot{};
+        --count_;
+        return;
+      }
+    }
+  }
   /// How many ids the table holds.
   [[nodiscard]] auto size() const -> std::size_t { return count_; }
   /// Adds `index` under `id`, which must not be there yet.

@@ -32,6 +32,7 @@
 #include <mutex>
 #include <optional>
 #include <string_view>
+#include <system_error>
 #include <thread>
 #include <unordered_set>
 
@@ -796,14 +797,17 @@ class json_source final : public case_source {
     in_->restart(list.begin);
     scanner sc(in_->bytes());
     sc.seek(list.begin + 1);  // past the `[`
-    if (list.lengths.size() == list.count && list.count >= 4096 && std::thread::hardware_concurrency() > 1) {
-      read_ahead(list, read, json_prepare_items ? prepare : prepare_item{});
-    } else if (list.lengths.size() == list.count) {
+    // A long list is read on two threads; should no thread start, on this one.
+    const bool long_list = list.lengths.size() == list.count && list.count >= 4096 &&
+                           std::thread::hardware_concurrency() > 1;
+    if (long_list && read_ahead(list, read, json_prepare_items ? prepare : prepare_item{})) {
+      std::vector<std::uint32_t>().swap(lists_[key]->lengths);
+      return;
+    }
+    if (list.lengths.size() == list.count) {
       // The first pass found where each item ends: only the separators are stepped over again.
       for (const auto length : list.lengths) {
-        while (sc.peek() == ',' || sc.peek() == ' ' || sc.peek() == '\n' || sc.peek() == '\r' || sc.peek() == '\t') {
-          sc.skip_byte();
-        }
+        separators(sc);
         const auto b = sc.at();
         if (!values_.read(b, b + length, 2, item_)) break;
         read(item_);
@@ -833,8 +837,10 @@ class json_source final : public case_source {
   // ahead, while this one loads them into the case. The other thread has its own parser, line
   // counter and place for problems, so nothing is shared but the batches; a problem it meets is
   // taken over here when loading reaches it, so problems come in the same order as on one thread.
+  // False when no thread could be started (and nothing was read): the list is then read here.
   template <typename List>
-  void read_ahead(const List& list, const std::function<void(const source_node&)>& read, const prepare_item& prepare) {
+  auto read_ahead(const List& list, const std::function<void(const source_node&)>& read, const prepare_item& prepare)
+      -> bool {
     constexpr std::size_t batch_size = 256, batches = 8;
     struct batch {
       std::vector<source_node> nodes;
@@ -855,51 +861,56 @@ class json_source final : public case_source {
     locator ahead_loc(in_->bytes());
     ahead_loc.seek(list.at);
     value_reader ahead(in_->bytes(), ahead_loc, ahead_rd);
-    std::thread parser([&] {
-      scanner sc(in_->bytes());
-      sc.seek(list.begin + 1);
-      std::size_t i = 0;
-      while (i < list.count) {
-        {
-          std::unique_lock lock(m);
-          cv.wait(lock, [&] { return produced - consumed < batches || stop; });
-          if (stop) return;
-        }
-        auto& b = ring[produced % batches];
-        b.first = i;
-        b.count = 0;
-        try {
-          b.begins.clear();
-          while (b.count < batch_size && i < list.count) {
-            separators(sc);
-            const auto begin = sc.at();
-            if (b.nodes.size() <= b.count) b.nodes.emplace_back();
-            if (!ahead.read(begin, begin + list.lengths[i], 2, b.nodes[b.count])) {
-              b.failed = true;
-              break;
-            }
-            if (prepare) {
-              if (b.ready.size() <= b.count) b.ready.emplace_back();
-              prepare(b.nodes[b.count], b.ready[b.count]);
-            }
-            b.begins.push_back(begin);
-            sc.seek(begin + list.lengths[i]);
-            ++b.count;
-            ++i;
+    std::thread parser;
+    try {
+      parser = std::thread([&] {
+        scanner sc(in_->bytes());
+        sc.seek(list.begin + 1);
+        std::size_t i = 0;
+        while (i < list.count) {
+          {
+            std::unique_lock lock(m);
+            cv.wait(lock, [&] { return produced - consumed < batches || stop; });
+            if (stop) return;
           }
-        } catch (...) {  // out of memory: the batch ends here, and loading rethrows it
-          parser_failed = std::current_exception();
-          b.failed = true;
+          auto& b = ring[produced % batches];
+          b.first = i;
+          b.count = 0;
+          try {
+            b.begins.clear();
+            while (b.count < batch_size && i < list.count) {
+              separators(sc);
+              const auto begin = sc.at();
+              if (b.nodes.size() <= b.count) b.nodes.emplace_back();
+              if (!ahead.read(begin, begin + list.lengths[i], 2, b.nodes[b.count])) {
+                b.failed = true;
+                break;
+              }
+              if (prepare) {
+                if (b.ready.size() <= b.count) b.ready.emplace_back();
+                prepare(b.nodes[b.count], b.ready[b.count]);
+              }
+              b.begins.push_back(begin);
+              sc.seek(begin + list.lengths[i]);
+              ++b.count;
+              ++i;
+            }
+          } catch (...) {  // out of memory: the batch ends here, and loading rethrows it
+            parser_failed = std::current_exception();
+            b.failed = true;
+          }
+          b.last = b.failed || i == list.count;
+          {
+            const std::lock_guard lock(m);
+            ++produced;
+          }
+          cv.notify_all();
+          if (b.failed) return;
         }
-        b.last = b.failed || i == list.count;
-        {
-          const std::lock_guard lock(m);
-          ++produced;
-        }
-        cv.notify_all();
-        if (b.failed) return;
-      }
-    });
+      });
+    } catch (const std::system_error&) {
+      return false;
+    }
     try {
       for (bool last = false; !last;) {
         batch* b = nullptr;
@@ -939,6 +950,7 @@ class json_source final : public case_source {
       throw;
     }
     parser.join();
+    return true;
   }
 
   struct list_span {

@@ -326,7 +326,7 @@ struct session_state {
     const auto index = [&] {
       scope_->index_records();
       if (threads_ < 2 || c.requests.size() < parallel_requests_from) return;
-      std::vector<request_index> asked;  // in file order: the parts do not depend on the order
+      std::vector<request_index> asked;  // in file order: the groups are the same in any order
       asked.reserve(c.requests.size());
       for (const auto i : c.requests.indexes()) {
         if (!promotion(i)) asked.push_back(i);
@@ -436,6 +436,10 @@ struct session_state {
       const auto least = static_cast<std::uint32_t>(std::min_element(load.begin(), load.end()) - load.begin());
       part_of_group[g] = least;
       load[least] += requests_of[g];
+    }
+    // Few requests among many shifts may all go to the first part: then there are no parts.
+    if (std::none_of(groups.begin(), groups.end(), [&](std::uint32_t g) { return part_of_group[g] != 0; })) {
+      return std::nullopt;
     }
     std::vector<std::uint32_t> part_of(c.people.size(), roster_state::untouched);
     for (std::uint32_t p = 0; p < root.size(); ++p) {

@@ -250,8 +250,7 @@ TEST_SUITE("api misuse") {
       for (const auto& i : detail::validate_case(c, p, lang::en, threads)) out.push_back(i.message);
       return out;
     };
-    const auto bar = detail::validate_parallel_from;
-    detail::validate_parallel_from = 1;
+    const test::set_for_test<std::size_t> bar(detail::validate_parallel_from, 1);
     const auto one = messages(1), two = messages(2);
     std::vector<std::string> judged;
     try {
@@ -259,7 +258,6 @@ TEST_SUITE("api misuse") {
     } catch (const case_error& e) {
       for (const auto& i : e.issues()) judged.push_back(i.message);
     }
-    detail::validate_parallel_from = bar;
     REQUIRE(one.size() == 4);
     CHECK(one[0].rfind("unknown role `boss` of `E009`", 0) == 0);
     CHECK(one[1].rfind("unknown shift kind `graveyard` of shift `S3`", 0) == 0);

@@ -171,8 +171,7 @@ TEST_SUITE("engine") {
       }
       return order;
     };
-    const auto bar = detail::parallel_from;
-    detail::parallel_from = 2;
+    const test::set_for_test<std::size_t> bar(detail::parallel_from, 2);
     for (const std::size_t n : {0UL, 1UL, 2UL, 63UL, 64UL, 65UL, 1000UL, 20'000UL}) {
       for (const std::string shape : {"identity", "reversed", "one cycle", "pairs", "random"}) {
         for (const unsigned threads : {1U, 2U}) {
@@ -202,6 +201,5 @@ TEST_SUITE("engine") {
         }
       }
     }
-    detail::parallel_from = bar;
   }
 }

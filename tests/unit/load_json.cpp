@@ -711,9 +711,10 @@ TEST_SUITE("load_json") {
     for (const auto& text : texts) {
       CAPTURE(text.substr(0, 400));
       const auto flat = dump(text);
-      detail::json_flat_items = false;
-      const auto through_simdjson = dump(text);
-      detail::json_flat_items = true;
+      const auto through_simdjson = [&] {
+        const test::set_for_test<bool> off(detail::json_flat_items, false);
+        return dump(text);
+      }();
       CHECK(flat == through_simdjson);
     }
   }

@@ -4,6 +4,7 @@
 #include "support.hpp"
 
 #include <sstream>
+#include <thread>
 
 using namespace rulebook;
 
@@ -138,10 +139,15 @@ TEST_SUITE("load_case: long JSON lists") {
       }
       return std::pair(issues.size(), dump.str());
     };
+    if (std::thread::hardware_concurrency() < 2) {  // lists are read ahead on a second core only
+      MESSAGE("one core: nothing is read ahead, so there is nothing to compare");
+      return;
+    }
     const auto [problems, ahead] = load();
-    detail::json_prepare_items = false;
-    const auto [problems_read, read] = load();
-    detail::json_prepare_items = true;
+    const auto [problems_read, read] = [&] {
+      const test::set_for_test<bool> off(detail::json_prepare_items, false);
+      return load();
+    }();
     CHECK(problems > 20);  // each kind of problem is there
     CHECK(problems == problems_read);
     CHECK(ahead == read);

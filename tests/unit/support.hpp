@@ -16,6 +16,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace doctest {
@@ -264,6 +265,21 @@ struct judged {
     write_json(out, v, c);
     return out.str();
   }
+};
+
+/// Sets a test seam `var` to `value` while the guard lives, and back when it goes, also when the
+/// test fails part-way.
+template <typename T>
+class set_for_test {
+ public:
+  set_for_test(T& var, T value) : var_(&var), old_(std::exchange(var, std::move(value))) {}
+  set_for_test(const set_for_test&) = delete;
+  auto operator=(const set_for_test&) -> set_for_test& = delete;
+  ~set_for_test() { *var_ = std::move(old_); }
+
+ private:
+  T* var_;
+  T old_;
 };
 
 }  // namespace rulebook::test
