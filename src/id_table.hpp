@@ -23,11 +23,7 @@ class id_table {
   template <typename IdOf>
   [[nodiscard]] auto find(std::string_view id, IdOf&& id_of) const -> std::uint32_t {
     if (slots_.empty()) return none;
-    const auto h = hash(id);
-    for (std::size_t i = h & mask(); slots_[i].index != none; i = (i + 1) & mask()) {
-      if (slots_[i].hash == static_cast<std::uint32_t>(h) && id_of(slots_[i].index) == id) return slots_[i].index;
-    }
-    return none;
+    return slots_[slot_of(id, hash(id), id_of)].index;
   }
   /// Adds `index` under `id` unless an index has that id already: `none` when added, else that
   /// index (and nothing changes). One look for both.
@@ -35,10 +31,8 @@ class id_table {
   auto add_unless_there(std::string_view id, std::uint32_t index, IdOf&& id_of) -> std::uint32_t {
     if ((count_ + 1) * 4 > slots_.size() * 3) grow(id_of);
     const auto h = hash(id);
-    std::size_t i = h & mask();
-    for (; slots_[i].index != none; i = (i + 1) & mask()) {
-      if (slots_[i].hash == static_cast<std::uint32_t>(h) && id_of(slots_[i].index) == id) return slots_[i].index;
-    }
+    const auto i = slot_of(id, h, id_of);
+    if (slots_[i].index != none) return slots_[i].index;
     slots_[i] = {index, static_cast<std::uint32_t>(h)};
     ++count_;
     return none;
@@ -73,6 +67,16 @@ class id_table {
   };
   static auto hash(std::string_view id) -> std::size_t { return std::hash<std::string_view>{}(id); }
   [[nodiscard]] auto mask() const -> std::size_t { return slots_.size() - 1; }
+  // The slot holding `id` (hash `h`), or the free one that ends its probe.
+  template <typename IdOf>
+  [[nodiscard]] auto slot_of(std::string_view id, std::size_t h, IdOf& id_of) const -> std::size_t {
+    std::size_t i = h & mask();
+    while (slots_[i].index != none &&
+           !(slots_[i].hash == static_cast<std::uint32_t>(h) && id_of(slots_[i].index) == id)) {
+      i = (i + 1) & mask();
+    }
+    return i;
+  }
   void place(std::size_t h, std::uint32_t index) {
     std::size_t i = h & mask();
     while (slots_[i].index != none) i = (i + 1) & mask();

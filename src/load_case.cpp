@@ -364,8 +364,13 @@ class case_loader {
     if (ready.at[4] >= 0) s.kind = shared_text(at(4), last_kind_);
     if (ready.at[5] >= 0) s.seat = shared_text(at(5), last_seat_);
     s.where = ref(n);
-    if (c_->problem_adding(s) != add_problem::none) return false;
-    c_->add_shift(std::move(s));
+    // One look at the id: a shift refused (an end before its start, a duplicate) leaves the case as
+    // it was, and the field readers then say why.
+    try {
+      c_->add_shift(std::move(s));
+    } catch (const case_error&) {
+      return false;
+    }
     return true;
   }
 
@@ -783,10 +788,10 @@ class case_loader {
     m.end = *end;
     if (m.end <= m.start) {
       rd_->error(*n.find("end"), f.what() + rd_->pick(" does not end after it starts", "的结束时间不晚于开始时间"));
-    } else if (meeting_ids_.find(m.id, meeting_id_) != detail::id_table::none) {
+    } else if (meeting_ids_.add_unless_there(m.id, static_cast<std::uint32_t>(c_->meetings.size()), meeting_id_) !=
+               detail::id_table::none) {
       rd_->error(*n.find("id"), rd_->pick("duplicate meeting id `" + m.id + "`", "会议编号`" + m.id + "`重复"));
     } else {
-      meeting_ids_.add(m.id, static_cast<std::uint32_t>(c_->meetings.size()), meeting_id_);
       c_->meetings.push_back(std::move(m));
     }
   }
@@ -841,11 +846,11 @@ class case_loader {
     r.where = ref(n);
     if (r.id.empty() || r.type.empty() || r.by == no_index || !submitted || !ok) return;
     r.submitted_at = *submitted;
-    if (report_ids_.find(r.id, report_id_) != detail::id_table::none) {
+    if (report_ids_.add_unless_there(r.id, static_cast<std::uint32_t>(c_->reports.size()), report_id_) !=
+        detail::id_table::none) {
       rd_->error(*n.find("id"), rd_->pick("duplicate report id `" + r.id + "`", "报告编号`" + r.id + "`重复"));
       return;
     }
-    report_ids_.add(r.id, static_cast<std::uint32_t>(c_->reports.size()), report_id_);
     c_->reports.push_back(std::move(r));
   }
 
