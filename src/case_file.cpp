@@ -62,8 +62,7 @@ auto case_file::add_person(person p) -> person_index {
   if (!ids_) ids_ = std::make_unique<detail::case_ids>();  // a moved-from case starts again
   const auto i = people.next_index();
   people.items_.push_back(std::move(p));  // first, so a failed push leaves the table as it was
-  ids_->people.add(people.back().id, i.value,
-                   [&](std::uint32_t j) -> std::string_view { return people[person_index(j)].id; });
+  ids_->people.add(people.back().id, i.value);
   shifts_of_.emplace_back();
   return i;
 }

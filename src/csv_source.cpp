@@ -769,7 +769,6 @@ class section_files_source final : public case_source {
                  const prepare_item& prepare) override {
     inner_->each_item(top_ != &root_ ? key : inner_key_.at(key), read, prepare);
   }
-  [[nodiscard]] auto prepared() const -> const prepared_item* override { return inner_ ? inner_->prepared() : nullptr; }
 
   auto item_count(std::size_t key) -> std::size_t override {
     if (!inner_) return 0;

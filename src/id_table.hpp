@@ -29,7 +29,7 @@ class id_table {
   /// index (and nothing changes). One look for both.
   template <typename IdOf>
   auto add_unless_there(std::string_view id, std::uint32_t index, IdOf&& id_of) -> std::uint32_t {
-    if ((count_ + 1) * 4 > slots_.size() * 3) grow(id_of);
+    if ((count_ + 1) * 4 > slots_.size() * 3) rehash(std::max<std::size_t>(16, slots_.size() * 2));
     const auto h = hash(id);
     const auto i = slot_of(id, h, id_of);
     if (slots_[i].index != none) return slots_[i].index;
@@ -52,10 +52,24 @@ class id_table {
   }
   /// How many ids the table holds.
   [[nodiscard]] auto size() const -> std::size_t { return count_; }
+  /// Room for `count` ids in all, so that adding them never grows the table (a list whose length
+  /// is known before it is read).
+  void reserve(std::size_t count) {
+    std::size_t slots = std::max<std::size_t>(16, slots_.size());
+    while (count * 4 > slots * 3) slots *= 2;
+    if (slots != slots_.size()) rehash(slots);
+  }
+  /// The hash `add_unless_there` and `find` use for `id`: worked out ahead (on another thread,
+  /// maybe), it lets `prefetch` bring in the slot where the look for `id` starts.
+  [[nodiscard]] static auto hash(std::string_view id) -> std::size_t { return std::hash<std::string_view>{}(id); }
+  /// Starts bringing the slot of hash `h` into the cache, so that a look a few ids later does
+  /// not wait for memory.
+  void prefetch(std::size_t h) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[h & mask()]);
+  }
   /// Adds `index` under `id`, which must not be there yet.
-  template <typename IdOf>
-  void add(std::string_view id, std::uint32_t index, IdOf&& id_of) {
-    if ((count_ + 1) * 4 > slots_.size() * 3) grow(id_of);
+  void add(std::string_view id, std::uint32_t index) {
+    if ((count_ + 1) * 4 > slots_.size() * 3) rehash(std::max<std::size_t>(16, slots_.size() * 2));
     place(hash(id), index);
     ++count_;
   }
@@ -65,7 +79,6 @@ class id_table {
     std::uint32_t index = none;
     std::uint32_t hash = 0;
   };
-  static auto hash(std::string_view id) -> std::size_t { return std::hash<std::string_view>{}(id); }
   [[nodiscard]] auto mask() const -> std::size_t { return slots_.size() - 1; }
   // The slot holding `id` (hash `h`), or the free one that ends its probe.
   template <typename IdOf>
@@ -82,12 +95,13 @@ class id_table {
     while (slots_[i].index != none) i = (i + 1) & mask();
     slots_[i] = {index, static_cast<std::uint32_t>(h)};
   }
-  template <typename IdOf>
-  void grow(IdOf&& id_of) {
-    std::vector<slot> old(std::max<std::size_t>(16, slots_.size() * 2));
+  // Moves every id to a table of `slots` slots. Each slot keeps its id's hash (the low 32 bits,
+  // all a table of fewer than 2^32 slots masks), so no id is read again.
+  void rehash(std::size_t slots) {
+    std::vector<slot> old(slots);
     old.swap(slots_);
     for (const auto& s : old) {
-      if (s.index != none) place(hash(id_of(s.index)), s.index);
+      if (s.index != none) place(s.hash, s.index);
     }
   }
 

@@ -349,7 +349,16 @@ class value_reader {
   // twice, reported). Anything else (nesting, an escape, other bytes, broken syntax) is left to
   // simdjson: nothing, and nothing is placed.
   auto flat(std::size_t begin, std::size_t end, std::size_t depth, source_node& out) -> std::optional<bool> {
-    if (depth + 1 > max_nesting_depth) return std::nullopt;
+    if (!flat_fields(begin, end, depth)) return std::nullopt;
+    return flat_node(out);
+  }
+
+ public:
+  // Reads bytes [begin, end) into `flat_fields()` when they are a flat item (as `flat` says);
+  // false, and nothing read, when they are not. Nothing is placed or reported.
+  auto flat_fields(std::size_t begin, std::size_t end, std::size_t depth) -> bool {
+    flat_.clear();
+    if (depth + 1 > max_nesting_depth) return false;
     const char* p = bytes_.data();
     std::size_t i = begin;
     const auto blank = [&] {
@@ -413,8 +422,8 @@ class value_reader {
       if (c == 'n') return t.kind = source_node::type::null, t.text = {}, word("null");
       return false;
     };
-    if (i >= end || p[i] != '{') return std::nullopt;
-    const auto open = i++;
+    if (i >= end || p[i] != '{') return false;
+    open_ = i++;
     fields_.clear();
     blank();
     if (i < end && p[i] == '}') {
@@ -423,12 +432,12 @@ class value_reader {
       for (;;) {
         blank();
         piece key, val;
-        if (i >= end || p[i] != '"' || !string(key)) return std::nullopt;
+        if (i >= end || p[i] != '"' || !string(key)) return false;
         blank();
-        if (i >= end || p[i] != ':') return std::nullopt;
+        if (i >= end || p[i] != ':') return false;
         ++i;
         blank();
-        if (!value(val)) return std::nullopt;
+        if (!value(val)) return false;
         fields_.emplace_back(key, val);
         blank();
         if (i < end && p[i] == ',') {
@@ -439,13 +448,30 @@ class value_reader {
           ++i;
           break;
         }
-        return std::nullopt;
+        return false;
       }
     }
     blank();
-    if (i != end) return std::nullopt;
+    if (i != end) return false;
+    flat_.reserve(fields_.size());
+    for (const auto& [key, val] : fields_) {
+      flat_.push_back({key.text, val.text, val.kind == source_node::type::scalar});
+    }
+    return true;
+  }
+  // The keys and values `flat_fields` read, in the order they are written.
+  [[nodiscard]] auto flat_fields() const -> std::span<const flat_field> { return flat_; }
+  // The place (line, column) of the flat item `flat_fields` read.
+  auto flat_place() -> source_ref {
+    source_node n;
+    loc_->place(n, open_);
+    return {n.line, n.column};
+  }
+  // The node of the flat item `flat_fields` read, as `convert` would fill it; false when a key is
+  // given twice (reported).
+  auto flat_node(source_node& out) -> bool {
     // As convert() fills it: the mapping, then each key and value in the order they are written.
-    loc_->place(out, open);
+    loc_->place(out, open_);
     out.kind = source_node::type::map;
     out.quoted = false;
     out.text.clear();
@@ -471,6 +497,7 @@ class value_reader {
     return duplicate_key(out) == simdjson::SUCCESS;
   }
 
+ private:
   static auto message(simdjson::error_code e, lang l) -> std::string {
     if (l == lang::zh) return message_zh(e);
     switch (e) {
@@ -758,6 +785,8 @@ class value_reader {
   od::parser parser_;
   std::vector<char> scratch_;
   std::vector<std::pair<piece, piece>> fields_;  // of the flat item being read
+  std::vector<flat_field> flat_;                 // the same, as a loader sees them
+  std::size_t open_ = 0;                         // where that item's `{` is
   std::size_t begin_ = 0;
 
  public:
@@ -787,7 +816,6 @@ class json_source final : public case_source {
   void each_item(std::size_t key, const std::function<void(const source_node&)>& read) override {
     each_item(key, read, {});
   }
-  [[nodiscard]] auto prepared() const -> const prepared_item* override { return prepared_; }
   void each_item(std::size_t key, const std::function<void(const source_node&)>& read,
                  const prepare_item& prepare) override {
     if (values_.failed_ || key >= lists_.size() || !lists_[key]) return;
@@ -842,9 +870,10 @@ class json_source final : public case_source {
   auto read_ahead(const List& list, const std::function<void(const source_node&)>& read, const prepare_item& prepare)
       -> bool {
     constexpr std::size_t batch_size = 256, batches = 8;
+    constexpr std::size_t look_ahead = 8;  // items between `prepare.ahead` and reading
     struct batch {
       std::vector<source_node> nodes;
-      std::vector<prepared_item> ready;  // what `prepare` worked out for each node
+      std::vector<prepared_item> ready;  // what `prepare` worked out for each item: plain ones have no node
       std::vector<std::size_t> begins;
       std::size_t first = 0;  // the index in the list of its first item
       std::size_t count = 0;
@@ -882,13 +911,21 @@ class json_source final : public case_source {
               separators(sc);
               const auto begin = sc.at();
               if (b.nodes.size() <= b.count) b.nodes.emplace_back();
-              if (!ahead.read(begin, begin + list.lengths[i], 2, b.nodes[b.count])) {
+              if (b.ready.size() <= b.count) b.ready.emplace_back();
+              auto& ready = b.ready[b.count];
+              ready.plain = false;
+              if (prepare && json_flat_items && ahead.flat_fields(begin, begin + list.lengths[i], 2)) {
+                // A flat item: worked out here from its fields; a plain one needs no node.
+                prepare.work(ahead.flat_fields(), ready);
+                if (ready.plain) {
+                  ready.where = ahead.flat_place();
+                } else if (!ahead.flat_node(b.nodes[b.count])) {
+                  b.failed = true;
+                  break;
+                }
+              } else if (!ahead.read(begin, begin + list.lengths[i], 2, b.nodes[b.count])) {
                 b.failed = true;
                 break;
-              }
-              if (prepare) {
-                if (b.ready.size() <= b.count) b.ready.emplace_back();
-                prepare(b.nodes[b.count], b.ready[b.count]);
               }
               b.begins.push_back(begin);
               sc.seek(begin + list.lengths[i]);
@@ -920,13 +957,22 @@ class json_source final : public case_source {
           b = &ring[consumed % batches];
         }
         for (std::size_t k = 0; k < b->count; ++k) {
-          prepared_ = prepare ? &b->ready[k] : nullptr;
-          read(b->nodes[k]);
-          prepared_ = nullptr;
+          if (prepare.ahead && k + look_ahead < b->count && b->ready[k + look_ahead].plain) {
+            prepare.ahead(b->ready[k + look_ahead]);
+          }
+          if (!b->ready[k].plain) {
+            read(b->nodes[k]);
+          } else if (!prepare.add(b->ready[k])) {
+            // Refused (a problem to report): read as a node after all, here, as it would have been.
+            const auto begin = b->begins[k];
+            if (!values_.read(begin, begin + list.lengths[b->first + k], 2, item_)) break;
+            read(item_);
+          }
           in_->passed(b->begins[k]);
           tell_progress(list.lengths[b->first + k]);
         }
-        last = b->last;
+        // Reading here failed (it cannot, where the other thread read the same bytes): the end.
+        last = b->last || values_.failed_;
         if (b->failed && parser_failed) {
           // The parsing thread ends after a failed batch: it can be joined before rethrowing.
           parser.join();
@@ -936,11 +982,11 @@ class json_source final : public case_source {
         {
           const std::lock_guard lock(m);
           ++consumed;
+          stop = last;  // the other thread may be waiting for room it will not need
         }
         cv.notify_all();
       }
     } catch (...) {
-      prepared_ = nullptr;
       {
         const std::lock_guard lock(m);
         stop = true;
@@ -1144,7 +1190,6 @@ class json_source final : public case_source {
   source_node root_;
   std::vector<std::optional<list_span>> lists_;  // per top-level key: its list, when it is one
   source_node item_;                             // the item being read, reused
-  const prepared_item* prepared_ = nullptr;      // what was worked out for the item being read
 };
 
 }  // namespace

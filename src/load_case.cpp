@@ -81,14 +81,20 @@ class case_loader {
     };
     list("people", [&](const source_node& n) { read_person(n); });
     resolve_superiors();
-    list(
-        "shifts", [&](const source_node& n) { read_shift(n, source.prepared()); }, prepare_shift);
-    list("punches", [&](const source_node& n) { read_punch(n); });
+    // Flat items of long lists are worked out on the thread reading ahead, and added here without
+    // field readers; the look for an id a few items ahead starts bringing its slot in.
+    list("shifts", [&](const source_node& n) { read_shift(n); },
+         {prepare_shift, [&](const detail::prepared_item& p) { detail::case_builder::prefetch_shift_id(*c_, p.hash); },
+          [&](const detail::prepared_item& p) { return add_plain_shift(p); }});
+    list("punches", [&](const source_node& n) { read_punch(n); },
+         {prepare_punch, [&](const detail::prepared_item& p) { detail::case_builder::prefetch_shift_id(*c_, p.hash); },
+          [&](const detail::prepared_item& p) { return add_plain_punch(p); }});
     list("away", [&](const source_node& n) { read_away(n); });
     list("requests", [&](const source_node& n) { read_request(n); });
     list("assessments", [&](const source_node& n) { read_assessment(n); });
-    list(
-        "tickets", [&](const source_node& n) { read_ticket(n, source.prepared()); }, prepare_ticket);
+    list("tickets", [&](const source_node& n) { read_ticket(n); },
+         {prepare_ticket, [&](const detail::prepared_item& p) { ticket_ids_.prefetch(p.hash); },
+          [&](const detail::prepared_item& p) { return add_plain_ticket(p); }});
     list("callbacks", [&](const source_node& n) { read_callback(n); });
     list("monitoring", [&](const source_node& n) { read_monitoring(n); });
     list("accounts", [&](const source_node& n) { read_account(n); });
@@ -106,8 +112,8 @@ class case_loader {
   void reserve(std::string_view name, std::size_t count) {
     detail::case_builder::reserve(*c_, name, count);  // people, shifts, punches, requests
     if (name == "away") c_->away.reserve(count);
-    if (name == "tickets") c_->tickets.reserve(count);
-    if (name == "callbacks") c_->callbacks.reserve(count);
+    if (name == "tickets") c_->tickets.reserve(count), ticket_ids_.reserve(count);
+    if (name == "callbacks") c_->callbacks.reserve(count), callback_ids_.reserve(count);
   }
 
   template <typename F>
@@ -316,54 +322,63 @@ class case_loader {
     }
   }
 
-  // Works out, from the item `n` alone, whether a record is plain: each key one of `keys`, given
-  // once, with a plain value; the first `required` there; and the times of keys 2 and 3 (when
-  // given) read. Runs on the thread that reads ahead: it reads nothing of the case.
+  // Works out, from a flat item's fields alone, whether a record is plain: each key one of `keys`,
+  // given once, with a plain value; the first `required` there; and the times of keys
+  // `first_time` and the one after (when given) read. Runs on the thread that reads ahead: it
+  // reads nothing of the case. The hash is of key 0's value, the id that adding it looks at.
   template <std::size_t N>
-  static void prepare_plain(const source_node& n, detail::prepared_item& out,
-                            const std::array<std::string_view, N>& keys, std::size_t required) {
-    static_assert(N >= 4 && N <= std::tuple_size_v<decltype(out.at)>);
+  static void prepare_plain(std::span<const detail::flat_field> fields, detail::prepared_item& out,
+                            const std::array<std::string_view, N>& keys, std::size_t required, std::size_t first_time) {
+    static_assert(N <= std::tuple_size_v<decltype(out.text)>);
     out.plain = false;
-    if (n.kind != source_node::type::map) return;
-    out.at.fill(-1);
-    for (std::size_t i = 0; i < n.keys.size(); ++i) {
-      const auto k = static_cast<std::size_t>(std::find(keys.begin(), keys.end(), n.keys[i].text) - keys.begin());
-      if (k == N || out.at[k] >= 0 || !plain(&n.items[i])) return;
-      out.at[k] = static_cast<std::int8_t>(i);
+    out.text.fill({});
+    for (const auto& f : fields) {
+      const auto k = static_cast<std::size_t>(std::find(keys.begin(), keys.end(), f.key) - keys.begin());
+      // Plain as `plain()` has it: a scalar with text (so an empty view is a key not given).
+      if (k == N || !out.text[k].empty() || !f.scalar || f.text.empty()) return;
+      out.text[k] = f.text;
     }
     for (std::size_t k = 0; k < required; ++k) {
-      if (out.at[k] < 0) return;
+      if (out.text[k].empty()) return;
     }
-    for (std::size_t k = 2; k < 4; ++k) {
-      if (out.at[k] < 0) continue;
-      const auto t = parse_time_point(n.items[out.at[k]].text);
+    for (std::size_t k = first_time; k < first_time + 2; ++k) {
+      if (out.text[k].empty()) continue;
+      const auto t = parse_time_point(out.text[k]);
       if (!t) return;
-      out.times[k - 2] = *t;
+      out.times[k - first_time] = *t;
     }
+    out.hash = detail::id_table::hash(out.text[0]);
     out.plain = true;
   }
-  // A shift's keys, in the order of `prepared_item::at`; the first four are required.
+  // A shift's keys, in the order of `prepared_item::text`; the first four are required.
   static constexpr std::array<std::string_view, 6> shift_keys = {"id", "employee", "start", "end", "kind", "seat"};
-  static void prepare_shift(const source_node& n, detail::prepared_item& out) { prepare_plain(n, out, shift_keys, 4); }
+  static void prepare_shift(std::span<const detail::flat_field> fields, detail::prepared_item& out) {
+    prepare_plain(fields, out, shift_keys, 4, 2);
+  }
   // A ticket's, the first three required.
   static constexpr std::array<std::string_view, 4> ticket_keys = {"id", "receiver", "received_at", "dispatched_at"};
-  static void prepare_ticket(const source_node& n, detail::prepared_item& out) {
-    prepare_plain(n, out, ticket_keys, 3);
+  static void prepare_ticket(std::span<const detail::flat_field> fields, detail::prepared_item& out) {
+    prepare_plain(fields, out, ticket_keys, 3, 2);
+  }
+  // A punch's: the shift, and `in`, `out` or both.
+  static constexpr std::array<std::string_view, 3> punch_keys = {"shift", "in", "out"};
+  static void prepare_punch(std::span<const detail::flat_field> fields, detail::prepared_item& out) {
+    prepare_plain(fields, out, punch_keys, 1, 1);
+    if (out.text[1].empty() && out.text[2].empty()) out.plain = false;
   }
 
   // A shift worked out ahead (`prepare_shift`): what the field readers would find, found without
   // them; false when it needs them after all (a problem to report), and nothing was added.
-  auto add_plain_shift(const source_node& n, const detail::prepared_item& ready) -> bool {
-    const auto at = [&](std::size_t k) -> const std::string& { return n.items[ready.at[k]].text; };
+  auto add_plain_shift(const detail::prepared_item& ready) -> bool {
     shift s;
-    s.employee = c_->find_person(at(1));
+    s.employee = c_->find_person(ready.text[1]);
     if (s.employee == no_index) return false;
-    s.id = at(0);
+    s.id = ready.text[0];
     s.start = ready.times[0];
     s.end = ready.times[1];
-    if (ready.at[4] >= 0) s.kind = shared_text(at(4), last_kind_);
-    if (ready.at[5] >= 0) s.seat = shared_text(at(5), last_seat_);
-    s.where = ref(n);
+    if (!ready.text[4].empty()) s.kind = shared_text(ready.text[4], last_kind_);
+    if (!ready.text[5].empty()) s.seat = shared_text(ready.text[5], last_seat_);
+    s.where = ready.where;
     // One look at the id: a shift refused (an end before its start, a duplicate) leaves the case as
     // it was, and the field readers then say why.
     try {
@@ -374,8 +389,7 @@ class case_loader {
     return true;
   }
 
-  void read_shift(const source_node& n, const detail::prepared_item* ready = nullptr) {
-    if (ready != nullptr && ready->plain && add_plain_shift(n, *ready)) return;
+  void read_shift(const source_node& n) {
     field_reader f(*rd_, n, "shift", "班次");
     shift s;
     s.id = text(f, "id", true);
@@ -401,6 +415,18 @@ class case_loader {
         return;
       default: c_->add_shift(std::move(s));
     }
+  }
+
+  // A punch worked out ahead (`prepare_punch`), as `add_plain_shift` does a shift.
+  auto add_plain_punch(const detail::prepared_item& ready) -> bool {
+    punch p;
+    p.shift = c_->find_shift(ready.text[0]);
+    if (!ready.text[1].empty()) p.in = ready.times[0];
+    if (!ready.text[2].empty()) p.out = ready.times[1];
+    p.where = ready.where;
+    if (p.shift == no_index || c_->problem_adding(p) != add_problem::none) return false;
+    c_->add_punch(p);
+    return true;
   }
 
   void read_punch(const source_node& n) {
@@ -592,26 +618,24 @@ class case_loader {
   }
 
   // A ticket worked out ahead (`prepare_ticket`), as `add_plain_shift` does a shift.
-  auto add_plain_ticket(const source_node& n, const detail::prepared_item& ready) -> bool {
-    const auto at = [&](std::size_t k) -> const std::string& { return n.items[ready.at[k]].text; };
+  auto add_plain_ticket(const detail::prepared_item& ready) -> bool {
     ticket t;
-    t.receiver = c_->find_person(at(1));
+    t.receiver = c_->find_person(ready.text[1]);
     if (t.receiver == no_index) return false;
     t.received_at = ready.times[0];
-    if (ready.at[3] >= 0) {
+    if (!ready.text[3].empty()) {
       if (ready.times[1] < t.received_at) return false;
       t.dispatched_at = ready.times[1];
     }
-    t.id = at(0);
-    t.where = ref(n);
+    t.id = ready.text[0];
+    t.where = ready.where;
     const auto index = static_cast<std::uint32_t>(c_->tickets.size());
     if (ticket_ids_.add_unless_there(t.id, index, ticket_id_) != detail::id_table::none) return false;
     c_->tickets.push_back(std::move(t));
     return true;
   }
 
-  void read_ticket(const source_node& n, const detail::prepared_item* ready = nullptr) {
-    if (ready != nullptr && ready->plain && add_plain_ticket(n, *ready)) return;
+  void read_ticket(const source_node& n) {
     field_reader f(*rd_, n, "ticket", "工单");
     ticket t;
     t.id = text(f, "id", true);

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,15 +42,37 @@ auto read_text_file(const std::string& path, std::vector<load_issue>& issues, la
 /// Reads and parses a file; a file that cannot be read is an issue.
 auto read_source(const std::string& path, std::vector<load_issue>& issues, lang l) -> source_document;
 
-/// What a loader works out from one item of a list before it reads it, on the thread that reads a
-/// long list ahead (`case_source::each_item`): from the item alone, nothing the case holds.
-struct prepared_item {
-  bool plain = false;                 ///< every key one the loader knows, each with a plain value
-  std::array<std::int8_t, 8> at{};    ///< per key the loader asks for, its place in the item (-1: absent)
-  std::array<time_point, 2> times{};  ///< the times the item gives, read
+/// One key of a flat item (a mapping of plain values: a JSON item with no nesting and no escapes)
+/// and its value, read without a node: views into the file, valid while the item is handled.
+struct flat_field {
+  std::string_view key;
+  std::string_view text;  ///< the value as text: a string's characters, a number as written
+  bool scalar = true;     ///< false for `null`
 };
-/// Works out `out` from an item (on another thread, maybe, while earlier items are read).
-using prepare_item = std::function<void(const source_node&, prepared_item& out)>;
+
+/// What a loader works out from a flat item of a long list before it is added, on the thread that
+/// reads the list ahead (`case_source::each_item`): from the item alone, nothing the case holds.
+struct prepared_item {
+  bool plain = false;                      ///< every key one the loader knows, each given once, with a plain value
+  std::array<std::string_view, 8> text{};  ///< per key the loader asks for, its value (empty: absent)
+  std::array<time_point, 2> times{};       ///< the times the item gives, read
+  std::size_t hash = 0;                    ///< of the id the loader looks up or adds (`id_table::hash`)
+  source_ref where;                        ///< the item's place
+};
+/// What a loader does with the flat items of a long list, where a source reads ahead: works
+/// them out on the reading thread, and adds those it found plain without a node. An item that is
+/// not flat, or not plain, or that `add` refuses, is read as a node and given to `read` as ever.
+struct prepare_item {
+  /// Works out `out` from a flat item's fields, in the order written (on the reading thread).
+  std::function<void(std::span<const flat_field>, prepared_item& out)> work;
+  /// Told what was worked out for an item a few items before it is added (on the loading thread,
+  /// to bring into the cache what adding it will look at). May be empty.
+  std::function<void(const prepared_item&)> ahead;
+  /// Adds an item found plain to the case (on the loading thread); false when it has a problem to
+  /// report, and nothing was added: the item is then read as a node.
+  std::function<bool(const prepared_item&)> add;
+  explicit operator bool() const { return work && add; }
+};
 
 /// The top level of a case file, handed over section by section. A YAML document is parsed whole;
 /// a JSON file is streamed, and its lists are read one item at a time without ever being whole.
@@ -66,14 +89,12 @@ class case_source {
   /// Calls `read` with each item of the list at `top().items[key]`, in file order. The node passed
   /// lives only for the call.
   virtual void each_item(std::size_t key, const std::function<void(const source_node&)>& read) = 0;
-  /// The same, and where a source reads ahead (a long JSON list), `prepare` is called with each
-  /// item first, on the thread reading ahead; `prepared()` is then its work while `read` runs.
+  /// The same, and where a source reads ahead (a long JSON list), flat items are worked out and
+  /// added by `prepare` instead, those it can.
   virtual void each_item(std::size_t key, const std::function<void(const source_node&)>& read,
                          const prepare_item& /*prepare*/) {
     each_item(key, read);
   }
-  /// What `prepare` worked out for the item `read` is called with, or nullptr.
-  [[nodiscard]] virtual auto prepared() const -> const prepared_item* { return nullptr; }
   /// How many items the list at `top().items[key]` has, so the model is allocated once.
   virtual auto item_count(std::size_t /*key*/) -> std::size_t { return 0; }
   /// The syntax problem that stopped reading part-way through a list, if any (a streamed file

@@ -538,6 +538,7 @@ class case_file {
   [[nodiscard]] auto in_period(date d) const -> bool { return !period || period->contains(d); }
 
  private:
+  friend struct detail::case_builder;  // makes room for a list of known length before it is read
   static constexpr std::uint32_t no_punch = std::numeric_limits<std::uint32_t>::max();
 
   std::unique_ptr<detail::case_ids> ids_;  // id → index of people, shifts and requests
