@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cctype>
 #include <condition_variable>
@@ -40,6 +41,8 @@ namespace rulebook::detail {
 
 bool json_flat_items = true;
 bool json_prepare_items = true;
+std::size_t json_split_scan_from = std::size_t{32} << 20;
+std::atomic<std::size_t> json_split_scans_taken{0};
 
 auto is_json_file(std::string_view file) -> bool {
   if (file.size() < 5) return false;
@@ -1011,11 +1014,19 @@ class json_source final : public case_source {
   // is nested in the root mapping and the list: its own lists and mappings start at level 3.
   template <typename Each>
   void items(scanner& sc, Each&& each) {
+    items(
+        sc, [](std::size_t) { return false; }, each);
+  }
+  // The same, with `before(begin)` asked first for every item: true when it has seen to the rest
+  // of the list (and left the scanner past its `]`).
+  template <typename Before, typename Each>
+  void items(scanner& sc, Before&& before, Each&& each) {
     sc.whitespace();
     if (sc.peek() == ']') return sc.skip_byte();
     for (;;) {
       sc.whitespace();
       const auto b = sc.at();
+      if (before(b)) return;
       if (auto p = sc.value(2); p != scanner::problem::none) return fail(sc, p, false);
       if (!each(b, sc.at())) return;
       in_->passed(b);
@@ -1035,6 +1046,169 @@ class json_source final : public case_source {
 
   void scan_top() {
     scanned_ = true;
+    start_half();
+    scan_whole();
+    drop_half();
+  }
+
+  // The first pass over a big file runs on two threads: another scans from the middle on,
+  // guessing that the first line starting past the middle starts an item of a top-level list
+  // (as a roster written one item per line does). When this thread's scan reaches that byte as
+  // the start of an item, the guess was right and the other scan's findings are taken: they are
+  // what this one would have found from there. Otherwise (a guess wrong, a file of one line, a
+  // problem in the second half) they are dropped and this thread scans on, as it would have.
+  struct half_scan {
+    struct entry {
+      std::size_t key_begin = 0, key_end = 0, value_begin = 0, value_end = 0;
+      bool list = false;
+      std::vector<std::uint32_t> lengths;  // a list's, as in `list_span`
+      std::size_t count = 0;
+    };
+    std::size_t from = 0;                // the guessed start of an item
+    std::vector<std::uint32_t> lengths;  // of the items from there to the end of their list
+    std::size_t count = 0;
+    std::size_t list_end = 0;  // past that list's `]`
+    std::vector<entry> rest;   // the top-level keys after it
+    std::size_t close = 0;     // the top-level `}`
+    bool ok = false;           // the scan got there without a problem
+    std::atomic<bool> stop{false};
+    std::thread thread;
+
+    half_scan() = default;
+    half_scan(const half_scan&) = delete;
+    auto operator=(const half_scan&) -> half_scan& = delete;
+    ~half_scan() {
+      stop = true;
+      if (thread.joinable()) thread.join();
+    }
+  };
+
+  void start_half() {
+    const auto bytes = in_->bytes();
+    if (bytes.size() < json_split_scan_from || std::thread::hardware_concurrency() < 2) return;
+    const auto middle = bytes.find('\n', bytes.size() / 2);
+    if (middle == std::string_view::npos || middle > bytes.size() / 2 + (std::size_t{1} << 20)) return;
+    scanner sc(bytes);
+    sc.seek(middle + 1);
+    sc.whitespace();
+    if (sc.done()) return;
+    auto half = std::make_unique<half_scan>();
+    half->from = sc.at();
+    try {
+      half->thread = std::thread([h = half.get(), bytes] {
+        try {
+          scan_half(bytes, *h);
+        } catch (...) {  // out of memory: this thread scans on by itself
+          h->ok = false;
+        }
+      });
+    } catch (const std::system_error&) {
+      return;
+    }
+    half_ = std::move(half);
+  }
+  // Stops and forgets the other half's scan, if there is one.
+  void drop_half() { half_.reset(); }
+  // The scan from `h.from` on, as `scan_whole` would go from there were it an item's start.
+  static void scan_half(std::string_view bytes, half_scan& h) {
+    scanner sc(bytes);
+    sc.seek(h.from);
+    // The items of a list from `sc` on, as `items` finds them; false on a problem.
+    const auto list = [&](std::vector<std::uint32_t>& lengths, std::size_t& count) {
+      for (;;) {
+        if (h.stop) return false;
+        sc.whitespace();
+        const auto b = sc.at();
+        if (sc.value(2) != scanner::problem::none) return false;
+        if (sc.at() - b <= std::numeric_limits<std::uint32_t>::max()) {
+          lengths.push_back(static_cast<std::uint32_t>(sc.at() - b));
+        }
+        ++count;
+        sc.whitespace();
+        const char c = sc.peek();
+        sc.skip_byte();
+        if (c == ']') return true;
+        if (c != ',') return false;
+      }
+    };
+    if (!list(h.lengths, h.count)) return;
+    h.list_end = sc.at();
+    for (;;) {
+      sc.whitespace();
+      const char c = sc.peek();
+      sc.skip_byte();
+      if (c == '}') {
+        h.close = sc.at() - 1;
+        h.ok = true;
+        return;
+      }
+      if (c != ',') return;
+      sc.whitespace();
+      half_scan::entry e;
+      e.key_begin = sc.at();
+      if (sc.peek() != '"' || sc.string() != scanner::problem::none) return;
+      e.key_end = sc.at();
+      sc.whitespace();
+      if (sc.peek() != ':') return;
+      sc.skip_byte();
+      sc.whitespace();
+      e.value_begin = sc.at();
+      if (sc.peek() == '[') {
+        e.list = true;
+        sc.skip_byte();
+        sc.whitespace();
+        if (sc.peek() == ']') {
+          sc.skip_byte();
+        } else if (!list(e.lengths, e.count)) {
+          return;
+        }
+      } else if (sc.value(1) != scanner::problem::none) {
+        return;
+      }
+      e.value_end = sc.at();
+      h.rest.push_back(std::move(e));
+    }
+  }
+  // This thread's scan is at `half_->from`, an item's start: the other half's items of this list
+  // are added to `lengths` and `count`, and the scanner left past its `]`. False (and the other
+  // half dropped) when that scan met a problem: this thread scans on, to say what it is.
+  auto take_half(scanner& sc, std::vector<std::uint32_t>& lengths, std::size_t& count) -> bool {
+    half_->thread.join();
+    if (!half_->ok) return false;
+    lengths.insert(lengths.end(), half_->lengths.begin(), half_->lengths.end());
+    count += half_->count;
+    ++json_split_scans_taken;
+    sc.seek(half_->list_end);
+    return true;
+  }
+  // The top-level keys after the list the other half's scan ended, and the end of the document,
+  // as `scan_whole` would have read them.
+  void replay_half(scanner& sc, std::unordered_set<std::string>& seen) {
+    const auto half = std::move(half_);
+    for (auto& e : half->rest) {
+      source_node key;
+      if (!values_.read(e.key_begin, e.key_end, 1, key)) return;
+      if (!seen.insert(key.text).second) {
+        return fail_at(e.key_begin, pick("duplicate key `" + key.text + "`", "键`" + key.text + "`重复"));
+      }
+      root_.keys.push_back(std::move(key));
+      root_.items.emplace_back();
+      lists_.emplace_back();
+      auto& value = root_.items.back();
+      if (e.list) {
+        loc_.place(value, e.value_begin);
+        value.kind = source_node::type::sequence;
+        lists_.back() = list_span{e.value_begin, loc_.here(), e.count, std::move(e.lengths)};
+        list_bytes_ += e.value_end - e.value_begin;
+      } else if (!values_.read(e.value_begin, e.value_end, 1, value)) {
+        return;
+      }
+    }
+    sc.seek(half->close + 1);
+    after_document(sc);
+  }
+
+  void scan_whole() {
     const auto bytes = in_->bytes();
     scanner sc(bytes);
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") sc.seek(3);  // a UTF-8 byte-order mark
@@ -1101,13 +1275,21 @@ class json_source final : public case_source {
         sc.skip_byte();
         std::size_t count = 0;
         auto& lengths = lists_.back()->lengths;
-        items(sc, [&](std::size_t b, std::size_t e) {
+        bool joined = false;  // the other half's scan was taken: the rest of the file is known
+        const auto meet = [&](std::size_t b) {
+          if (!half_ || b < half_->from) return false;
+          joined = b == half_->from && take_half(sc, lengths, count);
+          if (!joined) drop_half();  // the guess was wrong, or that scan met a problem
+          return joined;
+        };
+        items(sc, meet, [&](std::size_t b, std::size_t e) {
           if (e - b <= std::numeric_limits<std::uint32_t>::max()) lengths.push_back(static_cast<std::uint32_t>(e - b));
           return ++count, true;
         });
         lists_.back()->count = count;
         list_bytes_ += sc.at() - value_begin;
         if (values_.failed_) return;
+        if (joined) return replay_half(sc, seen);
       } else {
         if (auto p = sc.value(1); p != scanner::problem::none) return fail(sc, p, true);
         if (!values_.read(value_begin, sc.at(), 1, value)) return;
@@ -1190,6 +1372,7 @@ class json_source final : public case_source {
   source_node root_;
   std::vector<std::optional<list_span>> lists_;  // per top-level key: its list, when it is one
   source_node item_;                             // the item being read, reused
+  std::unique_ptr<half_scan> half_;              // the first pass's other half, while it runs
 };
 
 }  // namespace

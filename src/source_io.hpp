@@ -6,6 +6,7 @@
 #include <rulebook/source.hpp>
 
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -115,6 +116,11 @@ extern bool json_flat_items;
 /// Whether a long JSON list's items are prepared ahead (`case_source::each_item`); a test turns
 /// it off to compare.
 extern bool json_prepare_items;
+/// From how many bytes on the first pass over a JSON file scans its second half on another
+/// thread; a test makes every file big enough, or none, to compare.
+extern std::size_t json_split_scan_from;
+/// How many times the other half's scan was taken (its guess right), for a test to see.
+extern std::atomic<std::size_t> json_split_scans_taken;
 
 /// A JSON case file streamed from `bytes`, which it keeps. Syntax errors, duplicate keys, nesting
 /// deeper than `max_nesting_depth` and invalid UTF-8 are issues with their line and column.

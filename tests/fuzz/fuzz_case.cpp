@@ -1,10 +1,13 @@
 // libFuzzer target: any bytes as a case file named RULEBOOK_FUZZ_FILE (read as JSON when the name
 // ends in `.json`, else as YAML), loaded against the department's policy and, when it loads, judged
 // and written. Whatever the bytes, the loader returns issues or a case: never a crash, a hang or an
-// exception. A JSON file is also read with flat items left to simdjson (src/json_source.cpp): the
-// two ways must load the same case with the same problems, or the target stops.
+// exception. A JSON file is also read twice more (src/json_source.cpp): once with its first pass
+// split at the middle, whatever its size, and flat items read without simdjson; once unsplit, and
+// flat items left to simdjson. The ways must load the same case with the same problems, or the
+// target stops.
 #include "load_and_judge.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <sstream>
@@ -12,8 +15,9 @@
 #include <string_view>
 
 namespace rulebook::detail {
-extern bool json_flat_items;  // src/source_io.hpp
-}
+extern bool json_flat_items;              // src/source_io.hpp
+extern std::size_t json_split_scan_from;  // src/source_io.hpp
+}  // namespace rulebook::detail
 
 namespace {
 
@@ -39,10 +43,14 @@ extern "C" auto LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t siz
   const std::string text(reinterpret_cast<const char*>(data), size);
   rulebook::fuzz::load_and_judge(RULEBOOK_FUZZ_FILE, text);
   if (std::string_view(RULEBOOK_FUZZ_FILE).ends_with(".json")) {
+    const auto split_at = rulebook::detail::json_split_scan_from;
+    rulebook::detail::json_split_scan_from = 0;
     const auto flat = loaded(RULEBOOK_FUZZ_FILE, text);
+    rulebook::detail::json_split_scan_from = SIZE_MAX;
     rulebook::detail::json_flat_items = false;
     const auto through_simdjson = loaded(RULEBOOK_FUZZ_FILE, text);
     rulebook::detail::json_flat_items = true;
+    rulebook::detail::json_split_scan_from = split_at;
     if (flat != through_simdjson) std::abort();
   }
   return 0;

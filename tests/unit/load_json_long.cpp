@@ -122,6 +122,17 @@ auto load_dump(const std::string& text) -> std::pair<std::size_t, std::string> {
   return {issues.size(), dump.str()};
 }
 
+// The same lists written as a pretty-printer would, each key of an item on a line of its own.
+auto pretty(const std::string& text) -> std::string {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    if (text[i] == '{' && i > 0) out += "\n    ";
+    if (text[i] == ',' && i + 2 < text.size() && text[i + 1] == ' ' && text[i + 2] == '"') out += "\n   ";
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_SUITE("load_case: long JSON lists") {
@@ -195,6 +206,60 @@ TEST_SUITE("load_case: long JSON lists") {
       }
       CHECK(count == count_read);
       CHECK(ahead == read);
+    }
+  }
+
+  TEST_CASE("a file scanned from its middle on another thread loads as one scanned from the start") {
+    // The first pass over a big file guesses that the first line past the middle starts an item
+    // of a list, and scans from there on another thread; the guess is taken only when the scan
+    // from the start meets that item. Right or wrong, the same case and the same problems.
+    if (std::thread::hardware_concurrency() < 2) {
+      MESSAGE("one core: the first pass is not split, so there is nothing to compare");
+      return;
+    }
+    const auto lists = long_lists(false), with_problems = long_lists(true);
+    const auto tail = [&](const std::string& more) { return lists.substr(0, lists.size() - 3) + more; };
+    const auto broken_at = [&](double where) {  // a missing comma between two items
+      auto text = lists;
+      const auto at = text.find(",\n  {", static_cast<std::size_t>(static_cast<double>(text.size()) * where));
+      text.erase(at, 1);
+      return text;
+    };
+    const std::vector<std::pair<const char*, std::string>> texts = {
+        {"one item a line", lists},
+        {"problems", with_problems},
+        {"items over several lines", pretty(lists)},
+        {"keys after the lists",
+         tail(
+             "],\n\"away\": [],\n\"monitoring\": [\n  {\"employee\": \"E1\", \"month\": \"2026-03\", \"score\": 90}\n],\n"
+             "\"period\": {\"from\": \"2026-03-01\", \"to\": \"2026-03-31\"}}\n")},
+        {"a duplicate key after the lists", tail("],\n\"away\": [],\n\"shifts\": []}\n")},
+        {"a bad key after the lists", tail("],\n\"away\": [],\n\"\xff\": 1}\n")},
+        {"broken in the second half", broken_at(0.75)},
+        {"broken in the first half", broken_at(0.25)},
+        {"something after the document", lists + "x\n"},
+        {"the file ends inside a list", lists.substr(0, lists.size() * 3 / 4)},
+    };
+    for (const auto& [what, text] : texts) {
+      CAPTURE(what);
+      const std::size_t taken = detail::json_split_scans_taken;
+      const auto split = [&] {
+        const test::set_for_test<std::size_t> always(detail::json_split_scan_from, 0);
+        return load_dump(text);
+      }();
+      const auto split_taken = detail::json_split_scans_taken.load() > taken;
+      const auto whole = [&] {
+        const test::set_for_test<std::size_t> never(detail::json_split_scan_from, SIZE_MAX);
+        return load_dump(text);
+      }();
+      CHECK(detail::json_split_scans_taken.load() == taken + (split_taken ? 1 : 0));  // never when not asked
+      CHECK(split == whole);
+      // One item a line: the guess is right, and taken, unless the scan from the middle met a problem.
+      if (std::string_view(what) == "one item a line" || std::string_view(what) == "keys after the lists" ||
+          std::string_view(what) == "a duplicate key after the lists") {
+        CHECK(split_taken);
+      }
+      if (std::string_view(what) == "broken in the second half") CHECK(!split_taken);
     }
   }
 }
