@@ -25,7 +25,6 @@
 #include <malloc.h>
 #endif
 #if defined(__unix__)
-#include <sys/mman.h>
 #endif
 
 namespace rulebook {
@@ -226,23 +225,6 @@ void put_in_place(std::vector<finding>& items, std::vector<std::uint32_t>& from,
   }
 }
 
-/// Asks the kernel for huge pages for `v`'s room (where it gives them only when asked): a list of
-/// millions of findings filled front to back then faults 512 times less.
-template <typename T>
-void ask_huge_pages(std::vector<T>& v) {
-#if defined(MADV_HUGEPAGE)
-  constexpr std::uintptr_t huge = std::uintptr_t{1} << 21;
-  auto* const data = reinterpret_cast<char*>(v.data());
-  const auto begin = reinterpret_cast<std::uintptr_t>(data);
-  // The whole huge pages inside the room.
-  const auto first = (begin + huge - 1) & ~(huge - 1);
-  const auto last = (begin + v.capacity() * sizeof(T)) & ~(huge - 1);
-  if (last > first) (void)madvise(data + (first - begin), last - first, MADV_HUGEPAGE);
-#else
-  (void)v;
-#endif
-}
-
 /// CONTRACT §3: findings by subject time, then employee, then clause (then policy order). A whole
 /// center's year has millions of findings: each gets a 16-byte key (times, people and rules
 /// ranked), the keys are sorted, and every finding is moved once, to its place.
@@ -274,7 +256,6 @@ void sort_findings(std::vector<finding>& findings, const policy& p, const case_f
   const auto biased = [](time_point t) { return static_cast<std::uint64_t>(moment(t)) ^ (std::uint64_t{1} << 63); };
   std::vector<key> keys;
   keys.reserve(findings.size());
-  ask_huge_pages(keys);
   keys.resize(findings.size());
   halves(keys.size(), threads, [&](std::size_t from, std::size_t to) {
     for (auto i = from; i < to; ++i) {
@@ -675,7 +656,6 @@ struct session_state {
     for (const auto& fs : of_employee) total += fs.size();
     for (const auto& fs : of_rule) total += fs.size();
     verdict_.findings.reserve(total);
-    ask_huge_pages(verdict_.findings);
     // Findings move from the slots into one list. The slots are freed as they go, and the pages
     // they held are given back every few tens of megabytes: otherwise the allocator keeps them,
     // and a center's year would hold its millions of findings twice at this moment (its peak).
