@@ -29,7 +29,7 @@ class id_table {
   /// index (and nothing changes). One look for both.
   template <typename IdOf>
   auto add_unless_there(std::string_view id, std::uint32_t index, IdOf&& id_of) -> std::uint32_t {
-    if ((count_ + 1) * 4 > slots_.size() * 3) rehash(std::max<std::size_t>(16, slots_.size() * 2));
+    room_for_one();
     const auto h = hash(id);
     const auto i = slot_of(id, h, id_of);
     if (slots_[i].index != none) return slots_[i].index;
@@ -69,7 +69,7 @@ class id_table {
   }
   /// Adds `index` under `id`, which must not be there yet.
   void add(std::string_view id, std::uint32_t index) {
-    if ((count_ + 1) * 4 > slots_.size() * 3) rehash(std::max<std::size_t>(16, slots_.size() * 2));
+    room_for_one();
     place(hash(id), index);
     ++count_;
   }
@@ -94,6 +94,10 @@ class id_table {
     std::size_t i = h & mask();
     while (slots_[i].index != none) i = (i + 1) & mask();
     slots_[i] = {index, static_cast<std::uint32_t>(h)};
+  }
+  // Doubles the table when one more id would fill it beyond three quarters.
+  void room_for_one() {
+    if ((count_ + 1) * 4 > slots_.size() * 3) rehash(std::max<std::size_t>(16, slots_.size() * 2));
   }
   // Moves every id to a table of `slots` slots. Each slot keeps its id's hash (the low 32 bits,
   // all a table of fewer than 2^32 slots masks), so no id is read again.

@@ -43,6 +43,7 @@ bool json_flat_items = true;
 bool json_prepare_items = true;
 std::size_t json_split_scan_from = std::size_t{32} << 20;
 std::atomic<std::size_t> json_split_scans_taken{0};
+std::atomic<std::size_t> json_items_added_plain{0};
 
 auto is_json_file(std::string_view file) -> bool {
   if (file.size() < 5) return false;
@@ -812,8 +813,13 @@ class json_source final : public case_source {
     return values_.failure_ ? &*values_.failure_ : nullptr;
   }
 
+  // The items of the list, as far as room for them is made: the first pass checked only the
+  // list's commas and brackets, so a list of millions of `0`s would have the case's id tables
+  // (memory written when made) several times the file's size before the first item is read. No
+  // item the loader keeps in a table is shorter than 32 bytes (a shift's two times alone are).
   auto item_count(std::size_t key) -> std::size_t override {
-    return key < lists_.size() && lists_[key] ? lists_[key]->count : 0;
+    if (key >= lists_.size() || !lists_[key]) return 0;
+    return std::min(lists_[key]->count, lists_[key]->bytes / 32);
   }
 
   void each_item(std::size_t key, const std::function<void(const source_node&)>& read) override {
@@ -874,6 +880,7 @@ class json_source final : public case_source {
       -> bool {
     constexpr std::size_t batch_size = 256, batches = 8;
     constexpr std::size_t look_ahead = 8;  // items between `prepare.ahead` and reading
+    std::size_t added_plain = 0;           // items `prepare.add` took
     struct batch {
       std::vector<source_node> nodes;
       std::vector<prepared_item> ready;  // what `prepare` worked out for each item: plain ones have no node
@@ -965,7 +972,9 @@ class json_source final : public case_source {
           }
           if (!b->ready[k].plain) {
             read(b->nodes[k]);
-          } else if (!prepare.add(b->ready[k])) {
+          } else if (prepare.add(b->ready[k])) {
+            ++added_plain;
+          } else {
             // Refused (a problem to report): read as a node after all, here, as it would have been.
             const auto begin = b->begins[k];
             if (!values_.read(begin, begin + list.lengths[b->first + k], 2, item_)) break;
@@ -999,6 +1008,7 @@ class json_source final : public case_source {
       throw;
     }
     parser.join();
+    json_items_added_plain += added_plain;
     return true;
   }
 
@@ -1007,6 +1017,7 @@ class json_source final : public case_source {
     locator::mark at;                    // where counting lines resumes
     std::size_t count = 0;               // its items
     std::vector<std::uint32_t> lengths;  // each item's length in bytes, unless one is too long
+    std::size_t bytes = 0;               // from `[` to `]`
   };
 
   // The items of the list whose `[` the scanner has passed: `each(begin, end)` for every one,
@@ -1092,9 +1103,9 @@ class json_source final : public case_source {
     sc.seek(middle + 1);
     sc.whitespace();
     if (sc.done()) return;
-    auto half = std::make_unique<half_scan>();
-    half->from = sc.at();
     try {
+      auto half = std::make_unique<half_scan>();
+      half->from = sc.at();
       half->thread = std::thread([h = half.get(), bytes] {
         try {
           scan_half(bytes, *h);
@@ -1102,10 +1113,9 @@ class json_source final : public case_source {
           h->ok = false;
         }
       });
-    } catch (const std::system_error&) {
-      return;
+      half_ = std::move(half);
+    } catch (...) {  // no thread (or no memory) to be had: one thread scans it all
     }
-    half_ = std::move(half);
   }
   // Stops and forgets the other half's scan, if there is one.
   void drop_half() { half_.reset(); }
@@ -1198,8 +1208,9 @@ class json_source final : public case_source {
       if (e.list) {
         loc_.place(value, e.value_begin);
         value.kind = source_node::type::sequence;
-        lists_.back() = list_span{e.value_begin, loc_.here(), e.count, std::move(e.lengths)};
-        list_bytes_ += e.value_end - e.value_begin;
+        lists_.back() = list_span{e.value_begin, loc_.here(), e.count, std::move(e.lengths),
+                                  e.value_end - e.value_begin};
+        list_bytes_ += lists_.back()->bytes;
       } else if (!values_.read(e.value_begin, e.value_end, 1, value)) {
         return;
       }
@@ -1287,7 +1298,8 @@ class json_source final : public case_source {
           return ++count, true;
         });
         lists_.back()->count = count;
-        list_bytes_ += sc.at() - value_begin;
+        lists_.back()->bytes = sc.at() - value_begin;
+        list_bytes_ += lists_.back()->bytes;
         if (values_.failed_) return;
         if (joined) return replay_half(sc, seen);
       } else {

@@ -121,6 +121,9 @@ extern bool json_prepare_items;
 extern std::size_t json_split_scan_from;
 /// How many times the other half's scan was taken (its guess right), for a test to see.
 extern std::atomic<std::size_t> json_split_scans_taken;
+/// How many items of long lists were added from their fields, without a node (`prepare_item`),
+/// for a test to see.
+extern std::atomic<std::size_t> json_items_added_plain;
 
 /// A JSON case file streamed from `bytes`, which it keeps. Syntax errors, duplicate keys, nesting
 /// deeper than `max_nesting_depth` and invalid UTF-8 are issues with their line and column.

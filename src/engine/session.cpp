@@ -24,8 +24,6 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
-#if defined(__unix__)
-#endif
 
 namespace rulebook {
 
