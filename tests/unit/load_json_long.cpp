@@ -67,7 +67,7 @@ auto long_lists(bool problems) -> std::string {
   for (int p = 0; p < 5000; ++p) {
     const int a = p / 25, d = 2 + p % 25;  // not day 1: its shift is E0-1 now and then
     std::string shift = "\"E" + std::to_string(a) + "-" + std::to_string(d) + "\"";
-    if (const int n = a * 28 + d - 1; n % 997 == 66) shift = std::to_string(100000 + n);  // its id is a number
+    if (const int k = a * 28 + d - 1; k % 997 == 66) shift = std::to_string(100000 + k);  // its id is a number
     std::string times = ", \"in\": \"" + day(d) + "T07:58\", \"out\": \"" + day(d) + "T17:01\"";
     if (p % 3 == 1) times = ", \"in\": \"" + day(d) + "T08:25\"";                                 // punched in only
     if (p % 3 == 2) times = ", \"out\": \"" + day(d) + "T16:30\"";                                // out only
