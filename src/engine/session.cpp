@@ -283,7 +283,9 @@ void sort_findings(std::vector<finding>& findings, const policy& p, const case_f
   }
   // The keys give way to where each place's finding is now (a quarter of their memory).
   std::vector<std::uint32_t> from(keys.size());
-  for (std::size_t i = 0; i < keys.size(); ++i) from[i] = static_cast<std::uint32_t>(keys[i].minor);
+  halves(keys.size(), threads, [&](std::size_t begin, std::size_t end) {
+    for (auto i = begin; i < end; ++i) from[i] = static_cast<std::uint32_t>(keys[i].minor);
+  });
   std::vector<key>().swap(keys);
   put_in_place(findings, from, threads);
 }
