@@ -48,15 +48,19 @@ class case_loader {
     field_reader top(*rd_, root, zh() ? "案例文件" : "the case file");
     if (!top.ok()) return;
     for (const auto& k : root.keys) c_->sections.push_back(k.text);
-    if (const auto* n = top.optional("period")) read_period(*n);
-    if (const auto* n = top.optional("calendar")) {
+    // A section written with nothing after it (`punches:`, `"shifts": null`) is an error, never
+    // taken as absent: a list dropped without a word would judge the case without it.
+    if (const auto* n = value(top, "period", false, {"the period's `from` and `to`", "期间的`from`和`to`"})) {
+      read_period(*n);
+    }
+    if (const auto* n = value(top, "calendar", false, {"its holidays and workdays", "节假日和调休上班日"})) {
       field_reader cal(*rd_, *n, "`calendar`");
       detail::read_calendar_entries(cal, c_->calendar);
       cal.finish();
     }
     // People first, so every later section can refer to them; leaders once everyone is known.
     const auto list = [&](const char* name, auto read, const detail::prepare_item& prepare = {}) {
-      const auto* n = top.optional(name);
+      const auto* n = value(top, name, false, {"a list", "一个列表"});
       if (n == nullptr) return;
       if (n->kind == source_node::type::map && names_a_file(*n)) {
         // The list is in a file of its own: `shifts: {file: roster.csv, columns: {…}}`. People's
@@ -132,8 +136,9 @@ class case_loader {
   auto value(field_reader& f, std::string_view key, bool required, say give) -> const source_node* {
     const auto* n = f.given(key);
     if (n != nullptr && n->kind == source_node::type::null) {
-      rd_->error(*n, zh() ? f.what_of(key) + "为空：请给出" + give.zh + (required ? "" : "，或删去这个键")
-                          : f.what_of(key) + " is null: give " + give.en + (required ? "" : " or leave the key out"));
+      rd_->error(detail::place_of_null(f, *n),
+                 zh() ? f.what_of(key) + "为空：请给出" + give.zh + (required ? "" : "，或删去这个键")
+                      : f.what_of(key) + " is null: give " + give.en + (required ? "" : " or leave the key out"));
       return nullptr;
     }
     if (n == nullptr && required && f.ok()) {

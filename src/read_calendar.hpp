@@ -11,9 +11,29 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
 
 namespace rulebook::detail {
+
+/// Where to report `null`, a value of `f`: itself (`in: null`), or its key when it has no place of
+/// its own (YAML's `in:` is placed where the next line begins).
+inline auto place_of_null(const field_reader& f, const source_node& null) -> const source_node& {
+  const auto& key = f.node().keys[static_cast<std::size_t>(&null - f.node().items.data())];
+  return null.line > key.line ? key : null;
+}
+
+/// The value of `key` of `f`, or nullptr when absent. An explicit null (`name: null`, `name:`) is
+/// an error, never taken as absent: whoever wrote it meant a value (`give` says what belongs there).
+inline auto given_value(field_reader& f, std::string_view key, const char* give_en, const char* give_zh)
+    -> const source_node* {
+  const auto* n = f.given(key);
+  if (n == nullptr || n->kind != source_node::type::null) return n;
+  auto& rd = f.reader();
+  rd.error(place_of_null(f, *n), rd.pick(f.what_of(key) + " is null: give " + give_en + " or leave the key out",
+                                         f.what_of(key) + "为空：请给出" + give_zh + "，或删去这个键"));
+  return nullptr;
+}
 
 /// Reads `holidays:` and `workdays:` of a calendar mapping into `out`.
 /// holidays: `{date, name}` or `{from, to, name}`; workdays: a date or `{date, name}`.
@@ -23,22 +43,23 @@ inline void read_calendar_entries(field_reader& cal, calendar& out) {
   // How entries are named in messages.
   const char* const holiday = zh ? "节假日" : "a holiday";
   const char* const workday = zh ? "调休上班日" : "an adjusted working day";
-  if (const auto* list = cal.optional("holidays")) {
+  if (const auto* list = given_value(cal, "holidays", "a list of holidays", "节假日列表")) {
     if (list->kind != source_node::type::sequence) {
       rd.error(*list, rd.pick("`holidays` must be a list of `{date, name}` or `{from, to, name}`",
                               "`holidays`必须是由`{date, name}`或`{from, to, name}`组成的列表"));
     } else {
       for (const auto& item : list->items) {
+        const auto problems = rd.issue_count();
         field_reader h(rd, item, holiday);
-        const auto* one = h.optional("date");
-        const auto* from = h.optional("from");
-        const auto* to = h.optional("to");
+        const auto* one = given_value(h, "date", "a date", "日期");
+        const auto* from = given_value(h, "from", "a date", "日期");
+        const auto* to = given_value(h, "to", "a date", "日期");
         std::string name;
-        if (const auto* n = h.optional("name")) {
+        if (const auto* n = given_value(h, "name", "its name", "名称")) {
           name = rd.text(*n, h.what_of("name")).value_or("");
         }
         h.finish();
-        if (!h.ok()) continue;
+        if (!h.ok() || rd.issue_count() != problems) continue;
         if (one != nullptr && from == nullptr && to == nullptr) {
           if (auto d = rd.date_value(*one, holiday)) out.add_holiday(*d, name);
         } else if (one == nullptr && from != nullptr && to != nullptr) {
@@ -57,7 +78,7 @@ inline void read_calendar_entries(field_reader& cal, calendar& out) {
       }
     }
   }
-  if (const auto* list = cal.optional("workdays")) {
+  if (const auto* list = given_value(cal, "workdays", "a list of dates", "日期列表")) {
     if (list->kind != source_node::type::sequence) {
       rd.error(*list, rd.pick("`workdays` must be a list of dates", "`workdays`必须是日期列表"));
     } else {
@@ -66,7 +87,7 @@ inline void read_calendar_entries(field_reader& cal, calendar& out) {
           field_reader w(rd, item, workday);
           const auto* d = w.required("date");
           std::string name;
-          if (const auto* n = w.optional("name")) {
+          if (const auto* n = given_value(w, "name", "its name", "名称")) {
             name = rd.text(*n, zh ? "调休上班日的`name`" : "`name` of a working day").value_or("");
           }
           w.finish();

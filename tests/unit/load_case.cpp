@@ -387,6 +387,24 @@ i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
       CHECK(case_errors(two + "callbacks:\n  - {case: C1, agent: E001, resolved_at: 2026-03-02T12:00, closed: null}\n")
                 .empty());
     }
+    SUBCASE("a section with nothing after it: the case is not judged without it") {
+      // `punches:` left empty would otherwise judge every shift as unworked (absenteeism).
+      CHECK(case_errors(base + "punches:\nrequests: []\n") ==
+            strings{"case.yaml:6:1: `punches` of the case file is null: give a list or leave the key out"});
+      CHECK(case_errors(two + "shifts: ~\n") ==
+            strings{"case.yaml:4:9: `shifts` of the case file is null: give a list or leave the key out"});
+      CHECK(case_errors(two + "period:\n").size() == 1);
+      CHECK(case_errors(two + "calendar: null\n").size() == 1);
+      CHECK(case_errors(base + "punches: []\n").empty());  // an empty list is a list
+    }
+    SUBCASE("in a calendar: an entry with a null is reported, not added") {
+      CHECK(case_errors(two + "calendar:\n  holidays:\n    - {date: 2026-05-01, name: null}\n") ==
+            strings{"case.yaml:6:32: `name` of a holiday is null: give its name or leave the key out"});
+      CHECK(case_errors(two + "calendar:\n  holidays:\n    - {date: null, name: May Day}\n") ==
+            strings{"case.yaml:6:14: `date` of a holiday is null: give a date or leave the key out"});
+      CHECK(case_errors(two + "calendar:\n  holidays:\n  workdays: [2026-05-09]\n") ==
+            strings{"case.yaml:5:3: `holidays` of `calendar` is null: give a list of holidays or leave the key out"});
+    }
   }
   TEST_CASE("invalid UTF-8 is an error at its byte, never copied into a verdict") {
     CHECK(case_errors("people:\n  - {id: E\xff\xfe"

@@ -506,6 +506,9 @@ TEST_SUITE("load_json") {
                              ",\n\"punches\": [{\"shift\": \"S1\", \"in\": null, \"out\": \"2026-03-02T17:00\"}]}");
     CHECK(at(e) == "3:35");
     CHECK(e.message == "`in` of a punch is null: give a time like `2026-03-02T08:00` or leave the key out");
+    const auto section = one_error("{" + two_people + ",\n\"punches\": null}");
+    CHECK(at(section) == "2:12");
+    CHECK(section.message == "`punches` of the case file is null: give a list or leave the key out");
     const auto leader = one_error(R"({"people": [{"id": "E001", "role": "agent", "leader": null}]})");
     CHECK(at(leader) == "1:55");
     CHECK_MESSAGE(says(leader, "`leader` of person `E001` is null"), leader.message);

@@ -32,8 +32,8 @@ rules:
 /// M01 under team leader T01, with `books` as the body of `accounts:`.
 auto team(const std::string& books) -> std::string {
   return "people:\n  - {id: T01, role: team_leader}\n  - {id: M01, role: account_manager, leader: T01}\n"
-         "accounts:\n" +
-         books;
+         "accounts:" +
+         (books.empty() ? std::string(" []\n") : "\n" + books);
 }
 auto book(const std::string& tier, int customers) -> std::string {
   return "  - {manager: M01, tier: " + tier + ", customers: " + std::to_string(customers) + "}\n";

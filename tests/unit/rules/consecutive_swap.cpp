@@ -77,7 +77,7 @@ TEST_SUITE("rules/consecutive_swap") {
     CHECK(j.findings_of("R2", "swap-consecutive").empty());
   }
   TEST_CASE("a swap built in code that gives a shift the swapper does not hold is rejected") {
-    const auto c = test::case_of(roster(), swap_policy());
+    const auto c = test::case_of(roster() + "  []\n", swap_policy());
     const session s(swap_policy(), c);
     request r;
     r.id = "Q";
