@@ -85,12 +85,18 @@ class policy_loader {
       }
     }
     if (!seen_.insert(key_of(path)).second) return;
+    // A file whose text is broken (its syntax, a duplicate key, a byte that is not UTF-8) says so
+    // and is not read further: what it means is unknown, and guesses would only add errors that
+    // contradict the first (a second `version:` reported again as an unknown key).
+    const auto before = issues_->size();
     auto doc = detail::read_source(path, *issues_, lang_);
-    add(std::move(doc), fs::path(path).parent_path());
+    if (issues_->size() == before) add(std::move(doc), fs::path(path).parent_path());
   }
   void add_text(const policy_text& t) {
     seen_.insert(key_of(t.file));
-    add(detail::parse_source(t.file, t.text, *issues_, lang_), fs::path());
+    const auto before = issues_->size();
+    auto doc = detail::parse_source(t.file, t.text, *issues_, lang_);
+    if (issues_->size() == before) add(std::move(doc), fs::path());
   }
 
   auto finish() -> policy {

@@ -190,6 +190,7 @@ class tree_builder final : public YAML::EventHandler {
     YAML::anchor_t anchor = 0;
     YAML::Mark mark;
     bool expecting_key = true;
+    bool drop_value = false;                  // the key before it was reported (a duplicate): the value is not kept
     std::unordered_set<std::string> key_set;  // the keys, once there are many: duplicates in O(1)
 
     auto has_key(const std::string& key) const -> bool {
@@ -312,13 +313,18 @@ class tree_builder final : public YAML::EventHandler {
       if (n.kind != source_node::type::scalar) {
         reader_->error(n, reader_->pick("a key must be a plain name, not " + reader_->describe_node(n),
                                         "键必须是简单的名称，不能是" + reader_->describe_node(n)));
+        top.drop_value = true;
       } else if (top.has_key(n.text)) {
+        // Said once, here: the second value is not kept, so nothing reads it as an unknown key.
         reader_->error(n, reader_->pick("duplicate key `" + n.text + "`", "键`" + n.text + "`重复"));
+        top.drop_value = true;
+      } else {
+        top.add_key(std::move(n));
       }
-      top.add_key(std::move(n));
       top.expecting_key = false;
     } else {
-      top.node.items.push_back(std::move(n));
+      if (!top.drop_value) top.node.items.push_back(std::move(n));
+      top.drop_value = false;
       top.expecting_key = true;
     }
   }

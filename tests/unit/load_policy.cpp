@@ -40,6 +40,18 @@ auto policy_errors_within(int seconds, std::string text) -> std::optional<string
 }  // namespace
 
 TEST_SUITE("load_policy") {
+  TEST_CASE("a duplicate key is one error: the file is not read further") {
+    // Reading on would report the second key again as unknown ("did you mean `version`?"), or
+    // keep the first `roles:` and report every label and approver of the second as unknown.
+    CHECK(policy_errors({{"p.yaml", "policy: {name: p}\npolicy: {name: q}\nrules: []\n"}}) ==
+          strings{"p.yaml:2:1: duplicate key `policy`"});
+    CHECK(policy_errors({{"p.yaml", "policy:\n  name: p\n  version: 1\n  version: 2\nrules:\n"
+                                    "  - {id: r, clause: leave.8, kind: duration_treshold, effect: violation}\n"}}) ==
+          strings{"p.yaml:4:3: duplicate key `version`"});
+    CHECK(policy_errors({{"p.yaml", "policy: {name: p}\nvocabulary:\n  roles: [agent]\n  roles: [agent, boss]\n"
+                                    "rules:\n  - {id: r, clause: c, kind: count_cap, approver: boss}\n"}}) ==
+          strings{"p.yaml:4:3: duplicate key `roles`"});
+  }
   TEST_CASE("an unknown rule kind is an error with a did-you-mean hint") {
     CHECK(policy_errors("  - {id: r, clause: leave.8, kind: duration_treshold, effect: violation}\n") ==
           strings{
