@@ -542,7 +542,7 @@ class csv_list {
                          "带引号的单元格没有闭合：从这里一直延续到文件末尾（单元格中的引号要写成`\"\"`）"));
   }
   void stray(const record& r) {
-    const auto c = "`" + std::string(1, r.stray_char) + "`";
+    const auto c = shown_byte(r.stray_char, rd_->language());
     rd_->error(node_at(r.stray),
                rd_->pick(c + " after the closing quote of a cell: a quoted cell ends at its closing "
                              "quote (a quote inside it is written `\"\"`)",

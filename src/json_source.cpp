@@ -1351,12 +1351,7 @@ class json_source final : public case_source {
     return rd_.pick(std::move(en), std::move(zh));
   }
   // A byte for a message: itself when printable ASCII, else its code.
-  [[nodiscard]] auto shown(char c) const -> std::string {
-    if (c > ' ' && c <= '~' && c != '`') return std::string("`") + c + "`";
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
-    return (rd_.language() == lang::zh ? std::string("字节") : std::string("byte ")) + hex;
-  }
+  [[nodiscard]] auto shown(char c) const -> std::string { return shown_byte(c, rd_.language()); }
   void fail_at(std::size_t at, std::string message) {
     values_.report(std::min(at, in_->bytes().size()), std::move(message));
   }

@@ -2,7 +2,11 @@
 // being UTF-8.
 #pragma once
 
+#include <rulebook/lang.hpp>
+
 #include <cstddef>
+#include <cstdio>
+#include <string>
 #include <string_view>
 
 namespace rulebook::detail {
@@ -44,6 +48,15 @@ inline auto invalid_utf8_at(std::string_view bytes, bool nul_is_bad = true) -> s
     i += len;
   }
   return std::string_view::npos;
+}
+
+/// One byte as a message shows it: `x` when it is printable ASCII, else `byte 0xC3` (字节0xC3), so
+/// no message holds a broken character or a control code.
+inline auto shown_byte(char c, lang l) -> std::string {
+  if (c > ' ' && c <= '~' && c != '`') return std::string("`") + c + "`";
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+  return (l == lang::zh ? std::string("字节") : std::string("byte ")) + hex;
 }
 
 }  // namespace rulebook::detail

@@ -290,8 +290,15 @@ monitoring: {file: monitoring.csv}
     const temp_dir dir;
     dir.write("staff.csv", "id,name,role\nE001,\"Li\" Si,agent\n");
     CHECK(dir.errors("people: {file: staff.csv}\n") ==
-          strings{"staff.csv:2:10: ` ` after the closing quote of a cell: a quoted cell ends at its closing quote (a "
-                  "quote inside it is written `\"\"`)"});
+          strings{"staff.csv:2:10: byte 0x20 after the closing quote of a cell: a quoted cell ends at its closing "
+                  "quote (a quote inside it is written `\"\"`)"});
+    // The first byte of a character is shown as a byte, never copied: the message stays UTF-8.
+    dir.write("staff.csv", "id,name,role\nE001,\"Li\"\xc3\xa9,agent\n");
+    CHECK(dir.errors("people: {file: staff.csv}\n") ==
+          strings{"staff.csv:2:10: byte 0xC3 after the closing quote of a cell: a quoted cell ends at its closing "
+                  "quote (a quote inside it is written `\"\"`)"});
+    dir.write("staff.csv", "id,name,role\nE001,\"Li\"x,agent\n");
+    CHECK(dir.errors("people: {file: staff.csv}\n").at(0).find(": `x` after the closing quote") != std::string::npos);
   }
 
   TEST_CASE("a file that cannot be read is an error at the case's `file`, saying why") {
