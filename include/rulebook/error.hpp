@@ -25,14 +25,34 @@ struct load_issue {
   std::string message;    ///< what is wrong, as shown to whoever edits the policy
 };
 
-/// `file:line:column: message`, the form every input error is shown in.
+/// `file:line:column: message`, the form every input error is shown in. Control characters that
+/// came from the input (a line break or an escape code in an id) are shown escaped, `\n`, `\x1B`:
+/// each issue stays one line, and no file can write to a terminal through a message.
 inline auto to_string(const load_issue& issue) -> std::string {
-  std::string out = issue.where.file.empty() ? std::string("<input>") : issue.where.file;
+  std::string line = issue.where.file.empty() ? std::string("<input>") : issue.where.file;
   if (issue.where.line > 0) {
-    out += ':' + std::to_string(issue.where.line) + ':' + std::to_string(issue.where.column);
+    line += ':' + std::to_string(issue.where.line) + ':' + std::to_string(issue.where.column);
   }
-  out += ": ";
-  out += issue.message;
+  line += ": ";
+  line += issue.message;
+  std::string out;
+  out.reserve(line.size());
+  for (const char c : line) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u != 0x7f) {
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += "\\x";
+      out += "0123456789ABCDEF"[u >> 4];
+      out += "0123456789ABCDEF"[u & 15];
+    }
+  }
   return out;
 }
 

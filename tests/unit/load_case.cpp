@@ -406,6 +406,18 @@ i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
             strings{"case.yaml:5:3: `holidays` of `calendar` is null: give a list of holidays or leave the key out"});
     }
   }
+  TEST_CASE("control characters from the input are shown escaped: one line per issue, nothing sent to a terminal") {
+    // A quoted YAML id may hold a line break or an escape code; quoting it must not forge a second
+    // error line or clear the screen.
+    const auto errors = case_errors("people:\n  - {id: E001, role: agent}\nshifts:\n"
+                                    "  - {id: S1, employee: \"E\\e[2J\\nx.yaml:1:1: fine\", start: 2026-03-02T08:00, "
+                                    "end: 2026-03-02T17:00}\n");
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].find("`E\\x1B[2J\\nx.yaml:1:1: fine`") != std::string::npos);
+    CHECK(errors[0].find('\n') == std::string::npos);
+    CHECK(errors[0].find('\x1b') == std::string::npos);
+    CHECK(to_string(load_issue{{"f.yaml", 1, 2}, {}, "a\tb\rc\x7f"}) == "f.yaml:1:2: a\\tb\\rc\\x7F");
+  }
   TEST_CASE("invalid UTF-8 is an error at its byte, never copied into a verdict") {
     CHECK(case_errors("people:\n  - {id: E\xff\xfe"
                       "01, role: agent}\n") ==
