@@ -134,14 +134,9 @@ class case_loader {
   // The value of `key` of an entity. An explicit null (`in: null`, `in:`) is an error, never taken
   // as absent: whoever wrote it meant a value. `give` says what belongs there.
   auto value(field_reader& f, std::string_view key, bool required, say give) -> const source_node* {
-    const auto* n = f.given(key);
-    if (n != nullptr && n->kind == source_node::type::null) {
-      rd_->error(detail::place_of_null(f, *n),
-                 zh() ? f.what_of(key) + "为空：请给出" + give.zh + (required ? "" : "，或删去这个键")
-                      : f.what_of(key) + " is null: give " + give.en + (required ? "" : " or leave the key out"));
-      return nullptr;
-    }
-    if (n == nullptr && required && f.ok()) {
+    const auto problems = rd_->issue_count();
+    const auto* n = detail::given_value(f, key, give.en, give.zh, required);
+    if (n == nullptr && required && f.ok() && rd_->issue_count() == problems) {  // absent, not null
       rd_->error(f.node(), rd_->pick("missing key `" + std::string(key) + "` in " + f.what(),
                                      f.what() + "缺少键`" + std::string(key) + "`"));
     }

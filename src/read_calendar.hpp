@@ -1,5 +1,6 @@
 // Reading holiday calendars, shared by the policy loader (calendar files) and the case loader
-// (a case's own `calendar:` section); and which years of a case they cover, for the command.
+// (a case's own `calendar:` section); and which years of a case they cover, for the command. Also
+// the one reading of a value that may be written as null (`given_value`), which both loaders use.
 // Private to the library and the command.
 #pragma once
 
@@ -24,14 +25,16 @@ inline auto place_of_null(const field_reader& f, const source_node& null) -> con
 }
 
 /// The value of `key` of `f`, or nullptr when absent. An explicit null (`name: null`, `name:`) is
-/// an error, never taken as absent: whoever wrote it meant a value (`give` says what belongs there).
-inline auto given_value(field_reader& f, std::string_view key, const char* give_en, const char* give_zh)
-    -> const source_node* {
+/// an error, never taken as absent: whoever wrote it meant a value (`give` says what belongs there;
+/// a key that is not `required` may be left out instead). The case loader's fields use it too.
+inline auto given_value(field_reader& f, std::string_view key, const char* give_en, const char* give_zh,
+                        bool required = false) -> const source_node* {
   const auto* n = f.given(key);
   if (n == nullptr || n->kind != source_node::type::null) return n;
   auto& rd = f.reader();
-  rd.error(place_of_null(f, *n), rd.pick(f.what_of(key) + " is null: give " + give_en + " or leave the key out",
-                                         f.what_of(key) + "为空：请给出" + give_zh + "，或删去这个键"));
+  rd.error(place_of_null(f, *n),
+           rd.pick(f.what_of(key) + " is null: give " + give_en + (required ? "" : " or leave the key out"),
+                   f.what_of(key) + "为空：请给出" + give_zh + (required ? "" : "，或删去这个键")));
   return nullptr;
 }
 
